@@ -1,0 +1,144 @@
+//! One-shot CLI commands that print and exit.
+
+use std::fmt::Write as _;
+
+use serde_json::json;
+
+use crate::catalog::ToolDeclaration;
+use crate::catalog::selection;
+use crate::catalog::services::Service;
+use crate::config::{Config, TokenFormat};
+use crate::server::VERSION;
+
+/// `--version`.
+pub fn version() -> String {
+    format!("zscaler-mcp {VERSION}\n")
+}
+
+/// Tools `--list-tools` shows: every tool of the enabled services, write tools included (the
+/// allowlist decides what is registered at run time, not what exists).
+fn listed_tools(config: &Config) -> Vec<&'static ToolDeclaration> {
+    let mut unrestricted = config.clone();
+    unrestricted.selection.toolsets = crate::config::ToolsetSelection::All;
+    unrestricted.selection.disabled_toolsets.clear();
+    unrestricted.selection.tools = None;
+    unrestricted.write.enabled = true;
+    unrestricted.write.allowlist = vec![crate::pattern::NamePattern::parse("*").expect("literal pattern")];
+    selection::resolve(&unrestricted).tools
+}
+
+/// `--list-tools`: tools grouped by service with their action; `json` for machines.
+pub fn list_tools(config: &Config, json: bool) -> String {
+    let tools = listed_tools(config);
+    let mut groups: Vec<(String, Vec<&ToolDeclaration>)> = Vec::new();
+    let mut push = |key: &str, t: &'static ToolDeclaration| match groups.iter_mut().find(|(k, _)| k == key) {
+        Some((_, v)) => v.push(t),
+        None => groups.push((key.to_string(), vec![t])),
+    };
+    for t in tools.iter().filter(|t| t.service.is_none()) {
+        push("meta", t);
+    }
+    for service in Service::ALL {
+        for t in tools.iter().filter(|t| t.service == Some(service)) {
+            push(service.code(), t);
+        }
+    }
+    for (_, v) in groups.iter_mut() {
+        v.sort_by_key(|t| t.name);
+    }
+    if json {
+        let value = json!({
+            "version": VERSION,
+            "toolCount": tools.len(),
+            "services": groups.iter().map(|(service, tools)| json!({
+                "service": service,
+                "tools": tools.iter().map(|t| json!({
+                    "name": t.name,
+                    "action": t.action.as_str(),
+                    "toolset": t.toolset,
+                    "title": t.title,
+                    "description": t.description,
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        });
+        return format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default());
+    }
+    let mut out = format!(
+        "zscaler-mcp {VERSION}: {} tool(s) across {} group(s)\n",
+        tools.len(),
+        groups.len()
+    );
+    for (service, tools) in &groups {
+        let _ = write!(out, "\n{service} ({}):\n", tools.len());
+        for t in tools {
+            let action = if t.action.is_write() { format!(" [{}]", t.action.as_str()) } else { String::new() };
+            let summary = t.description.split(". ").next().unwrap_or(t.description).trim_end_matches('.');
+            let _ = writeln!(out, "  {}{action}: {summary}.", t.name);
+        }
+    }
+    out
+}
+
+/// Failure of a one-shot command: printed on stderr, exit 1.
+#[derive(Debug)]
+pub struct CommandError(pub String);
+
+/// `--generate-auth-token`: an MCP client `Authorization` header and config snippets.
+pub fn generate_auth_token(config: &Config, format: TokenFormat) -> Result<String, CommandError> {
+    use base64::Engine as _;
+    let url = format!("http://{}:{}/mcp", display_host(&config.http.host), config.http.port);
+    let (header, mode, note) = match format {
+        TokenFormat::Basic => {
+            let (Some(id), Some(secret)) = (&config.zscaler.client_id, &config.zscaler.client_secret) else {
+                return Err(CommandError(
+                    "ZSCALER_CLIENT_ID and ZSCALER_CLIENT_SECRET must be set (environment or .env) to \
+                     build a Basic header for ZSCALER_MCP_AUTH_MODE=zscaler."
+                        .into(),
+                ));
+            };
+            let raw = format!("{id}:{}", secret.expose());
+            let encoded = base64::engine::general_purpose::STANDARD.encode(raw);
+            (format!("Basic {encoded}"), "zscaler (Basic auth with the OneAPI client credentials)", None)
+        }
+        TokenFormat::Bearer => match &config.client_auth.api_key {
+            Some(key) => (format!("Bearer {}", key.expose()), "api-key (Bearer)", None),
+            None => {
+                let mut bytes = [0u8; 32];
+                getrandom::fill(&mut bytes)
+                    .map_err(|e| CommandError(format!("no secure random source available: {e}")))?;
+                let key = format!(
+                    "zmcp_{}",
+                    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+                );
+                let note = format!(
+                    "A new API key was generated. Set it on the server:\n  \
+                     ZSCALER_MCP_AUTH_MODE=api-key\n  ZSCALER_MCP_AUTH_API_KEY={key}\n"
+                );
+                (format!("Bearer {key}"), "api-key (Bearer)", Some(note))
+            }
+        },
+    };
+    let cursor = json!({"mcpServers": {"zscaler": {"url": url, "headers": {"Authorization": header}}}});
+    let mut out = String::new();
+    let rule = "=".repeat(70);
+    let _ = writeln!(out, "{rule}\nMCP client authentication\n{rule}");
+    let _ = writeln!(out, "Mode:   {mode}\nHeader: Authorization: {header}\n");
+    if let Some(note) = note {
+        let _ = writeln!(out, "{note}");
+    }
+    let _ = writeln!(out, "Client configuration (Cursor, VS Code and similar):");
+    let _ = writeln!(out, "{}\n", serde_json::to_string_pretty(&cursor).unwrap_or_default());
+    let _ = writeln!(out, "Claude Desktop through mcp-remote:");
+    let _ = writeln!(out, "  npx -y mcp-remote {url} --header \"Authorization: {header}\"");
+    let _ = writeln!(out, "{rule}");
+    let _ = writeln!(out, "This header is a credential: store it like a password.");
+    Ok(out)
+}
+
+fn display_host(host: &str) -> String {
+    match host {
+        "0.0.0.0" | "::" => "localhost".to_string(),
+        h if h.contains(':') => format!("[{h}]"),
+        h => h.to_string(),
+    }
+}

@@ -1,0 +1,122 @@
+//! Command-line flags. Every value is taken as text here and validated in [`super::resolve`], so
+//! that a flag and its environment variable are parsed by the same code and fail with the same
+//! one-line message.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Variables that have no flag, listed under `--help` so operators find them in one place.
+const ENV_ONLY_HELP: &str = "\
+Environment-only settings (flag > environment > .env):
+  Zscaler OneAPI:   ZSCALER_CLIENT_ID, ZSCALER_CLIENT_SECRET, ZSCALER_PRIVATE_KEY (PEM, JWK or path),
+                    ZSCALER_CUSTOMER_ID, ZSCALER_VANITY_DOMAIN, ZSCALER_CLOUD (default production),
+                    ZCELL_CUSTOMER_ID
+  Client auth:      ZSCALER_MCP_AUTH_ENABLED, ZSCALER_MCP_AUTH_MODE (api-key|jwt|zscaler|oidc|none),
+                    ZSCALER_MCP_AUTH_API_KEY, ZSCALER_MCP_AUTH_JWKS_URI, ZSCALER_MCP_AUTH_ISSUER,
+                    ZSCALER_MCP_AUTH_AUDIENCE, ZSCALER_MCP_AUTH_ALGORITHMS, ZSCALER_MCP_TRUST_PLATFORM_AUTH
+  TLS and network:  ZSCALER_MCP_TLS_CERT_FILE, ZSCALER_MCP_TLS_KEY_FILE (also ..._CERTFILE/_KEYFILE),
+                    ZSCALER_MCP_TLS_KEYFILE_PASSWORD, ZSCALER_MCP_TLS_CA_CERTS, ZSCALER_MCP_ALLOW_HTTP,
+                    ZSCALER_MCP_ALLOWED_HOSTS, ZSCALER_MCP_DISABLE_HOST_VALIDATION,
+                    ZSCALER_MCP_ALLOWED_SOURCE_IPS, ZSCALER_MCP_ALLOWED_ORIGINS
+  Confirmations:    ZSCALER_MCP_SKIP_CONFIRMATIONS, ZSCALER_MCP_CONFIRMATION_TTL (seconds, default 300),
+                    ZSCALER_MCP_REQUEST_STATE_KEYS
+  Output:           ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION, ZSCALER_MCP_REPORT_TOKENS
+Booleans accept true/false, 1/0, yes/no, on/off in any case.";
+
+#[derive(Debug, Default, Parser)]
+#[command(
+    name = "zscaler-mcp",
+    about = "MCP server for the Zscaler Zero Trust Exchange (ZIA, ZPA, ZDX, ZCC, ZTW, ZIdentity, EASM, Z-Insights, ZMS, ZCell)",
+    disable_version_flag = true,
+    after_help = ENV_ONLY_HELP
+)]
+pub struct Cli {
+    /// Transport: stdio, streamable-http or sse [default: stdio] [env: ZSCALER_MCP_TRANSPORT]
+    #[arg(long, value_name = "TRANSPORT")]
+    pub transport: Option<String>,
+
+    /// Address to bind for HTTP transports [default: 127.0.0.1] [env: ZSCALER_MCP_HOST]
+    #[arg(long, value_name = "HOST")]
+    pub host: Option<String>,
+
+    /// Port for HTTP transports; 0 picks a free port [default: 8000] [env: ZSCALER_MCP_PORT]
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<String>,
+
+    /// Serve streamable HTTP without sessions, for load-balanced replicas [env: ZSCALER_MCP_STATELESS_HTTP, alias FASTMCP_STATELESS_HTTP]
+    #[arg(long)]
+    pub stateless_http: bool,
+
+    /// Comma-separated service codes to enable (zcc,zcell,zdx,zeasm,zia,zid,zins,zms,zpa,ztw) [env: ZSCALER_MCP_SERVICES]
+    #[arg(short = 's', long, value_name = "CODES")]
+    pub services: Option<String>,
+
+    /// Comma-separated service codes to exclude [env: ZSCALER_MCP_DISABLED_SERVICES]
+    #[arg(long, value_name = "CODES")]
+    pub disabled_services: Option<String>,
+
+    /// Comma-separated tool names to enable (wildcards allowed) [env: ZSCALER_MCP_TOOLS]
+    #[arg(long, value_name = "NAMES")]
+    pub tools: Option<String>,
+
+    /// Comma-separated tool names to exclude; wildcards allowed; beats every other selection [env: ZSCALER_MCP_DISABLED_TOOLS]
+    #[arg(long, value_name = "PATTERNS")]
+    pub disabled_tools: Option<String>,
+
+    /// Comma-separated toolset ids to enable; 'default' for the curated set, 'all' for every toolset [env: ZSCALER_MCP_TOOLSETS]
+    #[arg(long, value_name = "IDS")]
+    pub toolsets: Option<String>,
+
+    /// Comma-separated toolset ids to exclude [env: ZSCALER_MCP_DISABLED_TOOLSETS]
+    #[arg(long, value_name = "IDS")]
+    pub disabled_toolsets: Option<String>,
+
+    /// Skip the OneAPI entitlement filter (emergency override) [env: ZSCALER_MCP_DISABLE_ENTITLEMENT_FILTER]
+    #[arg(long)]
+    pub no_entitlement_filter: bool,
+
+    /// Enable write (create/update/delete) tools; needs --write-tools too [env: ZSCALER_MCP_WRITE_ENABLED]
+    #[arg(long)]
+    pub enable_write_tools: bool,
+
+    /// Mandatory allowlist of write tools, comma-separated, wildcards allowed [env: ZSCALER_MCP_WRITE_TOOLS]
+    #[arg(long, value_name = "PATTERNS")]
+    pub write_tools: Option<String>,
+
+    /// Log every tool call (name, arguments' keys, outcome, duration) [env: ZSCALER_MCP_LOG_TOOL_CALLS]
+    #[arg(long)]
+    pub log_tool_calls: bool,
+
+    /// Print an MCP client auth header and client config snippets, then exit (basic or bearer)
+    #[arg(long, value_name = "FORMAT", num_args = 0..=1, default_missing_value = "basic")]
+    pub generate_auth_token: Option<String>,
+
+    /// List the tools grouped by service with their action, then exit
+    #[arg(long)]
+    pub list_tools: bool,
+
+    /// With --list-tools: print JSON instead of text
+    #[arg(long, requires = "list_tools")]
+    pub json: bool,
+
+    /// Extra comment appended to the User-Agent sent to Zscaler [env: ZSCALER_MCP_USER_AGENT_COMMENT]
+    #[arg(long, value_name = "TEXT")]
+    pub user_agent_comment: Option<String>,
+
+    /// Path of a .env file to load (must exist); default ./.env when present [env: ZSCALER_MCP_DOTENV_PATH]
+    #[arg(long, value_name = "PATH")]
+    pub dotenv_path: Option<PathBuf>,
+
+    /// Write the server's PID file here [env: ZSCALER_MCP_PID_FILE]
+    #[arg(long, value_name = "PATH")]
+    pub pid_file: Option<PathBuf>,
+
+    /// Enable debug logging (stderr) [env: ZSCALER_MCP_DEBUG]
+    #[arg(long)]
+    pub debug: bool,
+
+    /// Print the version and exit
+    #[arg(short = 'v', long)]
+    pub version: bool,
+}

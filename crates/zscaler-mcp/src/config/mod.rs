@@ -1,0 +1,298 @@
+//! Configuration: parsed once from flags, the environment and `.env` into one validated
+//! [`Config`]. Every later stage reads this value; nothing reads the environment again.
+//!
+//! Invalid input is refused here, before anything starts: the error names the flag or variable,
+//! the value (never a secret's), and what is accepted. `main` prints it and exits 2.
+
+mod cli;
+mod environment;
+mod values;
+
+use std::fmt;
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub use cli::Cli;
+pub use environment::Environment;
+pub use values::{IpRule, parse_bool};
+
+use crate::catalog::services::Service;
+use crate::pattern::NamePattern;
+
+/// What the process was asked to do.
+#[derive(Debug, Clone)]
+pub enum Invocation {
+    /// Run the MCP server.
+    Serve(Box<Config>),
+    /// `--version`.
+    Version,
+    /// `--list-tools [--json]`: the catalog after the service filters.
+    ListTools { config: Box<Config>, json: bool },
+    /// `--generate-auth-token [basic|bearer]`.
+    GenerateAuthToken { config: Box<Config>, format: TokenFormat },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenFormat {
+    Basic,
+    Bearer,
+}
+
+/// The MCP transport the server speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transport {
+    Stdio,
+    StreamableHttp,
+    Sse,
+}
+
+impl Transport {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Transport::Stdio => "stdio",
+            Transport::StreamableHttp => "streamable-http",
+            Transport::Sse => "sse",
+        }
+    }
+    pub fn is_http(self) -> bool {
+        self != Transport::Stdio
+    }
+}
+
+impl fmt::Display for Transport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secret value: never printed, never logged, compared in constant time by its users.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+    /// The secret's value, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+/// The whole configuration of one server process.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub transport: Transport,
+    pub http: HttpConfig,
+    pub selection: Selection,
+    pub write: WriteConfig,
+    pub client_auth: ClientAuthConfig,
+    pub zscaler: ZscalerConfig,
+    pub logging: LoggingConfig,
+    pub output: OutputConfig,
+    /// The `.env` file that was loaded, if any.
+    pub dotenv_file: Option<PathBuf>,
+    pub pid_file: Option<PathBuf>,
+}
+
+/// HTTP listener and edge settings (streamable HTTP and SSE transports).
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    pub host: String,
+    pub port: u16,
+    /// Serve without sessions (each POST self-contained), for replicas behind a load balancer.
+    pub stateless: bool,
+    pub tls: Option<TlsConfig>,
+    /// Plaintext on a non-loopback bind is allowed because TLS ends upstream.
+    pub allow_http: bool,
+    pub allowed_hosts: Vec<String>,
+    pub disable_host_validation: bool,
+    pub allowed_source_ips: Vec<IpRule>,
+    pub allowed_origins: Vec<String>,
+    /// How long in-flight calls may run after SIGINT/SIGTERM before the process exits.
+    pub shutdown_grace: Duration,
+}
+
+impl HttpConfig {
+    pub fn binds_loopback(&self) -> bool {
+        self.host == "localhost" || self.host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TlsConfig {
+    pub cert_file: PathBuf,
+    pub key_file: PathBuf,
+    pub key_password: Option<Secret>,
+    pub ca_certs: Option<PathBuf>,
+}
+
+/// Which tools are exposed. Filter order is documented in `docs/configuration.md`.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// `None`: every service.
+    pub services: Option<Vec<Service>>,
+    pub disabled_services: Vec<Service>,
+    /// `None`: every tool.
+    pub tools: Option<Vec<NamePattern>>,
+    pub disabled_tools: Vec<NamePattern>,
+    pub toolsets: ToolsetSelection,
+    pub disabled_toolsets: Vec<String>,
+    pub entitlement_filter: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ToolsetSelection {
+    /// Not given: every toolset of the enabled services.
+    #[default]
+    Unset,
+    /// `all`.
+    All,
+    /// Explicit ids; `default` may be among them.
+    Ids(Vec<String>),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct WriteConfig {
+    pub enabled: bool,
+    pub allowlist: Vec<NamePattern>,
+    pub skip_confirmations: bool,
+    pub confirmation_ttl: Duration,
+    /// Keys sealing confirmation and request state; the first seals, all unseal.
+    pub request_state_keys: Vec<Secret>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthMode {
+    None,
+    ApiKey,
+    Jwt,
+    Zscaler,
+    Oidc,
+}
+
+impl AuthMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthMode::None => "none",
+            AuthMode::ApiKey => "api-key",
+            AuthMode::Jwt => "jwt",
+            AuthMode::Zscaler => "zscaler",
+            AuthMode::Oidc => "oidc",
+        }
+    }
+}
+
+/// Who may connect over HTTP. Resolved into an enforcing layer by the security stage.
+#[derive(Debug, Clone, Default)]
+pub struct ClientAuthConfig {
+    /// `ZSCALER_MCP_AUTH_ENABLED` as given; `None` means auto-detect from the other settings.
+    pub enabled: Option<bool>,
+    pub mode: Option<AuthMode>,
+    pub api_key: Option<Secret>,
+    pub jwks_uri: Option<String>,
+    pub issuer: Option<String>,
+    pub audience: String,
+    pub algorithms: Vec<String>,
+    pub trust_platform_auth: bool,
+    pub oidc: OidcProxyConfig,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OidcProxyConfig {
+    pub config_url: Option<String>,
+    pub base_url: Option<String>,
+    pub audience: Option<String>,
+    pub client_id: Option<String>,
+    pub client_secret: Option<Secret>,
+    pub required_scopes: Vec<String>,
+}
+
+/// OneAPI credentials and client settings for the Zscaler side.
+#[derive(Debug, Clone, Default)]
+pub struct ZscalerConfig {
+    pub client_id: Option<String>,
+    pub client_secret: Option<Secret>,
+    /// PEM text, JWK JSON or a file path, for the private-key JWT grant.
+    pub private_key: Option<Secret>,
+    pub customer_id: Option<String>,
+    pub vanity_domain: Option<String>,
+    pub cloud: String,
+    pub zcell_customer_id: Option<String>,
+    pub user_agent_comment: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LoggingConfig {
+    pub debug: bool,
+    pub log_tool_calls: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OutputConfig {
+    pub sanitize: bool,
+    pub report_tokens: bool,
+}
+
+/// A configuration value that cannot be used. Displayed as one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The flag or variable, as the user wrote it (`--port`, `ZSCALER_MCP_PORT (from ./.env)`).
+    pub source: String,
+    /// The offending value, or `<redacted>` for secrets.
+    pub value: String,
+    pub expected: String,
+}
+
+impl ConfigError {
+    pub fn new(
+        source: impl Into<String>,
+        value: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> ConfigError {
+        ConfigError { source: source.into(), value: value.into(), expected: expected.into() }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid {} '{}': expected {}", self.source, self.value, self.expected)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Parses the process's arguments and environment (`main`'s entry point).
+pub fn from_process() -> Result<Invocation, ConfigError> {
+    let cli = <Cli as clap::Parser>::parse();
+    let env = Environment::load(cli.dotenv_path.as_deref())?;
+    resolve(cli, &env)
+}
+
+/// Resolves flags against an environment snapshot into an [`Invocation`].
+pub fn resolve(cli: Cli, env: &Environment) -> Result<Invocation, ConfigError> {
+    if cli.version {
+        return Ok(Invocation::Version);
+    }
+    let input = values::Input { cli: &cli, env };
+    let config = Box::new(values::build_config(&input)?);
+    if cli.list_tools {
+        return Ok(Invocation::ListTools { config, json: cli.json });
+    }
+    if let Some(format) = &cli.generate_auth_token {
+        let format = match format.to_ascii_lowercase().as_str() {
+            "basic" => TokenFormat::Basic,
+            "bearer" => TokenFormat::Bearer,
+            _ => return Err(ConfigError::new("--generate-auth-token", format, "basic or bearer")),
+        };
+        return Ok(Invocation::GenerateAuthToken { config, format });
+    }
+    Ok(Invocation::Serve(config))
+}

@@ -1,0 +1,495 @@
+//! Value parsers shared by flags and variables, and the assembly of [`Config`].
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+use super::{
+    AuthMode, Cli, ClientAuthConfig, Config, ConfigError, Environment, HttpConfig, LoggingConfig,
+    OidcProxyConfig, OutputConfig, Secret, Selection, TlsConfig, ToolsetSelection, Transport,
+    WriteConfig, ZscalerConfig,
+};
+use crate::catalog::services::Service;
+use crate::catalog::toolsets::{ALL_KEYWORD, DEFAULT_KEYWORD, TOOLSETS, toolset_service};
+use crate::pattern::NamePattern;
+
+const BOOL_EXPECTED: &str = "a boolean: true/false, 1/0, yes/no or on/off";
+const SECRET_SHOWN: &str = "<redacted>";
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// Parses a boolean the same way for every flag and variable.
+pub fn parse_bool(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// One entry of the source-IP allowlist: an address, a CIDR network, or `*` (any).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IpRule {
+    Any,
+    Net(ipnet::IpNet),
+}
+
+impl IpRule {
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        match self {
+            IpRule::Any => true,
+            IpRule::Net(net) => net.contains(&ip),
+        }
+    }
+}
+
+impl FromStr for IpRule {
+    type Err = ();
+    fn from_str(s: &str) -> Result<IpRule, ()> {
+        if s == "*" {
+            return Ok(IpRule::Any);
+        }
+        if let Ok(net) = s.parse::<ipnet::IpNet>() {
+            return Ok(IpRule::Net(net.trunc()));
+        }
+        s.parse::<IpAddr>().map(|ip| IpRule::Net(ip.into())).map_err(|_| ())
+    }
+}
+
+/// Flags and variables, read with the flag taking precedence.
+pub(super) struct Input<'a> {
+    pub cli: &'a Cli,
+    pub env: &'a Environment,
+}
+
+/// A raw value and the name to blame if it is invalid.
+struct Raw<'a> {
+    value: &'a str,
+    source: String,
+}
+
+impl<'a> Input<'a> {
+    /// The flag's value if given, else the variable's.
+    fn pick(&self, flag: Option<&'a str>, flag_name: &str, var: &str) -> Option<Raw<'a>> {
+        match flag {
+            Some(v) => Some(Raw { value: v.trim(), source: flag_name.to_string() }),
+            None => self.var(var),
+        }
+    }
+
+    fn var(&self, var: &str) -> Option<Raw<'a>> {
+        self.env.get(var).map(|v| Raw { value: v, source: self.env.describe(var) })
+    }
+
+    /// A presence flag or its boolean variable.
+    fn switch(&self, flag: bool, var: &str) -> Result<bool, ConfigError> {
+        if flag {
+            return Ok(true);
+        }
+        self.bool_var(var, false)
+    }
+
+    fn bool_var(&self, var: &str, default: bool) -> Result<bool, ConfigError> {
+        match self.var(var) {
+            None => Ok(default),
+            Some(raw) => parse_bool(raw.value)
+                .ok_or_else(|| ConfigError::new(raw.source, raw.value, BOOL_EXPECTED)),
+        }
+    }
+
+    fn opt_bool_var(&self, var: &str) -> Result<Option<bool>, ConfigError> {
+        self.var(var)
+            .map(|raw| {
+                parse_bool(raw.value)
+                    .ok_or_else(|| ConfigError::new(raw.source, raw.value, BOOL_EXPECTED))
+            })
+            .transpose()
+    }
+
+    fn string_var(&self, var: &str) -> Option<String> {
+        self.env.get(var).map(str::to_string)
+    }
+
+    fn secret_var(&self, var: &str) -> Option<Secret> {
+        self.env.get(var).map(Secret::new)
+    }
+
+    fn path_var(&self, vars: &[&str]) -> Option<PathBuf> {
+        vars.iter().find_map(|v| self.env.get(v)).map(PathBuf::from)
+    }
+}
+
+/// Splits a comma-separated list, trimming items and dropping empty ones.
+fn csv(value: &str) -> Vec<&str> {
+    value.split(',').map(str::trim).filter(|s| !s.is_empty()).collect()
+}
+
+fn services(raw: Option<Raw<'_>>) -> Result<Option<Vec<Service>>, ConfigError> {
+    let Some(raw) = raw else { return Ok(None) };
+    let mut out = Vec::new();
+    for item in csv(raw.value) {
+        let service = Service::from_code(&item.to_ascii_lowercase()).ok_or_else(|| {
+            ConfigError::new(
+                raw.source.clone(),
+                item,
+                format!("comma-separated service codes from: {}", Service::codes_list()),
+            )
+        })?;
+        if !out.contains(&service) {
+            out.push(service);
+        }
+    }
+    Ok(Some(out))
+}
+
+fn patterns(raw: Option<Raw<'_>>) -> Result<Option<Vec<NamePattern>>, ConfigError> {
+    let Some(raw) = raw else { return Ok(None) };
+    csv(raw.value)
+        .into_iter()
+        .map(|item| {
+            NamePattern::parse(item).map_err(|why| {
+                ConfigError::new(
+                    raw.source.clone(),
+                    item,
+                    format!("tool names or shell-style patterns (*, ?, [seq]); {why}"),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+fn toolset_ids(raw: &Raw<'_>, keywords: &[&str]) -> Result<Vec<String>, ConfigError> {
+    let mut out: Vec<String> = Vec::new();
+    for item in csv(raw.value) {
+        let id = item.to_ascii_lowercase();
+        if !(keywords.contains(&id.as_str()) || toolset_service(&id).is_some()) {
+            let mut valid: Vec<&str> = keywords.to_vec();
+            valid.extend(TOOLSETS.iter().map(|(id, _)| *id));
+            return Err(ConfigError::new(
+                raw.source.clone(),
+                item,
+                format!("comma-separated toolset ids from: {}", valid.join(", ")),
+            ));
+        }
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
+
+fn port(raw: Option<Raw<'_>>) -> Result<u16, ConfigError> {
+    match raw {
+        None => Ok(8000),
+        Some(raw) => raw.value.parse::<u16>().map_err(|_| {
+            ConfigError::new(raw.source, raw.value, "a port number from 0 to 65535 (0 picks a free port)")
+        }),
+    }
+}
+
+fn host(raw: Option<Raw<'_>>) -> Result<String, ConfigError> {
+    let Some(raw) = raw else { return Ok("127.0.0.1".to_string()) };
+    let value = raw.value.trim_start_matches('[').trim_end_matches(']');
+    let hostname_ok = !value.is_empty()
+        && value.len() <= 253
+        && value.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    if value.parse::<IpAddr>().is_ok() || hostname_ok {
+        Ok(value.to_string())
+    } else {
+        Err(ConfigError::new(raw.source, raw.value, "an IP address or a host name to bind"))
+    }
+}
+
+fn transport(raw: Option<Raw<'_>>) -> Result<Transport, ConfigError> {
+    let Some(raw) = raw else { return Ok(Transport::Stdio) };
+    match raw.value.to_ascii_lowercase().as_str() {
+        "stdio" => Ok(Transport::Stdio),
+        "streamable-http" => Ok(Transport::StreamableHttp),
+        "sse" => Ok(Transport::Sse),
+        _ => Err(ConfigError::new(raw.source, raw.value, "one of: stdio, streamable-http, sse")),
+    }
+}
+
+fn auth_mode(raw: Option<Raw<'_>>) -> Result<Option<AuthMode>, ConfigError> {
+    let Some(raw) = raw else { return Ok(None) };
+    let mode = match raw.value.to_ascii_lowercase().as_str() {
+        "none" => AuthMode::None,
+        "api-key" | "apikey" | "api_key" => AuthMode::ApiKey,
+        "jwt" => AuthMode::Jwt,
+        "zscaler" => AuthMode::Zscaler,
+        "oidc" | "oidcproxy" | "oauth-proxy" => AuthMode::Oidc,
+        _ => {
+            return Err(ConfigError::new(
+                raw.source,
+                raw.value,
+                "one of: api-key, jwt, zscaler, oidc (aliases oidcproxy, oauth-proxy), none",
+            ));
+        }
+    };
+    Ok(Some(mode))
+}
+
+const JWT_ALGORITHMS: &[&str] = &[
+    "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "EdDSA",
+];
+
+fn algorithms(raw: Option<Raw<'_>>) -> Result<Vec<String>, ConfigError> {
+    let Some(raw) = raw else { return Ok(vec!["RS256".to_string()]) };
+    csv(raw.value)
+        .into_iter()
+        .map(|alg| {
+            JWT_ALGORITHMS
+                .iter()
+                .find(|known| known.eq_ignore_ascii_case(alg))
+                .map(|known| known.to_string())
+                .ok_or_else(|| {
+                    ConfigError::new(
+                        raw.source.clone(),
+                        alg,
+                        format!("asymmetric JWT algorithms from: {}", JWT_ALGORITHMS.join(", ")),
+                    )
+                })
+        })
+        .collect()
+}
+
+fn source_ips(raw: Option<Raw<'_>>) -> Result<Vec<IpRule>, ConfigError> {
+    let Some(raw) = raw else { return Ok(Vec::new()) };
+    csv(raw.value)
+        .into_iter()
+        .map(|item| {
+            item.parse::<IpRule>().map_err(|_| {
+                ConfigError::new(
+                    raw.source.clone(),
+                    item,
+                    "comma-separated IP addresses or CIDR networks (e.g. 10.0.0.0/8, 2001:db8::/32), or *",
+                )
+            })
+        })
+        .collect()
+}
+
+fn origins(raw: Option<Raw<'_>>) -> Result<Vec<String>, ConfigError> {
+    let Some(raw) = raw else { return Ok(Vec::new()) };
+    csv(raw.value)
+        .into_iter()
+        .map(|item| {
+            let ok = item == "null"
+                || item == "*"
+                || ["http://", "https://"].iter().any(|scheme| {
+                    item.strip_prefix(scheme)
+                        .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+                });
+            if ok {
+                Ok(item.trim_end_matches('/').to_string())
+            } else {
+                Err(ConfigError::new(
+                    raw.source.clone(),
+                    item,
+                    "comma-separated origins like https://app.example.com[:port], 'null' or *",
+                ))
+            }
+        })
+        .collect()
+}
+
+fn seconds(raw: Option<Raw<'_>>, default: u64) -> Result<Duration, ConfigError> {
+    let Some(raw) = raw else { return Ok(Duration::from_secs(default)) };
+    match raw.value.parse::<u64>() {
+        Ok(n) if n > 0 => Ok(Duration::from_secs(n)),
+        _ => Err(ConfigError::new(raw.source, raw.value, "a whole number of seconds greater than 0")),
+    }
+}
+
+/// Request-state keys: a JSON array of strings or a comma-separated list; each at least 32 bytes.
+fn request_state_keys(raw: Option<Raw<'_>>) -> Result<Vec<Secret>, ConfigError> {
+    let Some(raw) = raw else { return Ok(Vec::new()) };
+    let keys: Vec<String> = if raw.value.starts_with('[') {
+        serde_json::from_str::<Vec<String>>(raw.value).map_err(|_| {
+            ConfigError::new(raw.source.clone(), SECRET_SHOWN, "a JSON array of strings or a comma-separated list of keys")
+        })?
+    } else {
+        csv(raw.value).into_iter().map(str::to_string).collect()
+    };
+    if keys.is_empty() || keys.iter().any(|k| k.len() < 32) {
+        return Err(ConfigError::new(raw.source, SECRET_SHOWN, "keys of at least 32 bytes each"));
+    }
+    Ok(keys.into_iter().map(Secret::new).collect())
+}
+
+fn user_agent_comment(raw: Option<Raw<'_>>) -> Result<Option<String>, ConfigError> {
+    let Some(raw) = raw else { return Ok(None) };
+    if raw.value.chars().any(|c| c.is_control()) || raw.value.len() > 256 {
+        return Err(ConfigError::new(raw.source, raw.value.escape_default().to_string(), "printable text of at most 256 characters"));
+    }
+    Ok(Some(raw.value.to_string()))
+}
+
+fn tls(input: &Input<'_>) -> Result<Option<TlsConfig>, ConfigError> {
+    // Spec 000 spells these ..._CERT_FILE/_KEY_FILE, spec 003 and the reference ..._CERTFILE/_KEYFILE.
+    let cert = input.path_var(&["ZSCALER_MCP_TLS_CERT_FILE", "ZSCALER_MCP_TLS_CERTFILE"]);
+    let key = input.path_var(&["ZSCALER_MCP_TLS_KEY_FILE", "ZSCALER_MCP_TLS_KEYFILE"]);
+    match (cert, key) {
+        (None, None) => Ok(None),
+        (Some(cert_file), Some(key_file)) => Ok(Some(TlsConfig {
+            cert_file,
+            key_file,
+            key_password: input.secret_var("ZSCALER_MCP_TLS_KEYFILE_PASSWORD"),
+            ca_certs: input.path_var(&["ZSCALER_MCP_TLS_CA_CERTS"]),
+        })),
+        (Some(_), None) => Err(ConfigError::new(
+            "ZSCALER_MCP_TLS_KEY_FILE",
+            "(unset)",
+            "a key file path: TLS needs both ZSCALER_MCP_TLS_CERT_FILE and ZSCALER_MCP_TLS_KEY_FILE",
+        )),
+        (None, Some(_)) => Err(ConfigError::new(
+            "ZSCALER_MCP_TLS_CERT_FILE",
+            "(unset)",
+            "a certificate file path: TLS needs both ZSCALER_MCP_TLS_CERT_FILE and ZSCALER_MCP_TLS_KEY_FILE",
+        )),
+    }
+}
+
+pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
+    let cli = input.cli;
+
+    let stateless = if cli.stateless_http {
+        true
+    } else if input.env.get("ZSCALER_MCP_STATELESS_HTTP").is_some() {
+        input.bool_var("ZSCALER_MCP_STATELESS_HTTP", false)?
+    } else {
+        input.bool_var("FASTMCP_STATELESS_HTTP", false)?
+    };
+
+    let http = HttpConfig {
+        host: host(input.pick(cli.host.as_deref(), "--host", "ZSCALER_MCP_HOST"))?,
+        port: port(input.pick(cli.port.as_deref(), "--port", "ZSCALER_MCP_PORT"))?,
+        stateless,
+        tls: tls(input)?,
+        allow_http: input.bool_var("ZSCALER_MCP_ALLOW_HTTP", false)?,
+        allowed_hosts: input
+            .var("ZSCALER_MCP_ALLOWED_HOSTS")
+            .map(|raw| csv(raw.value).into_iter().map(|h| h.to_ascii_lowercase()).collect())
+            .unwrap_or_default(),
+        disable_host_validation: input.bool_var("ZSCALER_MCP_DISABLE_HOST_VALIDATION", false)?,
+        allowed_source_ips: source_ips(input.var("ZSCALER_MCP_ALLOWED_SOURCE_IPS"))?,
+        allowed_origins: origins(input.var("ZSCALER_MCP_ALLOWED_ORIGINS"))?,
+        shutdown_grace: SHUTDOWN_GRACE,
+    };
+
+    let toolsets = match input.pick(cli.toolsets.as_deref(), "--toolsets", "ZSCALER_MCP_TOOLSETS") {
+        None => ToolsetSelection::Unset,
+        Some(raw) => {
+            let ids = toolset_ids(&raw, &[DEFAULT_KEYWORD, ALL_KEYWORD])?;
+            if ids.iter().any(|id| id == ALL_KEYWORD) {
+                ToolsetSelection::All
+            } else {
+                ToolsetSelection::Ids(ids)
+            }
+        }
+    };
+    let disabled_toolsets = match input.pick(
+        cli.disabled_toolsets.as_deref(),
+        "--disabled-toolsets",
+        "ZSCALER_MCP_DISABLED_TOOLSETS",
+    ) {
+        None => Vec::new(),
+        Some(raw) => toolset_ids(&raw, &[])?,
+    };
+
+    let selection = Selection {
+        services: services(input.pick(cli.services.as_deref(), "--services", "ZSCALER_MCP_SERVICES"))?,
+        disabled_services: services(input.pick(
+            cli.disabled_services.as_deref(),
+            "--disabled-services",
+            "ZSCALER_MCP_DISABLED_SERVICES",
+        ))?
+        .unwrap_or_default(),
+        tools: patterns(input.pick(cli.tools.as_deref(), "--tools", "ZSCALER_MCP_TOOLS"))?,
+        disabled_tools: patterns(input.pick(
+            cli.disabled_tools.as_deref(),
+            "--disabled-tools",
+            "ZSCALER_MCP_DISABLED_TOOLS",
+        ))?
+        .unwrap_or_default(),
+        toolsets,
+        disabled_toolsets,
+        entitlement_filter: !input
+            .switch(cli.no_entitlement_filter, "ZSCALER_MCP_DISABLE_ENTITLEMENT_FILTER")?,
+    };
+
+    let write = WriteConfig {
+        enabled: input.switch(cli.enable_write_tools, "ZSCALER_MCP_WRITE_ENABLED")?,
+        allowlist: patterns(input.pick(cli.write_tools.as_deref(), "--write-tools", "ZSCALER_MCP_WRITE_TOOLS"))?
+            .unwrap_or_default(),
+        skip_confirmations: input.bool_var("ZSCALER_MCP_SKIP_CONFIRMATIONS", false)?,
+        confirmation_ttl: seconds(input.var("ZSCALER_MCP_CONFIRMATION_TTL"), 300)?,
+        request_state_keys: request_state_keys(input.var("ZSCALER_MCP_REQUEST_STATE_KEYS"))?,
+    };
+
+    let client_auth = ClientAuthConfig {
+        enabled: input.opt_bool_var("ZSCALER_MCP_AUTH_ENABLED")?,
+        mode: auth_mode(input.var("ZSCALER_MCP_AUTH_MODE"))?,
+        api_key: input.secret_var("ZSCALER_MCP_AUTH_API_KEY"),
+        jwks_uri: input.string_var("ZSCALER_MCP_AUTH_JWKS_URI"),
+        issuer: input.string_var("ZSCALER_MCP_AUTH_ISSUER"),
+        audience: input
+            .string_var("ZSCALER_MCP_AUTH_AUDIENCE")
+            .unwrap_or_else(|| "zscaler-mcp-server".to_string()),
+        algorithms: algorithms(input.var("ZSCALER_MCP_AUTH_ALGORITHMS"))?,
+        trust_platform_auth: input.bool_var("ZSCALER_MCP_TRUST_PLATFORM_AUTH", false)?,
+        oidc: OidcProxyConfig {
+            config_url: input.string_var("OIDCPROXY_CONFIG_URL"),
+            base_url: input.string_var("OIDCPROXY_BASE_URL"),
+            audience: input.string_var("OIDCPROXY_AUDIENCE"),
+            client_id: input.string_var("OIDCPROXY_CLIENT_ID"),
+            client_secret: input.secret_var("OIDCPROXY_CLIENT_SECRET"),
+            required_scopes: input
+                .var("OIDCPROXY_REQUIRED_SCOPES")
+                .map(|raw| csv(raw.value).into_iter().map(str::to_string).collect())
+                .unwrap_or_default(),
+        },
+    };
+
+    let zscaler = ZscalerConfig {
+        client_id: input.string_var("ZSCALER_CLIENT_ID"),
+        client_secret: input.secret_var("ZSCALER_CLIENT_SECRET"),
+        private_key: input.secret_var("ZSCALER_PRIVATE_KEY"),
+        customer_id: input.string_var("ZSCALER_CUSTOMER_ID"),
+        vanity_domain: input.string_var("ZSCALER_VANITY_DOMAIN"),
+        cloud: input
+            .string_var("ZSCALER_CLOUD")
+            .map(|c| c.to_ascii_lowercase())
+            .unwrap_or_else(|| "production".to_string()),
+        zcell_customer_id: input.string_var("ZCELL_CUSTOMER_ID"),
+        user_agent_comment: user_agent_comment(input.pick(
+            cli.user_agent_comment.as_deref(),
+            "--user-agent-comment",
+            "ZSCALER_MCP_USER_AGENT_COMMENT",
+        ))?,
+    };
+
+    Ok(Config {
+        transport: transport(input.pick(cli.transport.as_deref(), "--transport", "ZSCALER_MCP_TRANSPORT"))?,
+        http,
+        selection,
+        write,
+        client_auth,
+        zscaler,
+        logging: LoggingConfig {
+            debug: input.switch(cli.debug, "ZSCALER_MCP_DEBUG")?,
+            log_tool_calls: input.switch(cli.log_tool_calls, "ZSCALER_MCP_LOG_TOOL_CALLS")?,
+        },
+        output: OutputConfig {
+            sanitize: !input.bool_var("ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION", false)?,
+            report_tokens: input.bool_var("ZSCALER_MCP_REPORT_TOKENS", false)?,
+        },
+        dotenv_file: input.env.dotenv_file().map(PathBuf::from),
+        pid_file: cli.pid_file.clone().or_else(|| input.path_var(&["ZSCALER_MCP_PID_FILE"])),
+    })
+}

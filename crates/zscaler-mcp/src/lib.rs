@@ -1,0 +1,22 @@
+//! # zscaler-mcp
+//!
+//! An MCP (Model Context Protocol) server through which AI agents read, and carefully change, a
+//! Zscaler tenant. Library first: [`ZscalerMcpServer`] is built from a [`config::Config`] and
+//! run on a transport; the binary only parses configuration and calls it.
+//!
+//! Layout, following a request:
+//! - [`transport`]: stdio, streamable HTTP, legacy SSE, edge layers, graceful shutdown.
+//! - [`server`]: the builder and the MCP dispatch (`ServerHandler`), the security posture.
+//! - [`catalog`]: tool declarations (data), services, toolsets and the selection filters.
+//! - [`config`]: flags, environment and `.env`, parsed once into one validated value.
+//! - [`commands`]: the one-shot CLI commands (`--list-tools`, `--generate-auth-token`).
+
+pub mod catalog;
+pub mod commands;
+pub mod config;
+pub mod logging;
+pub mod pattern;
+pub mod server;
+pub mod transport;
+
+pub use server::{ZscalerMcpServer, ZscalerMcpServerBuilder};

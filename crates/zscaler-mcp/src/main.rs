@@ -1,0 +1,58 @@
+//! The `zscaler-mcp` binary: parse configuration once, then hand it to the library.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use zscaler_mcp::config::{self, Invocation};
+use zscaler_mcp::transport::shutdown;
+use zscaler_mcp::{ZscalerMcpServer, commands, logging};
+
+fn main() -> ExitCode {
+    let invocation = match config::from_process() {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("zscaler-mcp: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let config = match invocation {
+        Invocation::Version => return print(&commands::version()),
+        Invocation::ListTools { config, json } => return print(&commands::list_tools(&config, json)),
+        Invocation::GenerateAuthToken { config, format } => {
+            return match commands::generate_auth_token(&config, format) {
+                Ok(text) => print(&text),
+                Err(e) => {
+                    eprintln!("zscaler-mcp: {}", e.0);
+                    ExitCode::from(1)
+                }
+            };
+        }
+        Invocation::Serve(config) => config,
+    };
+    logging::init(&config.logging);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("zscaler-mcp: cannot start the async runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let server = ZscalerMcpServer::builder(*config).build();
+    match runtime.block_on(server.run(shutdown::signal())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e}");
+            eprintln!("zscaler-mcp: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(_) => ExitCode::SUCCESS,
+    }
+}

@@ -1,0 +1,172 @@
+//! The server library: [`ZscalerMcpServer`] composes configuration, catalog, MCP dispatch and
+//! transports. `main.rs` only parses configuration and calls [`ZscalerMcpServer::run`].
+//!
+//! Composition, in request order:
+//! transport (stdio | streamable HTTP | SSE) → edge layers → MCP dispatch ([`handler`]) → tool.
+
+pub mod arguments;
+pub mod handler;
+pub mod posture;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::catalog::selection;
+use crate::config::{Config, Transport};
+use crate::transport::edge::HostPolicy;
+use crate::transport::http::{HttpMode, HttpOptions};
+use crate::transport::{HandlerFactory, SessionKind, http, shutdown, stdio};
+
+pub use handler::{SERVER_NAME, Shared, VERSION, ZscalerMcp};
+
+/// Largest request body accepted on any HTTP route.
+pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+
+/// Failure to start or run the server.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServerError {
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: String, source: std::io::Error },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Builder for a configured server.
+pub struct ZscalerMcpServerBuilder {
+    config: Config,
+}
+
+impl ZscalerMcpServerBuilder {
+    pub fn build(self) -> ZscalerMcpServer {
+        let config = Arc::new(self.config);
+        let resolved = selection::resolve(&config);
+        ZscalerMcpServer { shared: Arc::new(Shared::new(config, resolved)) }
+    }
+}
+
+/// A configured Zscaler MCP server, ready to serve on its configured transport.
+pub struct ZscalerMcpServer {
+    shared: Arc<Shared>,
+}
+
+impl ZscalerMcpServer {
+    pub fn builder(config: Config) -> ZscalerMcpServerBuilder {
+        ZscalerMcpServerBuilder { config }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.shared.config
+    }
+
+    /// A new MCP handler for one session (for embedding on a custom transport).
+    pub fn handler(&self, kind: SessionKind) -> ZscalerMcp {
+        ZscalerMcp::new(self.shared.clone(), kind)
+    }
+
+    fn factory(&self) -> HandlerFactory<ZscalerMcp> {
+        let shared = self.shared.clone();
+        Arc::new(move |kind| ZscalerMcp::new(shared.clone(), kind))
+    }
+
+    /// Runs on the configured transport until EOF (stdio) or `stop` resolves, then drains.
+    pub async fn run(self, stop: impl Future<Output = ()> + Send + 'static) -> Result<(), ServerError> {
+        self.log_startup();
+        match self.shared.config.transport {
+            Transport::Stdio => {
+                let cancel = CancellationToken::new();
+                let drain = tokio::spawn(shutdown::drain(
+                    stop,
+                    self.shared.inflight.clone(),
+                    self.shared.config.http.shutdown_grace,
+                    cancel.clone(),
+                ));
+                let result = stdio::serve(self.handler(SessionKind::Stdio), cancel.clone()).await;
+                cancel.cancel();
+                let _ = drain.await;
+                Ok(result?)
+            }
+            Transport::StreamableHttp | Transport::Sse => {
+                let addr = format!("{}:{}", self.shared.config.http.host, self.shared.config.http.port);
+                let listener = TcpListener::bind(&addr)
+                    .await
+                    .map_err(|source| ServerError::Bind { addr: addr.clone(), source })?;
+                self.serve_http(listener, stop).await
+            }
+        }
+    }
+
+    /// Serves HTTP on an already-bound listener (tests bind port 0).
+    pub async fn serve_http(
+        self,
+        listener: TcpListener,
+        stop: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
+        let config = &self.shared.config;
+        let local: SocketAddr = listener.local_addr()?;
+        let cancel = CancellationToken::new();
+        let hosts = if config.http.disable_host_validation {
+            HostPolicy::disabled()
+        } else {
+            HostPolicy::new(&config.http.host, &config.http.allowed_hosts)
+        };
+        let mode = match config.transport {
+            Transport::Sse => HttpMode::Sse,
+            _ => HttpMode::Streamable { stateless: config.http.stateless },
+        };
+        let app = http::router(
+            self.factory(),
+            HttpOptions { mode, hosts, cancel: cancel.clone(), max_body_bytes: MAX_BODY_BYTES },
+        );
+        let path = if mode == HttpMode::Sse { "/sse" } else { "/mcp" };
+        tracing::info!(
+            "listening on http://{local}{path} (transport={}, sessions={})",
+            config.transport,
+            match mode {
+                HttpMode::Sse => "sse",
+                HttpMode::Streamable { stateless: true } => "stateless",
+                HttpMode::Streamable { stateless: false } => "stateful",
+            }
+        );
+        let stop_accepting = CancellationToken::new();
+        let drain = tokio::spawn({
+            let stop_accepting = stop_accepting.clone();
+            let inflight = self.shared.inflight.clone();
+            let grace = config.http.shutdown_grace;
+            let cancel = cancel.clone();
+            async move {
+                stop.await;
+                stop_accepting.cancel();
+                shutdown::drain(async {}, inflight, grace, cancel).await;
+            }
+        });
+        let server = http::serve(listener, app, stop_accepting.cancelled_owned());
+        // Sessions are closed by the drain; a connection that still lingers after that gets a
+        // short last chance, then the process exits anyway.
+        let closing = async {
+            cancel.cancelled().await;
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        };
+        tokio::select! {
+            r = server => r?,
+            _ = closing => tracing::warn!("connections still open after shutdown; closing them"),
+        }
+        drain.abort();
+        Ok(())
+    }
+
+    fn log_startup(&self) {
+        let r = &self.shared.resolved;
+        tracing::info!(
+            "zscaler-mcp {VERSION} starting: transport={}, {} service(s), {} toolset(s), {} tool(s)",
+            self.shared.config.transport,
+            r.services.len(),
+            r.toolsets.len(),
+            r.tools.len()
+        );
+        tracing::info!("{}", self.shared.posture.banner());
+    }
+}

@@ -1,0 +1,106 @@
+//! The HTTP application: `/health`, streamable HTTP on `/mcp`, legacy SSE on `/sse` and
+//! `/messages`, all behind the edge layers (see [`super::edge`]) except `/health`.
+//!
+//! Streamable HTTP is rmcp's `StreamableHttpService`: stateful sessions (`mcp-session-id`,
+//! GET stream, DELETE) by default, or stateless (each POST self-contained, JSON answers) for
+//! load-balanced replicas. Requests on revision 2026-07-28 are always served statelessly.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use rmcp::ServerHandler;
+use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
+use rmcp::transport::streamable_http_server::session::never::NeverSessionManager;
+use rmcp::transport::{StreamableHttpServerConfig, StreamableHttpService};
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use super::edge::{self, HostPolicy};
+use super::{HandlerFactory, SessionKind, health, sse};
+
+/// Which MCP endpoints the HTTP application serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HttpMode {
+    /// Streamable HTTP on `/mcp`; legacy SSE stays available on `/sse` for older clients.
+    Streamable { stateless: bool },
+    /// Legacy SSE only: `GET /sse` and `GET /mcp` open the stream.
+    Sse,
+}
+
+pub struct HttpOptions {
+    pub mode: HttpMode,
+    pub hosts: HostPolicy,
+    /// Cancelled at shutdown: closes every session and stream.
+    pub cancel: CancellationToken,
+    /// Largest accepted request body.
+    pub max_body_bytes: usize,
+}
+
+/// Builds the HTTP application.
+pub fn router<S>(factory: HandlerFactory<S>, options: HttpOptions) -> Router
+where
+    S: ServerHandler + Send + 'static,
+{
+    let sse_state = sse::SseState::new(factory.clone(), options.cancel.clone());
+    let sse_routes: Router = Router::new()
+        .route("/sse", get(sse::open::<S>))
+        .route(sse::MESSAGES_PATH, post(sse::post::<S>))
+        .with_state(sse_state.clone());
+
+    let mcp_routes = match options.mode {
+        HttpMode::Streamable { stateless } => {
+            let config = StreamableHttpServerConfig::default()
+                .with_cancellation_token(options.cancel.child_token())
+                .with_max_request_body_bytes(options.max_body_bytes)
+                .with_legacy_session_mode(!stateless)
+                .with_json_response(stateless)
+                // Host checks are done by the edge layer for every route, with our semantics.
+                .disable_allowed_hosts();
+            if stateless {
+                let make = move || Ok(factory(SessionKind::Stateless));
+                let service = StreamableHttpService::new(make, Arc::new(NeverSessionManager::default()), config);
+                Router::new().route_service("/mcp", service.clone()).route_service("/mcp/", service)
+            } else {
+                let make = move || Ok(factory(SessionKind::Stateful));
+                let service = StreamableHttpService::new(make, Arc::new(LocalSessionManager::default()), config);
+                Router::new().route_service("/mcp", service.clone()).route_service("/mcp/", service)
+            }
+        }
+        HttpMode::Sse => Router::new()
+            .route("/mcp", get(sse::open::<S>).post(sse_only_post))
+            .with_state(sse_state),
+    };
+
+    let guarded = edge::apply(
+        sse_routes.merge(mcp_routes).layer(axum::extract::DefaultBodyLimit::max(options.max_body_bytes)),
+        options.hosts,
+    );
+    Router::new().route("/health", get(health::health).head(health::health)).merge(guarded)
+}
+
+async fn sse_only_post() -> Response {
+    let mut response = edge::rejection(
+        StatusCode::METHOD_NOT_ALLOWED,
+        -32600,
+        "This server runs the legacy SSE transport: open GET /sse and POST to the endpoint it \
+         announces, or start the server with --transport streamable-http."
+            .into(),
+    );
+    response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static("GET"));
+    response.into_response()
+}
+
+/// Serves `app` on `listener` until `shutdown` resolves and open connections finish.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,39 @@
+//! MCP transports: stdio, streamable HTTP and legacy HTTP+SSE, plus graceful shutdown.
+//!
+//! The HTTP side is generic over the MCP handler so the same stack serves the product and the
+//! test-only conformance fixture server.
+
+pub mod edge;
+pub mod health;
+pub mod http;
+pub mod shutdown;
+pub mod sse;
+pub mod stdio;
+
+use std::sync::Arc;
+
+/// How a client is connected; the handler reports it and may behave differently per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionKind {
+    Stdio,
+    /// Streamable HTTP with an `mcp-session-id`.
+    Stateful,
+    /// Streamable HTTP where each request is self-contained (stateless mode, or 2026-07-28).
+    Stateless,
+    /// Legacy HTTP+SSE.
+    Sse,
+}
+
+impl SessionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionKind::Stdio => "stdio",
+            SessionKind::Stateful => "stateful",
+            SessionKind::Stateless => "stateless",
+            SessionKind::Sse => "sse",
+        }
+    }
+}
+
+/// Builds one MCP handler per session (or per request on stateless HTTP).
+pub type HandlerFactory<S> = Arc<dyn Fn(SessionKind) -> S + Send + Sync>;
