@@ -23,7 +23,8 @@ fn listed_tools(config: &Config) -> Vec<&'static ToolDeclaration> {
     unrestricted.selection.disabled_toolsets.clear();
     unrestricted.selection.tools = None;
     unrestricted.write.enabled = true;
-    unrestricted.write.allowlist = vec![crate::pattern::NamePattern::parse("*").expect("literal pattern")];
+    unrestricted.write.allowlist =
+        vec![crate::pattern::NamePattern::parse("*").expect("literal pattern")];
     selection::resolve(&unrestricted).tools
 }
 
@@ -31,10 +32,11 @@ fn listed_tools(config: &Config) -> Vec<&'static ToolDeclaration> {
 pub fn list_tools(config: &Config, json: bool) -> String {
     let tools = listed_tools(config);
     let mut groups: Vec<(String, Vec<&ToolDeclaration>)> = Vec::new();
-    let mut push = |key: &str, t: &'static ToolDeclaration| match groups.iter_mut().find(|(k, _)| k == key) {
-        Some((_, v)) => v.push(t),
-        None => groups.push((key.to_string(), vec![t])),
-    };
+    let mut push =
+        |key: &str, t: &'static ToolDeclaration| match groups.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => v.push(t),
+            None => groups.push((key.to_string(), vec![t])),
+        };
     for t in tools.iter().filter(|t| t.service.is_none()) {
         push("meta", t);
     }
@@ -61,7 +63,10 @@ pub fn list_tools(config: &Config, json: bool) -> String {
                 })).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         });
-        return format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default());
+        return format!(
+            "{}\n",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
     }
     let mut out = format!(
         "zscaler-mcp {VERSION}: {} tool(s) across {} group(s)\n",
@@ -71,8 +76,17 @@ pub fn list_tools(config: &Config, json: bool) -> String {
     for (service, tools) in &groups {
         let _ = write!(out, "\n{service} ({}):\n", tools.len());
         for t in tools {
-            let action = if t.action.is_write() { format!(" [{}]", t.action.as_str()) } else { String::new() };
-            let summary = t.description.split(". ").next().unwrap_or(t.description).trim_end_matches('.');
+            let action = if t.action.is_write() {
+                format!(" [{}]", t.action.as_str())
+            } else {
+                String::new()
+            };
+            let summary = t
+                .description
+                .split(". ")
+                .next()
+                .unwrap_or(t.description)
+                .trim_end_matches('.');
             let _ = writeln!(out, "  {}{action}: {summary}.", t.name);
         }
     }
@@ -86,10 +100,16 @@ pub struct CommandError(pub String);
 /// `--generate-auth-token`: an MCP client `Authorization` header and config snippets.
 pub fn generate_auth_token(config: &Config, format: TokenFormat) -> Result<String, CommandError> {
     use base64::Engine as _;
-    let url = format!("http://{}:{}/mcp", display_host(&config.http.host), config.http.port);
+    let url = format!(
+        "http://{}:{}/mcp",
+        display_host(&config.http.host),
+        config.http.port
+    );
     let (header, mode, note) = match format {
         TokenFormat::Basic => {
-            let (Some(id), Some(secret)) = (&config.zscaler.client_id, &config.zscaler.client_secret) else {
+            let (Some(id), Some(secret)) =
+                (&config.zscaler.client_id, &config.zscaler.client_secret)
+            else {
                 return Err(CommandError(
                     "ZSCALER_CLIENT_ID and ZSCALER_CLIENT_SECRET must be set (environment or .env) to \
                      build a Basic header for ZSCALER_MCP_AUTH_MODE=zscaler."
@@ -98,7 +118,11 @@ pub fn generate_auth_token(config: &Config, format: TokenFormat) -> Result<Strin
             };
             let raw = format!("{id}:{}", secret.expose());
             let encoded = base64::engine::general_purpose::STANDARD.encode(raw);
-            (format!("Basic {encoded}"), "zscaler (Basic auth with the OneAPI client credentials)", None)
+            (
+                format!("Basic {encoded}"),
+                "zscaler (Basic auth with the OneAPI client credentials)",
+                None,
+            )
         }
         TokenFormat::Bearer => match &config.client_auth.api_key {
             Some(key) => (format!("Bearer {}", key.expose()), "api-key (Bearer)", None),
@@ -118,7 +142,8 @@ pub fn generate_auth_token(config: &Config, format: TokenFormat) -> Result<Strin
             }
         },
     };
-    let cursor = json!({"mcpServers": {"zscaler": {"url": url, "headers": {"Authorization": header}}}});
+    let cursor =
+        json!({"mcpServers": {"zscaler": {"url": url, "headers": {"Authorization": header}}}});
     let mut out = String::new();
     let rule = "=".repeat(70);
     let _ = writeln!(out, "{rule}\nMCP client authentication\n{rule}");
@@ -127,11 +152,21 @@ pub fn generate_auth_token(config: &Config, format: TokenFormat) -> Result<Strin
         let _ = writeln!(out, "{note}");
     }
     let _ = writeln!(out, "Client configuration (Cursor, VS Code and similar):");
-    let _ = writeln!(out, "{}\n", serde_json::to_string_pretty(&cursor).unwrap_or_default());
+    let _ = writeln!(
+        out,
+        "{}\n",
+        serde_json::to_string_pretty(&cursor).unwrap_or_default()
+    );
     let _ = writeln!(out, "Claude Desktop through mcp-remote:");
-    let _ = writeln!(out, "  npx -y mcp-remote {url} --header \"Authorization: {header}\"");
+    let _ = writeln!(
+        out,
+        "  npx -y mcp-remote {url} --header \"Authorization: {header}\""
+    );
     let _ = writeln!(out, "{rule}");
-    let _ = writeln!(out, "This header is a credential: store it like a password.");
+    let _ = writeln!(
+        out,
+        "This header is a credential: store it like a password."
+    );
     Ok(out)
 }
 

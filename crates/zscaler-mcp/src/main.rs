@@ -17,7 +17,9 @@ fn main() -> ExitCode {
     };
     let config = match invocation {
         Invocation::Version => return print(&commands::version()),
-        Invocation::ListTools { config, json } => return print(&commands::list_tools(&config, json)),
+        Invocation::ListTools { config, json } => {
+            return print(&commands::list_tools(&config, json));
+        }
         Invocation::GenerateAuthToken { config, format } => {
             return match commands::generate_auth_token(&config, format) {
                 Ok(text) => print(&text),
@@ -30,7 +32,10 @@ fn main() -> ExitCode {
         Invocation::Serve(config) => config,
     };
     logging::init(&config.logging);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("zscaler-mcp: cannot start the async runtime: {e}");

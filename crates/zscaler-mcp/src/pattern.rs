@@ -17,7 +17,10 @@ enum Token {
     Literal(char),
     AnyOne,
     AnyRun,
-    Class { negated: bool, items: Vec<(char, char)> },
+    Class {
+        negated: bool,
+        items: Vec<(char, char)>,
+    },
 }
 
 impl NamePattern {
@@ -50,7 +53,10 @@ impl NamePattern {
                 }
             }
         }
-        Ok(NamePattern { source: source.to_string(), tokens })
+        Ok(NamePattern {
+            source: source.to_string(),
+            tokens,
+        })
     }
 
     /// True when the pattern has no wildcard, i.e. it names exactly one tool.
@@ -182,7 +188,11 @@ mod tests {
 
     #[test]
     fn literal_detection() {
-        assert!(NamePattern::parse("zpa_list_x").expect("valid").is_literal());
+        assert!(
+            NamePattern::parse("zpa_list_x")
+                .expect("valid")
+                .is_literal()
+        );
         assert!(!NamePattern::parse("zpa_*").expect("valid").is_literal());
     }
 }

@@ -63,14 +63,21 @@ pub fn resolve(config: &Config) -> Resolved {
             Some(service) => {
                 services.contains(&service)
                     && toolsets.contains(&t.toolset)
-                    && sel.tools.as_ref().is_none_or(|only| only.iter().any(|p| p.matches(t.name)))
+                    && sel
+                        .tools
+                        .as_ref()
+                        .is_none_or(|only| only.iter().any(|p| p.matches(t.name)))
                     && (!t.action.is_write()
                         || (config.write.enabled
                             && config.write.allowlist.iter().any(|p| p.matches(t.name))))
             }
         })
         .collect();
-    Resolved { services, toolsets, tools }
+    Resolved {
+        services,
+        toolsets,
+        tools,
+    }
 }
 
 #[cfg(test)]
@@ -80,7 +87,10 @@ mod tests {
     #[test]
     fn every_default_toolset_exists() {
         for id in DEFAULT_TOOLSETS {
-            assert!(TOOLSETS.iter().any(|(t, _)| t == id), "unknown default toolset {id}");
+            assert!(
+                TOOLSETS.iter().any(|(t, _)| t == id),
+                "unknown default toolset {id}"
+            );
         }
     }
 }

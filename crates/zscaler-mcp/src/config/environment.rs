@@ -68,7 +68,10 @@ impl Environment {
         V: Into<String>,
     {
         Environment {
-            vars: vars.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
+            vars: vars
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
             from_file: BTreeSet::new(),
             dotenv_file: None,
         }
@@ -76,7 +79,11 @@ impl Environment {
 
     fn merge_dotenv(&mut self, path: &Path, source: &str) -> Result<(), ConfigError> {
         let iter = dotenvy::from_path_iter(path).map_err(|e| {
-            ConfigError::new(source, path.display().to_string(), format!("a readable .env file ({e})"))
+            ConfigError::new(
+                source,
+                path.display().to_string(),
+                format!("a readable .env file ({e})"),
+            )
         })?;
         for item in iter {
             let (key, value) = item.map_err(|e| {
@@ -98,7 +105,10 @@ impl Environment {
     /// The variable's value, trimmed; an empty or blank value counts as unset, as container
     /// env files commonly leave optional variables empty.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.vars.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())
+        self.vars
+            .get(name)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
     }
 
     /// How to name the variable in an error: `NAME`, or `NAME (from /path/.env)`.
@@ -154,13 +164,22 @@ mod tests {
         assert_eq!(env.get("ZSCALER_MCP_SERVICES"), Some("zid"));
         assert_eq!(env.get("ZSCALER_MCP_PORT"), Some("9001"));
         assert_eq!(env.describe("ZSCALER_MCP_SERVICES"), "ZSCALER_MCP_SERVICES");
-        assert!(env.describe("ZSCALER_MCP_PORT").starts_with("ZSCALER_MCP_PORT (from "));
+        assert!(
+            env.describe("ZSCALER_MCP_PORT")
+                .starts_with("ZSCALER_MCP_PORT (from ")
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
     fn home_is_expanded() {
-        assert_eq!(expand_home(Path::new("~/x/.env"), Some("/h")), PathBuf::from("/h/x/.env"));
-        assert_eq!(expand_home(Path::new("/a/.env"), Some("/h")), PathBuf::from("/a/.env"));
+        assert_eq!(
+            expand_home(Path::new("~/x/.env"), Some("/h")),
+            PathBuf::from("/h/x/.env")
+        );
+        assert_eq!(
+            expand_home(Path::new("/a/.env"), Some("/h")),
+            PathBuf::from("/a/.env")
+        );
     }
 }

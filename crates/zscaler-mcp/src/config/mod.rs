@@ -30,7 +30,10 @@ pub enum Invocation {
     /// `--list-tools [--json]`: the catalog after the service filters.
     ListTools { config: Box<Config>, json: bool },
     /// `--generate-auth-token [basic|bearer]`.
-    GenerateAuthToken { config: Box<Config>, format: TokenFormat },
+    GenerateAuthToken {
+        config: Box<Config>,
+        format: TokenFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,13 +260,21 @@ impl ConfigError {
         value: impl Into<String>,
         expected: impl Into<String>,
     ) -> ConfigError {
-        ConfigError { source: source.into(), value: value.into(), expected: expected.into() }
+        ConfigError {
+            source: source.into(),
+            value: value.into(),
+            expected: expected.into(),
+        }
     }
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid {} '{}': expected {}", self.source, self.value, self.expected)
+        write!(
+            f,
+            "invalid {} '{}': expected {}",
+            self.source, self.value, self.expected
+        )
     }
 }
 
@@ -284,13 +295,22 @@ pub fn resolve(cli: Cli, env: &Environment) -> Result<Invocation, ConfigError> {
     let input = values::Input { cli: &cli, env };
     let config = Box::new(values::build_config(&input)?);
     if cli.list_tools {
-        return Ok(Invocation::ListTools { config, json: cli.json });
+        return Ok(Invocation::ListTools {
+            config,
+            json: cli.json,
+        });
     }
     if let Some(format) = &cli.generate_auth_token {
         let format = match format.to_ascii_lowercase().as_str() {
             "basic" => TokenFormat::Basic,
             "bearer" => TokenFormat::Bearer,
-            _ => return Err(ConfigError::new("--generate-auth-token", format, "basic or bearer")),
+            _ => {
+                return Err(ConfigError::new(
+                    "--generate-auth-token",
+                    format,
+                    "basic or bearer",
+                ));
+            }
         };
         return Ok(Invocation::GenerateAuthToken { config, format });
     }

@@ -52,7 +52,9 @@ impl FromStr for IpRule {
         if let Ok(net) = s.parse::<ipnet::IpNet>() {
             return Ok(IpRule::Net(net.trunc()));
         }
-        s.parse::<IpAddr>().map(|ip| IpRule::Net(ip.into())).map_err(|_| ())
+        s.parse::<IpAddr>()
+            .map(|ip| IpRule::Net(ip.into()))
+            .map_err(|_| ())
     }
 }
 
@@ -72,13 +74,19 @@ impl<'a> Input<'a> {
     /// The flag's value if given, else the variable's.
     fn pick(&self, flag: Option<&'a str>, flag_name: &str, var: &str) -> Option<Raw<'a>> {
         match flag {
-            Some(v) => Some(Raw { value: v.trim(), source: flag_name.to_string() }),
+            Some(v) => Some(Raw {
+                value: v.trim(),
+                source: flag_name.to_string(),
+            }),
             None => self.var(var),
         }
     }
 
     fn var(&self, var: &str) -> Option<Raw<'a>> {
-        self.env.get(var).map(|v| Raw { value: v, source: self.env.describe(var) })
+        self.env.get(var).map(|v| Raw {
+            value: v,
+            source: self.env.describe(var),
+        })
     }
 
     /// A presence flag or its boolean variable.
@@ -121,7 +129,11 @@ impl<'a> Input<'a> {
 
 /// Splits a comma-separated list, trimming items and dropping empty ones.
 fn csv(value: &str) -> Vec<&str> {
-    value.split(',').map(str::trim).filter(|s| !s.is_empty()).collect()
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn services(raw: Option<Raw<'_>>) -> Result<Option<Vec<Service>>, ConfigError> {
@@ -132,7 +144,10 @@ fn services(raw: Option<Raw<'_>>) -> Result<Option<Vec<Service>>, ConfigError> {
             ConfigError::new(
                 raw.source.clone(),
                 item,
-                format!("comma-separated service codes from: {}", Service::codes_list()),
+                format!(
+                    "comma-separated service codes from: {}",
+                    Service::codes_list()
+                ),
             )
         })?;
         if !out.contains(&service) {
@@ -183,13 +198,19 @@ fn port(raw: Option<Raw<'_>>) -> Result<u16, ConfigError> {
     match raw {
         None => Ok(8000),
         Some(raw) => raw.value.parse::<u16>().map_err(|_| {
-            ConfigError::new(raw.source, raw.value, "a port number from 0 to 65535 (0 picks a free port)")
+            ConfigError::new(
+                raw.source,
+                raw.value,
+                "a port number from 0 to 65535 (0 picks a free port)",
+            )
         }),
     }
 }
 
 fn host(raw: Option<Raw<'_>>) -> Result<String, ConfigError> {
-    let Some(raw) = raw else { return Ok("127.0.0.1".to_string()) };
+    let Some(raw) = raw else {
+        return Ok("127.0.0.1".to_string());
+    };
     let value = raw.value.trim_start_matches('[').trim_end_matches(']');
     let hostname_ok = !value.is_empty()
         && value.len() <= 253
@@ -201,17 +222,27 @@ fn host(raw: Option<Raw<'_>>) -> Result<String, ConfigError> {
     if value.parse::<IpAddr>().is_ok() || hostname_ok {
         Ok(value.to_string())
     } else {
-        Err(ConfigError::new(raw.source, raw.value, "an IP address or a host name to bind"))
+        Err(ConfigError::new(
+            raw.source,
+            raw.value,
+            "an IP address or a host name to bind",
+        ))
     }
 }
 
 fn transport(raw: Option<Raw<'_>>) -> Result<Transport, ConfigError> {
-    let Some(raw) = raw else { return Ok(Transport::Stdio) };
+    let Some(raw) = raw else {
+        return Ok(Transport::Stdio);
+    };
     match raw.value.to_ascii_lowercase().as_str() {
         "stdio" => Ok(Transport::Stdio),
         "streamable-http" => Ok(Transport::StreamableHttp),
         "sse" => Ok(Transport::Sse),
-        _ => Err(ConfigError::new(raw.source, raw.value, "one of: stdio, streamable-http, sse")),
+        _ => Err(ConfigError::new(
+            raw.source,
+            raw.value,
+            "one of: stdio, streamable-http, sse",
+        )),
     }
 }
 
@@ -239,7 +270,9 @@ const JWT_ALGORITHMS: &[&str] = &[
 ];
 
 fn algorithms(raw: Option<Raw<'_>>) -> Result<Vec<String>, ConfigError> {
-    let Some(raw) = raw else { return Ok(vec!["RS256".to_string()]) };
+    let Some(raw) = raw else {
+        return Ok(vec!["RS256".to_string()]);
+    };
     csv(raw.value)
         .into_iter()
         .map(|alg| {
@@ -251,7 +284,10 @@ fn algorithms(raw: Option<Raw<'_>>) -> Result<Vec<String>, ConfigError> {
                     ConfigError::new(
                         raw.source.clone(),
                         alg,
-                        format!("asymmetric JWT algorithms from: {}", JWT_ALGORITHMS.join(", ")),
+                        format!(
+                            "asymmetric JWT algorithms from: {}",
+                            JWT_ALGORITHMS.join(", ")
+                        ),
                     )
                 })
         })
@@ -259,7 +295,9 @@ fn algorithms(raw: Option<Raw<'_>>) -> Result<Vec<String>, ConfigError> {
 }
 
 fn source_ips(raw: Option<Raw<'_>>) -> Result<Vec<IpRule>, ConfigError> {
-    let Some(raw) = raw else { return Ok(Vec::new()) };
+    let Some(raw) = raw else {
+        return Ok(Vec::new());
+    };
     csv(raw.value)
         .into_iter()
         .map(|item| {
@@ -275,7 +313,9 @@ fn source_ips(raw: Option<Raw<'_>>) -> Result<Vec<IpRule>, ConfigError> {
 }
 
 fn origins(raw: Option<Raw<'_>>) -> Result<Vec<String>, ConfigError> {
-    let Some(raw) = raw else { return Ok(Vec::new()) };
+    let Some(raw) = raw else {
+        return Ok(Vec::new());
+    };
     csv(raw.value)
         .into_iter()
         .map(|item| {
@@ -299,25 +339,41 @@ fn origins(raw: Option<Raw<'_>>) -> Result<Vec<String>, ConfigError> {
 }
 
 fn seconds(raw: Option<Raw<'_>>, default: u64) -> Result<Duration, ConfigError> {
-    let Some(raw) = raw else { return Ok(Duration::from_secs(default)) };
+    let Some(raw) = raw else {
+        return Ok(Duration::from_secs(default));
+    };
     match raw.value.parse::<u64>() {
         Ok(n) if n > 0 => Ok(Duration::from_secs(n)),
-        _ => Err(ConfigError::new(raw.source, raw.value, "a whole number of seconds greater than 0")),
+        _ => Err(ConfigError::new(
+            raw.source,
+            raw.value,
+            "a whole number of seconds greater than 0",
+        )),
     }
 }
 
 /// Request-state keys: a JSON array of strings or a comma-separated list; each at least 32 bytes.
 fn request_state_keys(raw: Option<Raw<'_>>) -> Result<Vec<Secret>, ConfigError> {
-    let Some(raw) = raw else { return Ok(Vec::new()) };
+    let Some(raw) = raw else {
+        return Ok(Vec::new());
+    };
     let keys: Vec<String> = if raw.value.starts_with('[') {
         serde_json::from_str::<Vec<String>>(raw.value).map_err(|_| {
-            ConfigError::new(raw.source.clone(), SECRET_SHOWN, "a JSON array of strings or a comma-separated list of keys")
+            ConfigError::new(
+                raw.source.clone(),
+                SECRET_SHOWN,
+                "a JSON array of strings or a comma-separated list of keys",
+            )
         })?
     } else {
         csv(raw.value).into_iter().map(str::to_string).collect()
     };
     if keys.is_empty() || keys.iter().any(|k| k.len() < 32) {
-        return Err(ConfigError::new(raw.source, SECRET_SHOWN, "keys of at least 32 bytes each"));
+        return Err(ConfigError::new(
+            raw.source,
+            SECRET_SHOWN,
+            "keys of at least 32 bytes each",
+        ));
     }
     Ok(keys.into_iter().map(Secret::new).collect())
 }
@@ -325,7 +381,11 @@ fn request_state_keys(raw: Option<Raw<'_>>) -> Result<Vec<Secret>, ConfigError> 
 fn user_agent_comment(raw: Option<Raw<'_>>) -> Result<Option<String>, ConfigError> {
     let Some(raw) = raw else { return Ok(None) };
     if raw.value.chars().any(|c| c.is_control()) || raw.value.len() > 256 {
-        return Err(ConfigError::new(raw.source, raw.value.escape_default().to_string(), "printable text of at most 256 characters"));
+        return Err(ConfigError::new(
+            raw.source,
+            raw.value.escape_default().to_string(),
+            "printable text of at most 256 characters",
+        ));
     }
     Ok(Some(raw.value.to_string()))
 }
@@ -374,7 +434,12 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
         allow_http: input.bool_var("ZSCALER_MCP_ALLOW_HTTP", false)?,
         allowed_hosts: input
             .var("ZSCALER_MCP_ALLOWED_HOSTS")
-            .map(|raw| csv(raw.value).into_iter().map(|h| h.to_ascii_lowercase()).collect())
+            .map(|raw| {
+                csv(raw.value)
+                    .into_iter()
+                    .map(|h| h.to_ascii_lowercase())
+                    .collect()
+            })
             .unwrap_or_default(),
         disable_host_validation: input.bool_var("ZSCALER_MCP_DISABLE_HOST_VALIDATION", false)?,
         allowed_source_ips: source_ips(input.var("ZSCALER_MCP_ALLOWED_SOURCE_IPS"))?,
@@ -382,7 +447,11 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
         shutdown_grace: SHUTDOWN_GRACE,
     };
 
-    let toolsets = match input.pick(cli.toolsets.as_deref(), "--toolsets", "ZSCALER_MCP_TOOLSETS") {
+    let toolsets = match input.pick(
+        cli.toolsets.as_deref(),
+        "--toolsets",
+        "ZSCALER_MCP_TOOLSETS",
+    ) {
         None => ToolsetSelection::Unset,
         Some(raw) => {
             let ids = toolset_ids(&raw, &[DEFAULT_KEYWORD, ALL_KEYWORD])?;
@@ -403,7 +472,11 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
     };
 
     let selection = Selection {
-        services: services(input.pick(cli.services.as_deref(), "--services", "ZSCALER_MCP_SERVICES"))?,
+        services: services(input.pick(
+            cli.services.as_deref(),
+            "--services",
+            "ZSCALER_MCP_SERVICES",
+        ))?,
         disabled_services: services(input.pick(
             cli.disabled_services.as_deref(),
             "--disabled-services",
@@ -419,14 +492,20 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
         .unwrap_or_default(),
         toolsets,
         disabled_toolsets,
-        entitlement_filter: !input
-            .switch(cli.no_entitlement_filter, "ZSCALER_MCP_DISABLE_ENTITLEMENT_FILTER")?,
+        entitlement_filter: !input.switch(
+            cli.no_entitlement_filter,
+            "ZSCALER_MCP_DISABLE_ENTITLEMENT_FILTER",
+        )?,
     };
 
     let write = WriteConfig {
         enabled: input.switch(cli.enable_write_tools, "ZSCALER_MCP_WRITE_ENABLED")?,
-        allowlist: patterns(input.pick(cli.write_tools.as_deref(), "--write-tools", "ZSCALER_MCP_WRITE_TOOLS"))?
-            .unwrap_or_default(),
+        allowlist: patterns(input.pick(
+            cli.write_tools.as_deref(),
+            "--write-tools",
+            "ZSCALER_MCP_WRITE_TOOLS",
+        ))?
+        .unwrap_or_default(),
         skip_confirmations: input.bool_var("ZSCALER_MCP_SKIP_CONFIRMATIONS", false)?,
         confirmation_ttl: seconds(input.var("ZSCALER_MCP_CONFIRMATION_TTL"), 300)?,
         request_state_keys: request_state_keys(input.var("ZSCALER_MCP_REQUEST_STATE_KEYS"))?,
@@ -475,7 +554,11 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
     };
 
     Ok(Config {
-        transport: transport(input.pick(cli.transport.as_deref(), "--transport", "ZSCALER_MCP_TRANSPORT"))?,
+        transport: transport(input.pick(
+            cli.transport.as_deref(),
+            "--transport",
+            "ZSCALER_MCP_TRANSPORT",
+        ))?,
         http,
         selection,
         write,
@@ -490,6 +573,9 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
             report_tokens: input.bool_var("ZSCALER_MCP_REPORT_TOKENS", false)?,
         },
         dotenv_file: input.env.dotenv_file().map(PathBuf::from),
-        pid_file: cli.pid_file.clone().or_else(|| input.path_var(&["ZSCALER_MCP_PID_FILE"])),
+        pid_file: cli
+            .pid_file
+            .clone()
+            .or_else(|| input.path_var(&["ZSCALER_MCP_PID_FILE"])),
     })
 }

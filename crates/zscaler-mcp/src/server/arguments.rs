@@ -13,7 +13,10 @@ pub fn validate(tool: &ToolDeclaration, args: Option<&JsonObject>) -> Result<(),
         if !tool.params.iter().any(|p| p.name == name) {
             let accepted: Vec<&str> = tool.params.iter().map(|p| p.name).collect();
             return Err(if accepted.is_empty() {
-                format!("Invalid argument '{name}': {} takes no arguments.", tool.name)
+                format!(
+                    "Invalid argument '{name}': {} takes no arguments.",
+                    tool.name
+                )
             } else {
                 format!(
                     "Invalid argument '{name}': {} accepts only {}.",
@@ -26,7 +29,10 @@ pub fn validate(tool: &ToolDeclaration, args: Option<&JsonObject>) -> Result<(),
     for param in tool.params {
         match args.get(param.name) {
             None | Some(Value::Null) if param.required => {
-                return Err(format!("Missing argument '{}': it is required.", param.name));
+                return Err(format!(
+                    "Missing argument '{}': it is required.",
+                    param.name
+                ));
             }
             None | Some(Value::Null) => {}
             Some(value) => {
@@ -35,9 +41,9 @@ pub fn validate(tool: &ToolDeclaration, args: Option<&JsonObject>) -> Result<(),
                     ParamType::Integer => value.is_i64() || value.is_u64(),
                     ParamType::Boolean => value.is_boolean(),
                     ParamType::Object => value.is_object(),
-                    ParamType::StringArray => {
-                        value.as_array().is_some_and(|a| a.iter().all(Value::is_string))
-                    }
+                    ParamType::StringArray => value
+                        .as_array()
+                        .is_some_and(|a| a.iter().all(Value::is_string)),
                 };
                 if !ok {
                     let expected = match param.ty {
@@ -47,7 +53,10 @@ pub fn validate(tool: &ToolDeclaration, args: Option<&JsonObject>) -> Result<(),
                         ParamType::Object => "an object",
                         ParamType::StringArray => "an array of strings",
                     };
-                    return Err(format!("Invalid argument '{}': must be {expected}.", param.name));
+                    return Err(format!(
+                        "Invalid argument '{}': must be {expected}.",
+                        param.name
+                    ));
                 }
             }
         }

@@ -9,9 +9,10 @@ use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, ContentBlock, CallToolResult, Implementation, InitializeRequestParams,
-    InitializeResult, ListToolsResult, LoggingLevel, PaginatedRequestParams, ProtocolVersion,
-    ServerCapabilities, ServerConfig, SetLevelRequestParams, Tool,
+    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, Implementation,
+    InitializeRequestParams, InitializeResult, ListToolsResult, LoggingLevel,
+    PaginatedRequestParams, ProtocolVersion, ServerCapabilities, ServerConfig,
+    SetLevelRequestParams, Tool,
 };
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData, RoleServer, ServerHandler};
@@ -79,11 +80,17 @@ pub struct ZscalerMcp {
 
 impl ZscalerMcp {
     pub fn new(shared: Arc<Shared>, kind: SessionKind) -> ZscalerMcp {
-        ZscalerMcp { shared, kind, session: Arc::default() }
+        ZscalerMcp {
+            shared,
+            kind,
+            session: Arc::default(),
+        }
     }
 
     fn protocol_version(&self, ctx: &RequestContext<RoleServer>) -> Option<ProtocolVersion> {
-        ctx.meta.protocol_version().or_else(|| self.session.negotiated.get().cloned())
+        ctx.meta
+            .protocol_version()
+            .or_else(|| self.session.negotiated.get().cloned())
     }
 
     fn server_info(&self, ctx: &RequestContext<RoleServer>) -> Value {
@@ -92,12 +99,16 @@ impl ZscalerMcp {
         let protocol = self.protocol_version(ctx);
         // A 2026-07-28 request is self-contained even on a stateful endpoint.
         let session = match (self.kind, &protocol) {
-            (SessionKind::Stateful, Some(v)) if v.as_str() >= ProtocolVersion::V_2026_07_28.as_str() => {
+            (SessionKind::Stateful, Some(v))
+                if v.as_str() >= ProtocolVersion::V_2026_07_28.as_str() =>
+            {
                 SessionKind::Stateless
             }
             (kind, _) => kind,
         };
-        let client = ctx.client_info().map(|c| json!({"name": c.name, "version": c.version}));
+        let client = ctx
+            .client_info()
+            .map(|c| json!({"name": c.name, "version": c.version}));
         let credentials = if config.zscaler.private_key.is_some() {
             "private_key_jwt"
         } else if config.zscaler.client_secret.is_some() {
@@ -105,7 +116,12 @@ impl ZscalerMcp {
         } else {
             "missing"
         };
-        let write_registered = shared.resolved.tools.iter().filter(|t| t.action.is_write()).count();
+        let write_registered = shared
+            .resolved
+            .tools
+            .iter()
+            .filter(|t| t.action.is_write())
+            .count();
         json!({
             "server": {"name": SERVER_NAME, "version": VERSION},
             "transport": config.transport.as_str(),
@@ -148,9 +164,14 @@ impl ServerHandler for ZscalerMcp {
              EASM, Z-Insights, ZMS and ZCell."
                 .to_string(),
         );
-        ServerConfig::new(ServerCapabilities::builder().enable_tools().enable_logging().build())
-            .with_server_info(implementation)
-            .with_instructions(INSTRUCTIONS)
+        ServerConfig::new(
+            ServerCapabilities::builder()
+                .enable_tools()
+                .enable_logging()
+                .build(),
+        )
+        .with_server_info(implementation)
+        .with_instructions(INSTRUCTIONS)
     }
 
     fn supported_protocol_versions(&self) -> Cow<'static, [ProtocolVersion]> {
@@ -179,7 +200,9 @@ impl ServerHandler for ZscalerMcp {
         _request: Option<PaginatedRequestParams>,
         _context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, ErrorData> {
-        Ok(ListToolsResult::with_all_items(self.shared.tools.as_ref().clone()))
+        Ok(ListToolsResult::with_all_items(
+            self.shared.tools.as_ref().clone(),
+        ))
     }
 
     fn get_tool(&self, name: &str) -> Option<Tool> {
@@ -194,7 +217,10 @@ impl ServerHandler for ZscalerMcp {
         let _inflight = self.shared.inflight.token();
         let Some(tool) = self.shared.find(&request.name) else {
             return Err(ErrorData::invalid_params(
-                format!("Unknown tool: {}. Call tools/list for the tools this server exposes.", request.name),
+                format!(
+                    "Unknown tool: {}. Call tools/list for the tools this server exposes.",
+                    request.name
+                ),
                 None,
             ));
         };

@@ -30,7 +30,10 @@ pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 #[non_exhaustive]
 pub enum ServerError {
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: String, source: std::io::Error },
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -44,7 +47,9 @@ impl ZscalerMcpServerBuilder {
     pub fn build(self) -> ZscalerMcpServer {
         let config = Arc::new(self.config);
         let resolved = selection::resolve(&config);
-        ZscalerMcpServer { shared: Arc::new(Shared::new(config, resolved)) }
+        ZscalerMcpServer {
+            shared: Arc::new(Shared::new(config, resolved)),
+        }
     }
 }
 
@@ -73,7 +78,10 @@ impl ZscalerMcpServer {
     }
 
     /// Runs on the configured transport until EOF (stdio) or `stop` resolves, then drains.
-    pub async fn run(self, stop: impl Future<Output = ()> + Send + 'static) -> Result<(), ServerError> {
+    pub async fn run(
+        self,
+        stop: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
         self.log_startup();
         match self.shared.config.transport {
             Transport::Stdio => {
@@ -90,10 +98,17 @@ impl ZscalerMcpServer {
                 Ok(result?)
             }
             Transport::StreamableHttp | Transport::Sse => {
-                let addr = format!("{}:{}", self.shared.config.http.host, self.shared.config.http.port);
-                let listener = TcpListener::bind(&addr)
-                    .await
-                    .map_err(|source| ServerError::Bind { addr: addr.clone(), source })?;
+                let addr = format!(
+                    "{}:{}",
+                    self.shared.config.http.host, self.shared.config.http.port
+                );
+                let listener =
+                    TcpListener::bind(&addr)
+                        .await
+                        .map_err(|source| ServerError::Bind {
+                            addr: addr.clone(),
+                            source,
+                        })?;
                 self.serve_http(listener, stop).await
             }
         }
@@ -115,13 +130,24 @@ impl ZscalerMcpServer {
         };
         let mode = match config.transport {
             Transport::Sse => HttpMode::Sse,
-            _ => HttpMode::Streamable { stateless: config.http.stateless },
+            _ => HttpMode::Streamable {
+                stateless: config.http.stateless,
+            },
         };
         let app = http::router(
             self.factory(),
-            HttpOptions { mode, hosts, cancel: cancel.clone(), max_body_bytes: MAX_BODY_BYTES },
+            HttpOptions {
+                mode,
+                hosts,
+                cancel: cancel.clone(),
+                max_body_bytes: MAX_BODY_BYTES,
+            },
         );
-        let path = if mode == HttpMode::Sse { "/sse" } else { "/mcp" };
+        let path = if mode == HttpMode::Sse {
+            "/sse"
+        } else {
+            "/mcp"
+        };
         tracing::info!(
             "listening on http://{local}{path} (transport={}, sessions={})",
             config.transport,
@@ -131,31 +157,12 @@ impl ZscalerMcpServer {
                 HttpMode::Streamable { stateless: false } => "stateful",
             }
         );
-        let stop_accepting = CancellationToken::new();
-        let drain = tokio::spawn({
-            let stop_accepting = stop_accepting.clone();
-            let inflight = self.shared.inflight.clone();
-            let grace = config.http.shutdown_grace;
-            let cancel = cancel.clone();
-            async move {
-                stop.await;
-                stop_accepting.cancel();
-                shutdown::drain(async {}, inflight, grace, cancel).await;
-            }
-        });
-        let server = http::serve(listener, app, stop_accepting.cancelled_owned());
-        // Sessions are closed by the drain; a connection that still lingers after that gets a
-        // short last chance, then the process exits anyway.
-        let closing = async {
-            cancel.cancelled().await;
-            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        let lifecycle = shutdown::Lifecycle {
+            inflight: self.shared.inflight.clone(),
+            grace: config.http.shutdown_grace,
+            sessions: cancel,
         };
-        tokio::select! {
-            r = server => r?,
-            _ = closing => tracing::warn!("connections still open after shutdown; closing them"),
-        }
-        drain.abort();
-        Ok(())
+        Ok(shutdown::serve_http(listener, app, lifecycle, stop).await?)
     }
 
     fn log_startup(&self) {

@@ -66,7 +66,13 @@ impl Posture {
 
     /// The one-line banner logged at startup.
     pub fn banner(&self) -> String {
-        let list = |v: &[String]| if v.is_empty() { "off".to_string() } else { v.join(",") };
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                "off".to_string()
+            } else {
+                v.join(",")
+            }
+        };
         format!(
             "[SECURITY] transport={} bind={} tls={} auth={} host_validation={} allowed_hosts={} \
              source_ip_acl={} cors={} write_tools={} delete_confirmation={} sanitization={} audit_logging={}",

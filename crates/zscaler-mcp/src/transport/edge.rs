@@ -49,31 +49,46 @@ impl HostPolicy {
         for raw in extra {
             let (host, port) = split_host_port(raw);
             if let Ok(host) = NamePattern::parse(&host) {
-                entries.push(HostEntry { host, port: port.filter(|p| p != "*") });
+                entries.push(HostEntry {
+                    host,
+                    port: port.filter(|p| p != "*"),
+                });
             }
         }
-        HostPolicy { allowed: Some(entries) }
+        HostPolicy {
+            allowed: Some(entries),
+        }
     }
 
     pub fn accepts(&self, host_header: Option<&str>) -> bool {
-        let Some(entries) = &self.allowed else { return true };
-        let Some(value) = host_header.map(|h| h.trim().to_ascii_lowercase()).filter(|h| !h.is_empty())
+        let Some(entries) = &self.allowed else {
+            return true;
+        };
+        let Some(value) = host_header
+            .map(|h| h.trim().to_ascii_lowercase())
+            .filter(|h| !h.is_empty())
         else {
             return false;
         };
         let (host, port) = split_host_port(&value);
         entries.iter().any(|e| {
-            e.host.matches(&host) && e.port.as_ref().is_none_or(|p| port.as_deref() == Some(p.as_str()))
+            e.host.matches(&host)
+                && e.port
+                    .as_ref()
+                    .is_none_or(|p| port.as_deref() == Some(p.as_str()))
         })
     }
 }
 
 /// Splits `host[:port]`, handling bracketed IPv6 (`[::1]:8000`) and bare IPv6 (`::1`).
 fn split_host_port(value: &str) -> (String, Option<String>) {
-    if let Some(rest) = value.strip_prefix('[') {
-        if let Some((host, after)) = rest.split_once(']') {
-            return (host.to_string(), after.strip_prefix(':').map(str::to_string));
-        }
+    if let Some(rest) = value.strip_prefix('[')
+        && let Some((host, after)) = rest.split_once(']')
+    {
+        return (
+            host.to_string(),
+            after.strip_prefix(':').map(str::to_string),
+        );
     }
     match value.rsplit_once(':') {
         Some((host, port)) if !host.contains(':') => (host.to_string(), Some(port.to_string())),
@@ -84,10 +99,19 @@ fn split_host_port(value: &str) -> (String, Option<String>) {
 /// A JSON-RPC error response with an HTTP status, for rejections at the edge.
 pub fn rejection(status: StatusCode, code: i64, message: String) -> Response {
     let body = json!({"jsonrpc": "2.0", "id": null, "error": {"code": code, "message": message}});
-    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
-async fn check_host(State(policy): State<Arc<HostPolicy>>, request: Request, next: Next) -> Response {
+async fn check_host(
+    State(policy): State<Arc<HostPolicy>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let host = request
         .headers()
         .get(header::HOST)
@@ -133,7 +157,11 @@ mod tests {
     fn configured_entries_with_ports_and_wildcards() {
         let p = HostPolicy::new(
             "0.0.0.0",
-            &["mcp.acme.com:8443".into(), "*.run.app".into(), "api.internal:*".into()],
+            &[
+                "mcp.acme.com:8443".into(),
+                "*.run.app".into(),
+                "api.internal:*".into(),
+            ],
         );
         assert!(p.accepts(Some("mcp.acme.com:8443")));
         assert!(!p.accepts(Some("mcp.acme.com:8444")));

@@ -7,6 +7,8 @@ use axum::response::{IntoResponse, Response};
 
 pub async fn health() -> Response {
     let mut response = axum::Json(serde_json::json!({"status": "ok"})).into_response();
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }

@@ -62,12 +62,24 @@ where
                 .disable_allowed_hosts();
             if stateless {
                 let make = move || Ok(factory(SessionKind::Stateless));
-                let service = StreamableHttpService::new(make, Arc::new(NeverSessionManager::default()), config);
-                Router::new().route_service("/mcp", service.clone()).route_service("/mcp/", service)
+                let service = StreamableHttpService::new(
+                    make,
+                    Arc::new(NeverSessionManager::default()),
+                    config,
+                );
+                Router::new()
+                    .route_service("/mcp", service.clone())
+                    .route_service("/mcp/", service)
             } else {
                 let make = move || Ok(factory(SessionKind::Stateful));
-                let service = StreamableHttpService::new(make, Arc::new(LocalSessionManager::default()), config);
-                Router::new().route_service("/mcp", service.clone()).route_service("/mcp/", service)
+                let service = StreamableHttpService::new(
+                    make,
+                    Arc::new(LocalSessionManager::default()),
+                    config,
+                );
+                Router::new()
+                    .route_service("/mcp", service.clone())
+                    .route_service("/mcp/", service)
             }
         }
         HttpMode::Sse => Router::new()
@@ -76,10 +88,14 @@ where
     };
 
     let guarded = edge::apply(
-        sse_routes.merge(mcp_routes).layer(axum::extract::DefaultBodyLimit::max(options.max_body_bytes)),
+        sse_routes
+            .merge(mcp_routes)
+            .layer(axum::extract::DefaultBodyLimit::max(options.max_body_bytes)),
         options.hosts,
     );
-    Router::new().route("/health", get(health::health).head(health::health)).merge(guarded)
+    Router::new()
+        .route("/health", get(health::health).head(health::health))
+        .merge(guarded)
 }
 
 async fn sse_only_post() -> Response {
@@ -90,7 +106,9 @@ async fn sse_only_post() -> Response {
          announces, or start the server with --transport streamable-http."
             .into(),
     );
-    response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static("GET"));
+    response
+        .headers_mut()
+        .insert(header::ALLOW, header::HeaderValue::from_static("GET"));
     response.into_response()
 }
 
@@ -100,7 +118,10 @@ pub async fn serve(
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

@@ -45,7 +45,11 @@ pub struct SseState<S> {
 
 impl<S> SseState<S> {
     pub fn new(factory: HandlerFactory<S>, cancel: CancellationToken) -> Arc<SseState<S>> {
-        Arc::new(SseState { factory, sessions: Mutex::new(HashMap::new()), cancel })
+        Arc::new(SseState {
+            factory,
+            sessions: Mutex::new(HashMap::new()),
+            cancel,
+        })
     }
 
     fn remove(&self, id: &str) {
@@ -79,7 +83,8 @@ where
 {
     let id = uuid::Uuid::new_v4().simple().to_string();
     let (client_tx, client_rx) = mpsc::channel::<ClientJsonRpcMessage>(CHANNEL_CAPACITY);
-    let (server_tx, server_rx) = futures::channel::mpsc::channel::<ServerJsonRpcMessage>(CHANNEL_CAPACITY);
+    let (server_tx, server_rx) =
+        futures::channel::mpsc::channel::<ServerJsonRpcMessage>(CHANNEL_CAPACITY);
     if let Ok(mut sessions) = state.sessions.lock() {
         sessions.insert(id.clone(), client_tx);
     }
@@ -88,17 +93,31 @@ where
     let task_cancel = session_cancel.clone();
     let task_id = id.clone();
     tokio::spawn(async move {
-        match serve_server_with_ct(handler, (server_tx, ReceiverStream::new(client_rx)), task_cancel).await {
+        match serve_server_with_ct(
+            handler,
+            (server_tx, ReceiverStream::new(client_rx)),
+            task_cancel,
+        )
+        .await
+        {
             Ok(running) => {
                 let _ = running.waiting().await;
             }
-            Err(e) => tracing::debug!(session = %task_id, error = %e, "SSE session ended before initialize"),
+            Err(e) => {
+                tracing::debug!(session = %task_id, error = %e, "SSE session ended before initialize")
+            }
         }
     });
     tracing::debug!(session = %id, "SSE session opened");
 
-    let endpoint = Event::default().event("endpoint").data(format!("{MESSAGES_PATH}?sessionId={id}"));
-    let guard = SessionGuard { id, state: state.clone(), session_cancel: session_cancel.clone() };
+    let endpoint = Event::default()
+        .event("endpoint")
+        .data(format!("{MESSAGES_PATH}?sessionId={id}"));
+    let guard = SessionGuard {
+        id,
+        state: state.clone(),
+        session_cancel: session_cancel.clone(),
+    };
     let messages = server_rx
         .map(move |message| {
             // Keep the guard alive as long as the stream is.

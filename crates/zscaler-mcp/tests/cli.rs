@@ -1,0 +1,276 @@
+//! The binary's command line, run as a real process.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_zscaler-mcp");
+
+/// Runs the binary in an empty directory with a clean environment (no stray `.env`).
+fn run(args: &[&str], vars: &[(&str, &str)], stdin: &str) -> Output {
+    let dir = tempdir();
+    run_in(&dir, args, vars, stdin)
+}
+
+fn run_in(dir: &std::path::Path, args: &[&str], vars: &[(&str, &str)], stdin: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env_clear()
+        .envs(vars.iter().copied())
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn zscaler-mcp");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zmcp-cli-{}-{}", std::process::id(), uuid_like()));
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+fn uuid_like() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn version_prints_name_and_version() {
+    let out = run(&["--version"], &[], "");
+    assert!(out.status.success());
+    assert_eq!(
+        text(&out.stdout),
+        format!("zscaler-mcp {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn invalid_values_exit_2_with_one_line_naming_the_source() {
+    for (args, vars, needle) in [
+        (vec!["--port", "abc"], vec![], "invalid --port 'abc'"),
+        (
+            vec![],
+            vec![("ZSCALER_MCP_PORT", "abc")],
+            "invalid ZSCALER_MCP_PORT 'abc'",
+        ),
+        (
+            vec!["--transport", "http2"],
+            vec![],
+            "expected one of: stdio, streamable-http, sse",
+        ),
+        (
+            vec![],
+            vec![("ZSCALER_MCP_DEBUG", "sure")],
+            "invalid ZSCALER_MCP_DEBUG 'sure'",
+        ),
+    ] {
+        let out = run(&args, &vars, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?} {vars:?}");
+        let err = text(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "one line expected, got: {err}");
+        assert!(err.contains(needle), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn help_documents_every_flag_with_its_variable() {
+    let out = run(&["--help"], &[], "");
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    for var in [
+        "ZSCALER_MCP_TRANSPORT",
+        "ZSCALER_MCP_HOST",
+        "ZSCALER_MCP_PORT",
+        "ZSCALER_MCP_SERVICES",
+        "ZSCALER_MCP_DISABLED_SERVICES",
+        "ZSCALER_MCP_TOOLS",
+        "ZSCALER_MCP_DISABLED_TOOLS",
+        "ZSCALER_MCP_TOOLSETS",
+        "ZSCALER_MCP_DISABLED_TOOLSETS",
+        "ZSCALER_MCP_WRITE_ENABLED",
+        "ZSCALER_MCP_WRITE_TOOLS",
+        "ZSCALER_MCP_DISABLE_ENTITLEMENT_FILTER",
+        "ZSCALER_MCP_LOG_TOOL_CALLS",
+        "ZSCALER_MCP_DEBUG",
+        "ZSCALER_MCP_USER_AGENT_COMMENT",
+        "ZSCALER_MCP_DOTENV_PATH",
+        "ZSCALER_MCP_STATELESS_HTTP",
+        "FASTMCP_STATELESS_HTTP",
+        "ZSCALER_MCP_PID_FILE",
+        "ZSCALER_CLIENT_ID",
+        "ZSCALER_MCP_AUTH_MODE",
+        "ZSCALER_MCP_ALLOWED_HOSTS",
+        "ZSCALER_MCP_CONFIRMATION_TTL",
+        "ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION",
+    ] {
+        assert!(help.contains(var), "--help does not mention {var}");
+    }
+    for flag in [
+        "--transport",
+        "--host",
+        "--port",
+        "--services",
+        "--disabled-services",
+        "--tools",
+        "--disabled-tools",
+        "--toolsets",
+        "--disabled-toolsets",
+        "--no-entitlement-filter",
+        "--enable-write-tools",
+        "--write-tools",
+        "--log-tool-calls",
+        "--generate-auth-token",
+        "--list-tools",
+        "--json",
+        "--user-agent-comment",
+        "--dotenv-path",
+        "--stateless-http",
+        "--debug",
+        "--version",
+    ] {
+        assert!(help.contains(flag), "--help does not mention {flag}");
+    }
+}
+
+#[test]
+fn dotenv_in_cwd_fills_gaps_but_never_overrides_the_environment() {
+    let dir = tempdir();
+    std::fs::write(
+        dir.join(".env"),
+        "ZSCALER_MCP_SERVICES=zcc\nZSCALER_MCP_PORT=notaport\n",
+    )
+    .expect("write .env");
+    // The .env value is used (and refused) when the environment does not set it ...
+    let out = run_in(&dir, &["--list-tools"], &[], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("ZSCALER_MCP_PORT (from ") && err.contains(".env)"),
+        "{err}"
+    );
+    // ... and ignored when the environment sets it.
+    let out = run_in(&dir, &["--list-tools"], &[("ZSCALER_MCP_PORT", "8123")], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn explicit_dotenv_path_must_exist() {
+    let out = run(&["--dotenv-path", "/nonexistent/zmcp.env"], &[], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("invalid --dotenv-path '/nonexistent/zmcp.env'"));
+    let out = run(
+        &[],
+        &[("ZSCALER_MCP_DOTENV_PATH", "/nonexistent/x.env")],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("ZSCALER_MCP_DOTENV_PATH"));
+}
+
+#[test]
+fn explicit_dotenv_path_is_loaded() {
+    let dir = tempdir();
+    let file = dir.join("custom.env");
+    std::fs::write(&file, "ZSCALER_MCP_DEBUG=definitely\n").expect("write");
+    let path = file.to_str().expect("utf-8 path");
+    let out = run(&["--dotenv-path", path], &[], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("invalid ZSCALER_MCP_DEBUG (from "));
+}
+
+#[test]
+fn list_tools_json_is_machine_readable() {
+    let out = run(&["--list-tools", "--json"], &[], "");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let meta = &v["services"][0];
+    assert_eq!(meta["service"], "meta");
+    assert!(
+        meta["tools"]
+            .as_array()
+            .expect("tools")
+            .iter()
+            .any(|t| t["name"] == "zscaler_get_server_info" && t["action"] == "read")
+    );
+    assert_eq!(
+        v["toolCount"].as_u64(),
+        Some(
+            meta["tools"]
+                .as_array()
+                .map(|a| a.len() as u64)
+                .unwrap_or(0)
+        )
+    );
+}
+
+#[test]
+fn list_tools_text_groups_by_service() {
+    let out = run(&["--list-tools"], &[], "");
+    assert!(out.status.success());
+    let s = text(&out.stdout);
+    assert!(s.contains("meta (1):\n  zscaler_get_server_info: "), "{s}");
+}
+
+#[test]
+fn generate_auth_token_basic_encodes_the_oneapi_credentials() {
+    let out = run(
+        &["--generate-auth-token"],
+        &[
+            ("ZSCALER_CLIENT_ID", "id1"),
+            ("ZSCALER_CLIENT_SECRET", "sec2"),
+        ],
+        "",
+    );
+    assert!(out.status.success());
+    // base64("id1:sec2")
+    assert!(text(&out.stdout).contains("Authorization: Basic aWQxOnNlYzI="));
+    let out = run(&["--generate-auth-token"], &[], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("ZSCALER_CLIENT_ID and ZSCALER_CLIENT_SECRET must be set"));
+}
+
+#[test]
+fn generate_auth_token_bearer_never_uses_the_oneapi_secret() {
+    let out = run(
+        &["--generate-auth-token", "bearer"],
+        &[("ZSCALER_CLIENT_SECRET", "oneapi-secret")],
+        "",
+    );
+    assert!(out.status.success());
+    let s = text(&out.stdout);
+    assert!(!s.contains("oneapi-secret"));
+    assert!(s.contains("Authorization: Bearer zmcp_"));
+    assert!(s.contains("ZSCALER_MCP_AUTH_API_KEY=zmcp_"));
+}
+
+#[test]
+fn stdio_exits_0_on_eof_and_logs_only_to_stderr() {
+    let init = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#;
+    let out = run(&[], &[], &format!("{init}\n"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for line in stdout.lines() {
+        let v: serde_json::Value =
+            serde_json::from_str(line).expect("stdout carries only JSON-RPC");
+        assert_eq!(v["jsonrpc"], "2.0");
+    }
+    assert!(stdout.contains("\"protocolVersion\":\"2025-11-25\""));
+    assert!(text(&out.stderr).contains("[SECURITY]"));
+    // EOF before any message is a clean exit too.
+    assert!(run(&[], &[], "").status.success());
+}
