@@ -274,3 +274,24 @@ fn stdio_exits_0_on_eof_and_logs_only_to_stderr() {
     // EOF before any message is a clean exit too.
     assert!(run(&[], &[], "").status.success());
 }
+
+#[test]
+fn a_second_initialize_on_a_session_is_refused() {
+    let init = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#;
+    let again = r#"{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"protocolVersion":"1999-01-01","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#;
+    let initialized = r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#;
+    let out = run(&[], &[], &format!("{init}\n{initialized}\n{again}\n"));
+    assert!(out.status.success());
+    let second = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON-RPC"))
+        .find(|v| v["id"] == 2)
+        .expect("an answer to the second initialize");
+    assert_eq!(second["error"]["code"], -32600, "{second}");
+    assert!(
+        second["error"]["message"]
+            .as_str()
+            .expect("message")
+            .contains("already initialized")
+    );
+}

@@ -250,3 +250,54 @@ def check_info_tool_listed(tools_result: Any) -> None:
     assert tool.annotations is not None and tool.annotations.read_only_hint is True, tool.annotations
     assert tool.input_schema.get("type") == "object", tool.input_schema
     assert not tool.input_schema.get("required"), f"{INFO_TOOL} should take no arguments: {tool.input_schema}"
+
+
+# ----------------------------------------------------------------- SDK client runs
+
+
+@dataclass
+class ClientRun:
+    """What one connected `mcp.Client` saw; assertions happen after the client is closed,
+    so a failure reads as a plain AssertionError instead of an anyio ExceptionGroup."""
+
+    protocol_version: str
+    server_name: str | None
+    has_tools_capability: bool
+    discover_versions: list[str] | None
+    tools: Any
+    info: Any
+    unknown_tool_error: str | None = None
+    unknown_tool_result: Any = None
+
+
+async def run_client(server: Any, *, mode: str, unknown_tool: str | None = None) -> ClientRun:
+    """Connect an `mcp.Client`, list tools, call the info tool (and optionally an unknown tool)."""
+    from mcp import Client
+    from mcp.shared.exceptions import MCPError
+
+    async with Client(server, mode=mode, read_timeout_seconds=15) as client:
+        discover = client.session.discover_result
+        run = ClientRun(
+            protocol_version=client.protocol_version,
+            server_name=client.server_info.name if client.server_info else None,
+            has_tools_capability=client.server_capabilities.tools is not None,
+            discover_versions=list(discover.supported_versions) if discover is not None else None,
+            tools=await client.list_tools(),
+            info=await client.call_tool(INFO_TOOL, {}),
+        )
+        if unknown_tool is not None:
+            try:
+                run.unknown_tool_result = await client.call_tool(unknown_tool, {})
+            except MCPError as e:
+                run.unknown_tool_error = f"MCPError({e.code}): {e}"
+    return run
+
+
+def check_unknown_tool(run: ClientRun, name: str) -> None:
+    if run.unknown_tool_error is not None:  # JSON-RPC error form
+        assert name in run.unknown_tool_error, f"error does not name the tool: {run.unknown_tool_error}"
+        return
+    result = run.unknown_tool_result
+    assert result is not None and result.is_error is True, f"unknown tool did not fail: {result}"
+    text = " ".join(getattr(c, "text", "") for c in result.content)
+    assert name in text, f"error result does not name the tool: {text!r}"

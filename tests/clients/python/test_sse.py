@@ -6,40 +6,39 @@ import json
 
 import httpx2
 import pytest
-from mcp import Client
 from mcp.client.sse import sse_client
 
 from conftest import (
-    INFO_TOOL,
     LEGACY_LATEST,
     SERVER_NAME,
     HttpServer,
     check_info_tool_listed,
     check_server_info,
+    run_client,
 )
 
 pytestmark = pytest.mark.anyio
 
 
-async def _check_sse(url: str) -> None:
-    async with Client(sse_client(url), mode="legacy") as client:
-        assert client.protocol_version == LEGACY_LATEST
-        assert client.server_info is not None and client.server_info.name == SERVER_NAME
-        check_info_tool_listed(await client.list_tools())
-        result = await client.call_tool(INFO_TOOL, {})
-        check_server_info(result, protocol=LEGACY_LATEST, transport="sse", session="sse")
+async def _check_sse(url: str, *, transport: str) -> None:
+    run = await run_client(sse_client(url), mode="legacy")
+    assert run.protocol_version == LEGACY_LATEST
+    assert run.server_name == SERVER_NAME
+    check_info_tool_listed(run.tools)
+    check_server_info(run.info, protocol=LEGACY_LATEST, transport=transport, session="sse")
 
 
 async def test_sse_transport_via_sse_path(sse_server: HttpServer) -> None:
-    await _check_sse(sse_server.sse_url)
+    await _check_sse(sse_server.sse_url, transport="sse")
 
 
 async def test_sse_transport_via_mcp_path(sse_server: HttpServer) -> None:
-    await _check_sse(sse_server.mcp_url)
+    await _check_sse(sse_server.mcp_url, transport="sse")
 
 
 async def test_streamable_http_server_also_serves_legacy_sse(streamable_http_server: HttpServer) -> None:
-    await _check_sse(streamable_http_server.sse_url)
+    # `transport` names the server's configured transport; `session` says this connection is legacy SSE.
+    await _check_sse(streamable_http_server.sse_url, transport="streamable-http")
 
 
 def _first_sse_event(url: str) -> tuple[str, str]:

@@ -11,8 +11,7 @@ import time
 from typing import Any
 
 import pytest
-from mcp import Client, StdioServerParameters
-from mcp.shared.exceptions import MCPError
+from mcp import StdioServerParameters
 from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, LATEST_MODERN_VERSION
 
 from conftest import (
@@ -24,6 +23,8 @@ from conftest import (
     SHUTDOWN_TIMEOUT,
     check_info_tool_listed,
     check_server_info,
+    check_unknown_tool,
+    run_client,
     server_env,
 )
 
@@ -42,42 +43,28 @@ def stdio_params(server_bin: str) -> StdioServerParameters:
 
 
 async def test_stdio_legacy(server_bin: str) -> None:
-    async with Client(stdio_params(server_bin), mode="legacy") as client:
-        assert client.protocol_version == LEGACY_LATEST
-        assert client.server_info is not None and client.server_info.name == SERVER_NAME
-        assert client.server_capabilities.tools is not None
-        result = await client.call_tool(INFO_TOOL, {})
-        check_server_info(result, protocol=LEGACY_LATEST, transport="stdio", session="stdio")
+    run = await run_client(stdio_params(server_bin), mode="legacy")
+    assert run.protocol_version == LEGACY_LATEST
+    assert run.server_name == SERVER_NAME
+    assert run.has_tools_capability
+    check_info_tool_listed(run.tools)
+    check_server_info(run.info, protocol=LEGACY_LATEST, transport="stdio", session="stdio")
 
 
 async def test_stdio_auto_negotiates_modern(server_bin: str) -> None:
     # mode="auto" silently falls back to initialize, so the version check is what proves discover worked.
-    async with Client(stdio_params(server_bin), mode="auto") as client:
-        assert client.protocol_version == MODERN, f"auto mode fell back to {client.protocol_version}"
-        assert client.session.discover_result is not None
-        assert MODERN in client.session.discover_result.supported_versions
-        result = await client.call_tool(INFO_TOOL, {})
-        check_server_info(result, protocol=MODERN, transport="stdio", session="stdio")
-
-
-@pytest.mark.parametrize("mode", ["legacy", "auto"])
-async def test_stdio_tools_list(server_bin: str, mode: str) -> None:
-    async with Client(stdio_params(server_bin), mode=mode) as client:
-        check_info_tool_listed(await client.list_tools())
+    run = await run_client(stdio_params(server_bin), mode="auto")
+    assert run.protocol_version == MODERN, f"auto mode fell back to {run.protocol_version}"
+    assert run.discover_versions is not None and MODERN in run.discover_versions, run.discover_versions
+    check_info_tool_listed(run.tools)
+    check_server_info(run.info, protocol=MODERN, transport="stdio", session="stdio")
 
 
 @pytest.mark.parametrize("mode", ["legacy", "auto"])
 async def test_stdio_unknown_tool_is_an_error_naming_it(server_bin: str, mode: str) -> None:
     name = "zscaler_no_such_tool_xyz"
-    async with Client(stdio_params(server_bin), mode=mode) as client:
-        try:
-            result = await client.call_tool(name, {})
-        except MCPError as e:  # JSON-RPC error form
-            assert name in str(e), f"error does not name the tool: {e!r}"
-        else:  # tools/call result form
-            assert result.is_error is True, f"unknown tool did not fail: {result}"
-            text = " ".join(getattr(c, "text", "") for c in result.content)
-            assert name in text, f"error result does not name the tool: {text!r}"
+    run = await run_client(stdio_params(server_bin), mode=mode, unknown_tool=name)
+    check_unknown_tool(run, name)
 
 
 # ------------------------------------------------------------------ raw JSON-RPC

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import anyio
+import anyio.to_thread
 import httpx2
 import pytest
 from mcp import Client
-from mcp.shared.exceptions import MCPError
 
 from conftest import (
     INFO_TOOL,
@@ -18,7 +19,9 @@ from conftest import (
     HttpServer,
     check_info_tool_listed,
     check_server_info,
+    check_unknown_tool,
     http_get,
+    run_client,
 )
 
 pytestmark = pytest.mark.anyio
@@ -30,51 +33,42 @@ ACCEPT_BOTH = "application/json, text/event-stream"
 
 
 async def test_http_stateful_legacy(streamable_http_server: HttpServer) -> None:
-    async with Client(streamable_http_server.mcp_url, mode="legacy") as client:
-        assert client.protocol_version == LEGACY_LATEST
-        assert client.server_info is not None and client.server_info.name == SERVER_NAME
-        check_info_tool_listed(await client.list_tools())
-        result = await client.call_tool(INFO_TOOL, {})
-        check_server_info(result, protocol=LEGACY_LATEST, transport="streamable-http", session="stateful")
+    run = await run_client(streamable_http_server.mcp_url, mode="legacy")
+    assert run.protocol_version == LEGACY_LATEST
+    assert run.server_name == SERVER_NAME
+    check_info_tool_listed(run.tools)
+    check_server_info(run.info, protocol=LEGACY_LATEST, transport="streamable-http", session="stateful")
 
 
 async def test_http_stateful_server_auto_negotiates_modern(streamable_http_server: HttpServer) -> None:
-    async with Client(streamable_http_server.mcp_url, mode="auto") as client:
-        assert client.protocol_version == MODERN, f"auto mode fell back to {client.protocol_version}"
-        check_info_tool_listed(await client.list_tools())
-        result = await client.call_tool(INFO_TOOL, {})
-        # 2026-07-28 has no sessions: every request stands alone.
-        check_server_info(result, protocol=MODERN, transport="streamable-http", session="stateless")
+    run = await run_client(streamable_http_server.mcp_url, mode="auto")
+    assert run.protocol_version == MODERN, f"auto mode fell back to {run.protocol_version}"
+    assert run.discover_versions is not None and MODERN in run.discover_versions, run.discover_versions
+    check_info_tool_listed(run.tools)
+    # 2026-07-28 has no sessions: every request stands alone.
+    check_server_info(run.info, protocol=MODERN, transport="streamable-http", session="stateless")
 
 
 async def test_http_stateless_server_legacy(stateless_http_server: HttpServer) -> None:
-    async with Client(stateless_http_server.mcp_url, mode="legacy") as client:
-        assert client.protocol_version == LEGACY_LATEST
-        assert client.server_info is not None and client.server_info.name == SERVER_NAME
-        check_info_tool_listed(await client.list_tools())
-        result = await client.call_tool(INFO_TOOL, {})
-        check_server_info(result, protocol=LEGACY_LATEST, transport="streamable-http", session="stateless")
+    run = await run_client(stateless_http_server.mcp_url, mode="legacy")
+    assert run.protocol_version == LEGACY_LATEST
+    assert run.server_name == SERVER_NAME
+    check_info_tool_listed(run.tools)
+    check_server_info(run.info, protocol=LEGACY_LATEST, transport="streamable-http", session="stateless")
 
 
 async def test_http_stateless_server_auto(stateless_http_server: HttpServer) -> None:
-    async with Client(stateless_http_server.mcp_url, mode="auto") as client:
-        assert client.protocol_version == MODERN, f"auto mode fell back to {client.protocol_version}"
-        result = await client.call_tool(INFO_TOOL, {})
-        check_server_info(result, protocol=MODERN, transport="streamable-http", session="stateless")
+    run = await run_client(stateless_http_server.mcp_url, mode="auto")
+    assert run.protocol_version == MODERN, f"auto mode fell back to {run.protocol_version}"
+    check_info_tool_listed(run.tools)
+    check_server_info(run.info, protocol=MODERN, transport="streamable-http", session="stateless")
 
 
 @pytest.mark.parametrize("mode", ["legacy", "auto"])
 async def test_http_unknown_tool_is_an_error_naming_it(streamable_http_server: HttpServer, mode: str) -> None:
     name = "zscaler_no_such_tool_xyz"
-    async with Client(streamable_http_server.mcp_url, mode=mode) as client:
-        try:
-            result = await client.call_tool(name, {})
-        except MCPError as e:
-            assert name in str(e), f"error does not name the tool: {e!r}"
-        else:
-            assert result.is_error is True, f"unknown tool did not fail: {result}"
-            text = " ".join(getattr(c, "text", "") for c in result.content)
-            assert name in text, f"error result does not name the tool: {text!r}"
+    run = await run_client(streamable_http_server.mcp_url, mode=mode, unknown_tool=name)
+    check_unknown_tool(run, name)
 
 
 # ------------------------------------------------------------------ raw HTTP
@@ -177,6 +171,8 @@ def test_http_stateless_has_no_session_and_answers_json(stateless_http_server: H
         assert call.headers["content-type"].startswith("application/json"), dict(call.headers)
         sc = call.json()["result"]["structuredContent"]
         assert sc["session"] == "stateless" and sc["transport"] == "streamable-http", sc
+        # With no session to remember the handshake, the revision comes from the MCP-Protocol-Version header.
+        assert sc["protocolVersion"] == LEGACY_LATEST, {k: sc.get(k) for k in ("protocolVersion", "session", "client")}
 
 
 def test_http_server_exits_zero_on_sigterm(streamable_http_server: HttpServer) -> None:
@@ -186,8 +182,15 @@ def test_http_server_exits_zero_on_sigterm(streamable_http_server: HttpServer) -
 
 
 async def test_http_server_exits_zero_on_sigterm_with_open_session(streamable_http_server: HttpServer) -> None:
-    # An open MCP session (with its GET stream) must not keep the server from shutting down.
-    async with Client(streamable_http_server.mcp_url, mode="legacy") as client:
-        assert (await client.call_tool(INFO_TOOL, {})).is_error is False
-        code = streamable_http_server.terminate()
-        assert code == 0, streamable_http_server.log()
+    # An open MCP session (with its standalone GET stream) must not keep the server from shutting down.
+    code: int | None = None
+    called_ok = False
+    try:
+        async with Client(streamable_http_server.mcp_url, mode="legacy", read_timeout_seconds=15) as client:
+            called_ok = (await client.call_tool(INFO_TOOL, {})).is_error is False
+            code = await anyio.to_thread.run_sync(streamable_http_server.terminate)
+    except Exception:  # noqa: BLE001 - the client may complain while closing against a server that is gone
+        if code is None:
+            raise
+    assert called_ok
+    assert code == 0, f"exit code {code}\n{streamable_http_server.log()}"

@@ -183,6 +183,12 @@ impl ServerHandler for ZscalerMcp {
         request: InitializeRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<InitializeResult, ErrorData> {
+        if self.session.negotiated.get().is_some() {
+            return Err(ErrorData::invalid_request(
+                "This session is already initialized: initialize may be sent only once.",
+                None,
+            ));
+        }
         context.peer.set_peer_info(request.clone());
         let result = self.negotiate_initialize(&request)?;
         let _ = self.session.negotiated.set(result.protocol_version.clone());
