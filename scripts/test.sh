@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The project's test command (README; .ci/run calls it). On a fresh machine it installs what
+# the tests need by itself (Python venv with mcp==2.3.0, Node 22, npm packages: see
+# scripts/bootstrap-test-deps.sh), caching them and the build outside the clone.
+#
+#   scripts/test.sh
+#
+# Stages: format and lint; Rust unit and integration tests; real MCP clients (Python mcp,
+# TypeScript SDK, Inspector CLI) over stdio, streamable HTTP and SSE; the official conformance
+# suite against the server (with its baselines) and against the test-only fixture server.
+# Ends with one line: "N passed, M failed".
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CACHE=${ZSCALER_MCP_CACHE:-$HOME/.cache/zscaler-mcp}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$CACHE/target}
+export CARGO_TERM_COLOR=never
+cd "$ROOT" || exit 2
+
+LOGDIR=$(mktemp -d "${TMPDIR:-/tmp}/zscaler-mcp-test.XXXXXX")
+trap 'rm -rf "$LOGDIR"' EXIT
+passed=0
+failed=0
+status=0
+
+stage() { echo; echo "===== $* ====="; }
+fail() { echo "FAILED: $*"; status=1; }
+
+stage "format and lint"
+if cargo fmt --all -- --check >"$LOGDIR/fmt.log" 2>&1; then
+    echo "cargo fmt: clean"
+else
+    cat "$LOGDIR/fmt.log"; fail "cargo fmt --check"
+    failed=$((failed + 1))
+fi
+if cargo clippy --workspace --all-targets --quiet -- -D warnings >"$LOGDIR/clippy.log" 2>&1; then
+    echo "cargo clippy: clean"
+else
+    cat "$LOGDIR/clippy.log"; fail "cargo clippy"
+    failed=$((failed + 1))
+fi
+
+stage "build"
+if ! cargo build --workspace --bins --quiet 2>&1; then
+    fail "cargo build"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+BIN="$CARGO_TARGET_DIR/debug/zscaler-mcp"
+FIXTURE="$CARGO_TARGET_DIR/debug/conformance-fixture"
+
+stage "rust tests"
+cargo test --workspace --quiet 2>&1 | tee "$LOGDIR/cargo-test.log"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || fail "cargo test"
+p=$(awk '/^test result:/ {for (i = 1; i <= NF; i++) if ($(i+1) ~ /^passed/) s += $i} END {print s + 0}' "$LOGDIR/cargo-test.log")
+f=$(awk '/^test result:/ {for (i = 1; i <= NF; i++) if ($(i+1) ~ /^failed/) s += $i} END {print s + 0}' "$LOGDIR/cargo-test.log")
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+
+stage "test dependencies"
+if ! bash scripts/bootstrap-test-deps.sh; then
+    fail "bootstrap of test dependencies"
+    echo "$passed passed, $((failed + 1)) failed"
+    exit 1
+fi
+
+stage "real MCP clients"
+ZSCALER_MCP_BIN="$BIN" ZSCALER_MCP_SKIP_BOOTSTRAP=1 bash tests/clients/run.sh 2>&1 | tee "$LOGDIR/clients.log"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || fail "client suites"
+line=$(grep -E '^clients: [0-9]+ passed, [0-9]+ failed' "$LOGDIR/clients.log" | tail -n1)
+passed=$((passed + $(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+' || echo 0)))
+failed=$((failed + $(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || echo 1)))
+
+stage "conformance suite"
+ZSCALER_MCP_BIN="$BIN" CONFORMANCE_FIXTURE_BIN="$FIXTURE" bash tests/conformance/run.sh 2>&1 | tee "$LOGDIR/conformance.log"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || fail "conformance"
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LOGDIR/conformance.log" | tail -n1)
+passed=$((passed + $(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+' || echo 0)))
+failed=$((failed + $(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || echo 1)))
+
+echo
+[[ $status -eq 0 ]] && echo "all stages passed" || echo "some stages FAILED (see above)"
+echo "$passed passed, $failed failed"
+exit $status
