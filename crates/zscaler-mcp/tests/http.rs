@@ -142,6 +142,11 @@ async fn stateless_streamable_http_answers_json_without_a_session() {
         v["result"]["structuredContent"]["transport"],
         "streamable-http"
     );
+    assert_eq!(
+        v["result"]["structuredContent"]["protocolVersion"],
+        "2025-11-25"
+    );
+    assert_eq!(v["result"]["structuredContent"]["client"], Value::Null);
     server.stop().await.expect("clean stop");
 }
 

@@ -9,10 +9,10 @@ use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, Implementation,
-    InitializeRequestParams, InitializeResult, ListToolsResult, LoggingLevel,
-    PaginatedRequestParams, ProtocolVersion, ServerCapabilities, ServerConfig,
-    SetLevelRequestParams, Tool,
+    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, GetPromptRequestParams,
+    GetPromptResponse, Implementation, InitializeRequestParams, InitializeResult, ListToolsResult,
+    LoggingLevel, PaginatedRequestParams, ProtocolVersion, ReadResourceRequestParams,
+    ReadResourceResponse, ServerCapabilities, ServerConfig, SetLevelRequestParams, Tool,
 };
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData, RoleServer, ServerHandler};
@@ -87,10 +87,20 @@ impl ZscalerMcp {
         }
     }
 
+    /// The revision this request is served under: its own `_meta` (2026-07-28), the session's
+    /// `initialize`, or on stateless HTTP the `MCP-Protocol-Version` header.
     fn protocol_version(&self, ctx: &RequestContext<RoleServer>) -> Option<ProtocolVersion> {
         ctx.meta
             .protocol_version()
             .or_else(|| self.session.negotiated.get().cloned())
+            .or_else(|| {
+                let parts = ctx.extensions.get::<http::request::Parts>()?;
+                let header = parts.headers.get("mcp-protocol-version")?.to_str().ok()?;
+                ProtocolVersion::KNOWN_VERSIONS
+                    .iter()
+                    .find(|v| v.as_str() == header)
+                    .cloned()
+            })
     }
 
     fn server_info(&self, ctx: &RequestContext<RoleServer>) -> Value {
@@ -106,8 +116,13 @@ impl ZscalerMcp {
             }
             (kind, _) => kind,
         };
-        let client = ctx
-            .client_info()
+        // A stateless request below 2026-07-28 carries no client identity (rmcp fills in a
+        // placeholder), so none is reported rather than a made-up one.
+        let identified =
+            self.kind != SessionKind::Stateless || ctx.meta.protocol_version().is_some();
+        let client = identified
+            .then(|| ctx.client_info())
+            .flatten()
             .map(|c| json!({"name": c.name, "version": c.version}));
         let credentials = if config.zscaler.private_key.is_some() {
             "private_key_jwt"
@@ -168,6 +183,9 @@ impl ServerHandler for ZscalerMcp {
             ServerCapabilities::builder()
                 .enable_tools()
                 .enable_logging()
+                .enable_prompts()
+                .enable_resources()
+                .enable_completions()
                 .build(),
         )
         .with_server_info(implementation)
@@ -248,6 +266,33 @@ impl ServerHandler for ZscalerMcp {
             );
         }
         Ok(result.into())
+    }
+
+    // Prompts and resources are declared (empty until the catalog adds them), so discovery and
+    // the list methods agree; reading or getting an unknown one is a precise error.
+    async fn read_resource(
+        &self,
+        request: ReadResourceRequestParams,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<ReadResourceResponse, ErrorData> {
+        Err(ErrorData::resource_not_found(
+            format!("Resource not found: {}", request.uri),
+            Some(json!({"uri": request.uri})),
+        ))
+    }
+
+    async fn get_prompt(
+        &self,
+        request: GetPromptRequestParams,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<GetPromptResponse, ErrorData> {
+        Err(ErrorData::invalid_params(
+            format!(
+                "Unknown prompt: {}. Call prompts/list for the prompts this server offers.",
+                request.name
+            ),
+            None,
+        ))
     }
 
     async fn set_level(

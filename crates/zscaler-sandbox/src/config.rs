@@ -1,0 +1,60 @@
+//! Sandbox settings (the `zscaler-mcp sandbox` flags map onto these).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::faults::Rule;
+use crate::product::Product;
+
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// Address to listen on; port 0 picks a free one.
+    pub listen: SocketAddr,
+    /// Seed for the generated tenant data.
+    pub seed: u64,
+    /// Rows in the large collections (0: built-in sizes).
+    pub scale: usize,
+    /// Products the client is entitled to (token `service-info`); others answer 403.
+    pub entitlements: Vec<Product>,
+    pub token_ttl: Duration,
+    /// Enforce Zscaler's documented ZIA rate limits.
+    pub rate_limits: bool,
+    pub faults: Vec<Rule>,
+    /// Plant prompt-injection payloads in admin-editable text fields.
+    pub adversarial: bool,
+    /// OneAPI client id; generated when absent.
+    pub client_id: Option<String>,
+    /// OneAPI client secret; generated when absent.
+    pub client_secret: Option<String>,
+    /// Registered RSA public key (PEM) for the private-key JWT grant.
+    pub client_public_key_pem: Option<String>,
+    /// When no public key is given, generate a pair and write the private key (PEM) here.
+    pub client_key_out: Option<PathBuf>,
+    /// Token for `/_sandbox/*`; generated when absent.
+    pub admin_token: Option<String>,
+    pub customer_id: Option<String>,
+    pub zcell_customer_id: Option<String>,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            seed: 1,
+            scale: 0,
+            entitlements: Product::ALL.to_vec(),
+            token_ttl: Duration::from_secs(3600),
+            rate_limits: false,
+            faults: Vec::new(),
+            adversarial: false,
+            client_id: None,
+            client_secret: None,
+            client_public_key_pem: None,
+            client_key_out: None,
+            admin_token: None,
+            customer_id: None,
+            zcell_customer_id: None,
+        }
+    }
+}

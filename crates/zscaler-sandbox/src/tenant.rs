@@ -1,0 +1,111 @@
+//! The simulated tenant's state: one ordered collection of JSON records per resource. Creates,
+//! full replacements and deletes persist for the life of the process; reads see writes at once.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::engine::{IdKind, ResourceDef};
+
+/// Records of one resource, in insertion order, keyed by id (as text).
+#[derive(Debug, Clone, Default)]
+pub struct Collection {
+    pub records: IndexMap<String, Value>,
+}
+
+/// Tenant-wide identifiers the API paths carry.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    /// ZPA customer id (in ZPA paths; also the ZMS `customerId` variable).
+    pub customer_id: String,
+    /// ZCell customer id (in ZCell paths).
+    pub zcell_customer_id: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tenant {
+    pub identity: Identity,
+    collections: HashMap<&'static str, Collection>,
+    /// Counter for server-assigned ids; seeded so ids are deterministic.
+    next_id: u64,
+    /// ZIA configuration changes not yet activated.
+    pub zia_pending: bool,
+}
+
+impl Tenant {
+    pub fn new(identity: Identity, first_id: u64) -> Tenant {
+        Tenant {
+            identity,
+            collections: HashMap::new(),
+            next_id: first_id,
+            zia_pending: false,
+        }
+    }
+
+    pub fn collection(&self, key: &str) -> Option<&Collection> {
+        self.collections.get(key)
+    }
+
+    pub fn collection_mut(&mut self, key: &'static str) -> &mut Collection {
+        self.collections.entry(key).or_default()
+    }
+
+    /// A fresh id in the resource's style.
+    pub fn new_id(&mut self, kind: IdKind) -> Value {
+        self.next_id += 1;
+        let n = self.next_id;
+        match kind {
+            IdKind::Int => Value::from(n),
+            IdKind::NumericString => Value::String(format!("{}", 216_196_257_331_200_000u64 + n)),
+            IdKind::Uuid => Value::String(format!(
+                "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+                n.wrapping_mul(2_654_435_761) & 0xffff_ffff,
+                (n >> 3) & 0xffff,
+                n & 0xfff,
+                (n >> 7) & 0xfff,
+                n.wrapping_mul(40_503) & 0xffff_ffff_ffff
+            )),
+            IdKind::Slug => Value::String(format!("id{n}")),
+        }
+    }
+
+    /// Inserts a record, assigning an id if it has none. Returns its id text.
+    pub fn insert(&mut self, def: &'static ResourceDef, mut record: Value) -> String {
+        let id = match record.get(def.id_field) {
+            Some(v) if !v.is_null() => v.clone(),
+            _ => {
+                let id = self.new_id(def.id_kind);
+                if let Value::Object(map) = &mut record {
+                    map.insert(def.id_field.to_string(), id.clone());
+                }
+                id
+            }
+        };
+        let key = id_text(&id);
+        self.collection_mut(def.key)
+            .records
+            .insert(key.clone(), record);
+        key
+    }
+
+    /// Ids (as JSON values) of every record of a resource, for seeds that reference others.
+    pub fn ids(&self, key: &str, id_field: &str) -> Vec<Value> {
+        self.collection(key)
+            .map(|c| {
+                c.records
+                    .values()
+                    .filter_map(|r| r.get(id_field).cloned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// An id value as the text used in paths and as the collection key.
+pub fn id_text(id: &Value) -> String {
+    match id {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
