@@ -21,6 +21,8 @@ pub enum IdKind {
     NumericString,
     Uuid,
     Slug,
+    /// A settings object: one record, no id field added.
+    Singleton,
 }
 
 /// How a query parameter filters a list.
@@ -451,6 +453,33 @@ pub fn replace_singleton(
     collection.records.insert(key, record.clone());
     mark_pending(def, call.tenant);
     Ok(Reply::ok(record))
+}
+
+/// The records of a resource, in order (for handlers).
+pub fn records<'t>(tenant: &'t Tenant, def: &ResourceDef) -> impl Iterator<Item = &'t Value> {
+    tenant
+        .collection(def.key)
+        .into_iter()
+        .flat_map(|c| c.records.values())
+}
+
+/// One record by id text (for handlers).
+pub fn record<'t>(tenant: &'t Tenant, def: &ResourceDef, id: &str) -> Option<&'t Value> {
+    tenant.collection(def.key).and_then(|c| c.records.get(id))
+}
+
+/// A 404 in the resource's service shape (for handlers).
+pub fn not_found(def: &ResourceDef, id: &str) -> ApiError {
+    err(
+        def.product,
+        Kind::NotFound,
+        format!("Resource with id {id} not found"),
+    )
+}
+
+/// A 400 in the service's shape naming the field and the rule (for handlers).
+pub fn invalid(product: Product, message: impl Into<String>) -> ApiError {
+    err(product, Kind::InvalidInput, message)
 }
 
 /// Id text of a record (for handlers).

@@ -67,11 +67,18 @@ impl Tenant {
                 n.wrapping_mul(40_503) & 0xffff_ffff_ffff
             )),
             IdKind::Slug => Value::String(format!("id{n}")),
+            IdKind::Singleton => Value::String("singleton".to_string()),
         }
     }
 
     /// Inserts a record, assigning an id if it has none. Returns its id text.
     pub fn insert(&mut self, def: &'static ResourceDef, mut record: Value) -> String {
+        if def.id_kind == IdKind::Singleton {
+            self.collection_mut(def.key)
+                .records
+                .insert("singleton".to_string(), record);
+            return "singleton".to_string();
+        }
         let id = match record.get(def.id_field) {
             Some(v) if !v.is_null() => v.clone(),
             _ => {

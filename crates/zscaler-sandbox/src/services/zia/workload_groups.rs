@@ -1,0 +1,10 @@
+//! ZIA `zia_workload_groups` endpoints.
+
+use crate::engine::ResourceDef;
+use crate::routes::Route;
+
+pub static RESOURCES: &[&ResourceDef] = &[];
+
+pub fn routes() -> Vec<Route> {
+    Vec::new()
+}

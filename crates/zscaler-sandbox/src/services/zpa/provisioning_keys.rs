@@ -1,0 +1,10 @@
+//! ZPA `zpa_provisioning_keys` endpoints.
+
+use crate::engine::ResourceDef;
+use crate::routes::Route;
+
+pub static RESOURCES: &[&ResourceDef] = &[];
+
+pub fn routes() -> Vec<Route> {
+    Vec::new()
+}
