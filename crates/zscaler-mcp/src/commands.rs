@@ -177,3 +177,26 @@ fn display_host(host: &str) -> String {
         h => h.to_string(),
     }
 }
+
+/// `zscaler-mcp sandbox`: starts the simulated tenant, prints how to reach it (one
+/// `name: value` per line on stdout), and serves until `stop` resolves.
+pub async fn sandbox(
+    config: zscaler_sandbox::SandboxConfig,
+    stop: impl Future<Output = ()>,
+) -> Result<(), zscaler_sandbox::server::SandboxError> {
+    use std::io::Write as _;
+    let running = zscaler_sandbox::Sandbox::start(config).await?;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(running.describe().as_bytes());
+    let _ = out.flush();
+    drop(out);
+    tracing::info!(
+        "SANDBOX: simulated Zscaler tenant at {} (not a real tenant)",
+        running.base_url
+    );
+    stop.await;
+    running
+        .stop()
+        .await
+        .map_err(|e| zscaler_sandbox::server::SandboxError::Setup(e.to_string()))
+}

@@ -7,7 +7,9 @@ use crate::config::LoggingConfig;
 
 pub fn init(config: &LoggingConfig) {
     let ours = if config.debug { "debug" } else { "info" };
-    let filter = EnvFilter::new(format!("warn,zscaler_mcp={ours},zscaler_mcp::audit=info"));
+    let filter = EnvFilter::new(format!(
+        "warn,zscaler_mcp={ours},zscaler_mcp::audit=info,zscaler_sandbox={ours}"
+    ));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

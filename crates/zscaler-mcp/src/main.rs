@@ -29,6 +29,7 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Invocation::Sandbox { config, debug } => return run_sandbox(*config, debug),
         Invocation::Serve(config) => config,
     };
     logging::init(&config.logging);
@@ -47,6 +48,31 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!("{e}");
+            eprintln!("zscaler-mcp: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `zscaler-mcp sandbox`: serve the simulated tenant until SIGINT/SIGTERM.
+fn run_sandbox(config: zscaler_mcp::config::SandboxConfigValue, debug: bool) -> ExitCode {
+    logging::init(&zscaler_mcp::config::LoggingConfig {
+        debug,
+        ..Default::default()
+    });
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("zscaler-mcp: cannot start the async runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(commands::sandbox(config, shutdown::signal())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
             eprintln!("zscaler-mcp: {e}");
             ExitCode::from(1)
         }

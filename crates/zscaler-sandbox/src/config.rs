@@ -35,6 +35,8 @@ pub struct SandboxConfig {
     pub admin_token: Option<String>,
     pub customer_id: Option<String>,
     pub zcell_customer_id: Option<String>,
+    /// Serve HTTPS with a generated CA and certificate.
+    pub tls: Option<crate::tls::TlsOptions>,
 }
 
 impl Default for SandboxConfig {
@@ -55,6 +57,7 @@ impl Default for SandboxConfig {
             admin_token: None,
             customer_id: None,
             zcell_customer_id: None,
+            tls: None,
         }
     }
 }

@@ -210,13 +210,13 @@ fn zpa_search(record: &Value, default_field: &str, expression: &str) -> bool {
     }
 }
 
-/// Records of `def` visible under this call's path (parent scope) and query (filters).
-pub fn visible(
+/// Records of `def` visible under this call's path (parent scope) and query (filters), borrowed.
+pub fn visible_refs<'t>(
     def: &ResourceDef,
     call_params: &Params,
     query: &Query,
-    tenant: &Tenant,
-) -> Vec<Value> {
+    tenant: &'t Tenant,
+) -> Vec<&'t Value> {
     let Some(collection) = tenant.collection(def.key) else {
         return Vec::new();
     };
@@ -243,6 +243,18 @@ pub fn visible(
                     .any(|v| v.is_empty() || field_matches(r, f.field, v, f.how))
             })
         })
+        .collect()
+}
+
+/// Records of `def` visible under this call's path (parent scope) and query (filters), copied.
+pub fn visible(
+    def: &ResourceDef,
+    call_params: &Params,
+    query: &Query,
+    tenant: &Tenant,
+) -> Vec<Value> {
+    visible_refs(def, call_params, query, tenant)
+        .into_iter()
         .cloned()
         .collect()
 }
@@ -256,8 +268,8 @@ pub struct Read<'a> {
 }
 
 pub fn list(def: &ResourceDef, read: &Read<'_>) -> Result<Reply, ApiError> {
-    let records = visible(def, read.params, read.query, read.tenant);
-    envelope::list(def.envelope, def.product, records, read.query, read.path).map(Reply::ok)
+    let records = visible_refs(def, read.params, read.query, read.tenant);
+    envelope::list_refs(def.envelope, def.product, records, read.query, read.path).map(Reply::ok)
 }
 
 fn find<'t>(

@@ -78,6 +78,18 @@ pub fn list(
     query: &Query,
     path: &str,
 ) -> Result<Value, ApiError> {
+    list_refs(envelope, product, records.iter().collect(), query, path)
+}
+
+/// Like [`list`], over borrowed records: only the returned page is copied, so paging through a
+/// 50,000-row collection costs one page per request, not the whole collection.
+pub fn list_refs(
+    envelope: Envelope,
+    product: Product,
+    records: Vec<&Value>,
+    query: &Query,
+    path: &str,
+) -> Result<Value, ApiError> {
     let total = records.len();
     match envelope {
         Envelope::BareArray {
@@ -87,7 +99,9 @@ pub fn list(
             let page = number(query, product, "page", 1, usize::MAX)?;
             let size = number(query, product, "pageSize", 1, max_page_size)?;
             let (page, size) = match (page, size, default_page_size) {
-                (None, None, None) => return Ok(Value::Array(records)),
+                (None, None, None) => {
+                    return Ok(Value::Array(records.into_iter().cloned().collect()));
+                }
                 (p, s, d) => (p.unwrap_or(1), s.or(d).unwrap_or(100)),
             };
             Ok(Value::Array(
@@ -95,6 +109,7 @@ pub fn list(
                     .into_iter()
                     .skip((page - 1).saturating_mul(size))
                     .take(size)
+                    .cloned()
                     .collect(),
             ))
         }
@@ -106,6 +121,7 @@ pub fn list(
                 .into_iter()
                 .skip((page - 1).saturating_mul(size))
                 .take(size)
+                .cloned()
                 .collect();
             Ok(
                 json!({"totalPages": total_pages.to_string(), "totalCount": total.to_string(), "list": list}),
@@ -124,14 +140,24 @@ pub fn list(
             };
             let limit = number(query, product, "limit", 1, 10_000)?.unwrap_or(100);
             let next = (offset + limit < total).then(|| (offset + limit).to_string());
-            let items: Vec<Value> = records.into_iter().skip(offset).take(limit).collect();
+            let items: Vec<Value> = records
+                .into_iter()
+                .skip(offset)
+                .take(limit)
+                .cloned()
+                .collect();
             Ok(json!({key: items, "next_offset": next}))
         }
-        Envelope::ZdxArray => Ok(Value::Array(records)),
+        Envelope::ZdxArray => Ok(Value::Array(records.into_iter().cloned().collect())),
         Envelope::Zid => {
             let offset = number(query, product, "offset", 0, usize::MAX)?.unwrap_or(0);
             let limit = number(query, product, "limit", 1, 1000)?.unwrap_or(100);
-            let page: Vec<Value> = records.into_iter().skip(offset).take(limit).collect();
+            let page: Vec<Value> = records
+                .into_iter()
+                .skip(offset)
+                .take(limit)
+                .cloned()
+                .collect();
             let next = (offset + limit < total)
                 .then(|| format!("{path}?offset={}&limit={limit}", offset + limit));
             let prev = (offset > 0).then(|| {
@@ -153,19 +179,24 @@ pub fn list(
         Envelope::Zcell => {
             let page = number(query, product, "page", 0, usize::MAX)?.unwrap_or(0);
             let size = number(query, product, "size", 1, 100)?.unwrap_or(20);
-            Ok(zcell_page(records, page, size))
+            Ok(zcell_page_refs(records, page, size))
         }
     }
 }
 
 /// A ZCell page (also used by POST search endpoints that take `page`/`size` in the body).
 pub fn zcell_page(records: Vec<Value>, page: usize, size: usize) -> Value {
+    zcell_page_refs(records.iter().collect(), page, size)
+}
+
+fn zcell_page_refs(records: Vec<&Value>, page: usize, size: usize) -> Value {
     let total = records.len();
     let total_pages = total.div_ceil(size.max(1));
     let content: Vec<Value> = records
         .into_iter()
         .skip(page.saturating_mul(size))
         .take(size)
+        .cloned()
         .collect();
     let count = content.len();
     json!({

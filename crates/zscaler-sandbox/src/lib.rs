@@ -28,6 +28,7 @@ pub mod seed;
 pub mod server;
 pub mod services;
 pub mod tenant;
+pub mod tls;
 
 pub use config::SandboxConfig;
 pub use product::Product;

@@ -77,8 +77,18 @@ impl<'a> Seeder<'a> {
 
     /// A few distinct items.
     pub fn pick_some<T: Clone>(&mut self, items: &[T], max: usize) -> Vec<T> {
-        let n = self.rng.gen_range(0..=max.min(items.len()));
-        items.choose_multiple(&mut self.rng, n).cloned().collect()
+        // Index sampling is O(picked), not O(items): seeds call this per row on large lists.
+        self.pick_indices(items.len(), max)
+            .into_iter()
+            .map(|i| items[i].clone())
+            .collect()
+    }
+
+    /// Up to `max` distinct indices below `len` (a random count, possibly none), without
+    /// materialising the collection: for references into large seeded collections.
+    pub fn pick_indices(&mut self, len: usize, max: usize) -> Vec<usize> {
+        let n = self.rng.gen_range(0..=max.min(len));
+        rand::seq::index::sample(&mut self.rng, len, n).into_vec()
     }
 
     /// A timestamp (epoch seconds) within `days` before the seed epoch.

@@ -81,14 +81,22 @@ impl State_ {
 fn build_tenant(identity: Identity, seed: u64, scale: usize, adversarial: bool) -> Tenant {
     let mut tenant = Tenant::new(identity, 100_000 + (seed % 1000) * 1000);
     for def in services::resources() {
+        let started = std::time::Instant::now();
         let records = {
             let mut seeder = Seeder::new(seed, def.key, scale, adversarial, &tenant);
             (def.seed)(&mut seeder)
         };
         tenant.collection_mut(def.key);
+        let rows = records.len();
         for record in records {
             tenant.insert(def, record);
         }
+        tracing::debug!(
+            resource = def.key,
+            rows,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "seeded"
+        );
     }
     tenant
 }
@@ -173,7 +181,17 @@ impl Sandbox {
         let addr = listener
             .local_addr()
             .map_err(|e| SandboxError::Setup(e.to_string()))?;
-        let base_url = format!("http://{addr}");
+        let tls = config
+            .tls
+            .as_ref()
+            .map(crate::tls::generate)
+            .transpose()
+            .map_err(SandboxError::Setup)?;
+        let base_url = match (&tls, config.tls.as_ref().and_then(|t| t.hostnames.first())) {
+            (Some(_), Some(host)) => format!("https://{host}:{}", addr.port()),
+            (Some(_), None) => format!("https://localhost:{}", addr.port()),
+            (None, _) => format!("http://{addr}"),
+        };
         let client_id = config
             .client_id
             .clone()
@@ -248,13 +266,31 @@ impl Sandbox {
         });
         let app = app(state);
         let (stop_tx, stop_rx) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
+        let task = match tls {
+            None => tokio::spawn(async move {
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(async move {
+                        let _ = stop_rx.await;
+                    })
+                    .await
+            }),
+            Some(material) => {
+                let std_listener = listener
+                    .into_std()
+                    .map_err(|e| SandboxError::Setup(e.to_string()))?;
+                let handle = axum_server::Handle::new();
+                let stopper = handle.clone();
+                tokio::spawn(async move {
                     let _ = stop_rx.await;
-                })
-                .await
-        });
+                    stopper.graceful_shutdown(Some(std::time::Duration::from_secs(5)));
+                });
+                let config = axum_server::tls_rustls::RustlsConfig::from_config(material.server);
+                let server = axum_server::from_tcp_rustls(std_listener, config)
+                    .map_err(|e| SandboxError::Setup(e.to_string()))?
+                    .handle(handle);
+                tokio::spawn(async move { server.serve(app.into_make_service()).await })
+            }
+        };
         Ok(RunningSandbox {
             token_url: format!("{base_url}/oauth2/v1/token"),
             base_url,

@@ -84,7 +84,11 @@ impl Tenant {
             _ => {
                 let id = self.new_id(def.id_kind);
                 if let Value::Object(map) = &mut record {
-                    map.insert(def.id_field.to_string(), id.clone());
+                    // The id goes first, as the real APIs print it.
+                    let mut with_id = serde_json::Map::with_capacity(map.len() + 1);
+                    with_id.insert(def.id_field.to_string(), id.clone());
+                    with_id.extend(std::mem::take(map));
+                    *map = with_id;
                 }
                 id
             }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 
 /// Variables that have no flag, listed under `--help` so operators find them in one place.
 const ENV_ONLY_HELP: &str = "\
@@ -119,4 +119,78 @@ pub struct Cli {
     /// Print the version and exit
     #[arg(short = 'v', long)]
     pub version: bool,
+
+    /// Run against an embedded simulated tenant (the sandbox) instead of a real one [env: ZSCALER_MCP_SANDBOX]
+    #[arg(long)]
+    pub sandbox: bool,
+
+    /// Seed of the embedded sandbox's data [default: 1] [env: ZSCALER_MCP_SANDBOX_SEED]
+    #[arg(long, value_name = "N")]
+    pub sandbox_seed: Option<String>,
+
+    /// Rows in the embedded sandbox's large collections [env: ZSCALER_MCP_SANDBOX_SCALE]
+    #[arg(long, value_name = "N")]
+    pub sandbox_scale: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the simulated Zscaler tenant on its own and print how to reach it
+    Sandbox(SandboxArgs),
+}
+
+/// `zscaler-mcp sandbox` flags: values are validated in `super::sandbox`.
+#[derive(Debug, Default, Args)]
+pub struct SandboxArgs {
+    /// Address to listen on [default: 127.0.0.1:0, a free port]
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+    /// Seed for the generated tenant data [default: 1]
+    #[arg(long, value_name = "N")]
+    pub seed: Option<String>,
+    /// Rows in the large collections (users, rules, app segments...) [default: built-in sizes]
+    #[arg(long, value_name = "N")]
+    pub scale: Option<String>,
+    /// Comma-separated products the client is entitled to [default: all]
+    #[arg(long, value_name = "CODES")]
+    pub entitlements: Option<String>,
+    /// Access token lifetime in seconds [default: 3600]
+    #[arg(long, value_name = "SECS")]
+    pub token_ttl: Option<String>,
+    /// ZIA rate limits: off or zscaler (the documented budgets) [default: off]
+    #[arg(long, value_name = "MODE")]
+    pub rate_limits: Option<String>,
+    /// Faults to inject, e.g. 'GET /zia/*=429,retry_after=2,times=1;* /zpa/*=latency,ms=300'
+    #[arg(long, value_name = "SPEC")]
+    pub faults: Option<String>,
+    /// Plant prompt-injection payloads in admin-editable text fields
+    #[arg(long)]
+    pub adversarial: bool,
+    /// OneAPI client id [default: generated]
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// OneAPI client secret [default: generated]
+    #[arg(long, value_name = "SECRET")]
+    pub client_secret: Option<String>,
+    /// PEM file of the client's RSA public key, for the private-key JWT grant
+    #[arg(long, value_name = "PATH")]
+    pub client_public_key: Option<PathBuf>,
+    /// Generate a client key pair and write its private key (PEM) here
+    #[arg(long, value_name = "PATH")]
+    pub client_key_out: Option<PathBuf>,
+    /// Token for the /_sandbox admin API [default: generated]
+    #[arg(long, value_name = "TOKEN")]
+    pub admin_token: Option<String>,
+    /// Serve HTTPS with a generated CA and a certificate for --hostnames
+    #[arg(long)]
+    pub tls: bool,
+    /// Comma-separated host names the TLS certificate covers (e.g. api.zsapi.net,acme.zslogin.net)
+    #[arg(long, value_name = "NAMES", requires = "tls")]
+    pub hostnames: Option<String>,
+    /// Write the generated CA certificate (PEM) here, for clients' CA bundles
+    #[arg(long, value_name = "PATH", requires = "tls")]
+    pub ca_out: Option<PathBuf>,
 }

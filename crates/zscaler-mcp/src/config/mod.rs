@@ -6,6 +6,7 @@
 
 mod cli;
 mod environment;
+pub mod sandbox;
 mod values;
 
 use std::fmt;
@@ -13,9 +14,12 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use cli::Cli;
+pub use cli::{Cli, Command, SandboxArgs};
 pub use environment::Environment;
+pub use sandbox::EmbeddedSandbox;
 pub use values::{IpRule, parse_bool};
+/// The standalone sandbox's settings.
+pub use zscaler_sandbox::SandboxConfig as SandboxConfigValue;
 
 use crate::catalog::services::Service;
 use crate::pattern::NamePattern;
@@ -29,6 +33,11 @@ pub enum Invocation {
     Version,
     /// `--list-tools [--json]`: the catalog after the service filters.
     ListTools { config: Box<Config>, json: bool },
+    /// `zscaler-mcp sandbox ...`: run the simulated tenant on its own.
+    Sandbox {
+        config: Box<zscaler_sandbox::SandboxConfig>,
+        debug: bool,
+    },
     /// `--generate-auth-token [basic|bearer]`.
     GenerateAuthToken {
         config: Box<Config>,
@@ -102,6 +111,8 @@ pub struct Config {
     pub output: OutputConfig,
     /// The `.env` file that was loaded, if any.
     pub dotenv_file: Option<PathBuf>,
+    /// `--sandbox`: run against an embedded simulated tenant.
+    pub sandbox: Option<EmbeddedSandbox>,
     pub pid_file: Option<PathBuf>,
 }
 
@@ -291,6 +302,14 @@ pub fn from_process() -> Result<Invocation, ConfigError> {
 pub fn resolve(cli: Cli, env: &Environment) -> Result<Invocation, ConfigError> {
     if cli.version {
         return Ok(Invocation::Version);
+    }
+    if let Some(Command::Sandbox(args)) = &cli.command {
+        let debug = cli.debug
+            || values::parse_bool(env.get("ZSCALER_MCP_DEBUG").unwrap_or("false")).unwrap_or(false);
+        return sandbox::resolve(args).map(|config| Invocation::Sandbox {
+            config: Box::new(config),
+            debug,
+        });
     }
     let input = values::Input { cli: &cli, env };
     let config = Box::new(values::build_config(&input)?);

@@ -573,9 +573,47 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
             report_tokens: input.bool_var("ZSCALER_MCP_REPORT_TOKENS", false)?,
         },
         dotenv_file: input.env.dotenv_file().map(PathBuf::from),
+        sandbox: embedded_sandbox(input)?,
         pid_file: cli
             .pid_file
             .clone()
             .or_else(|| input.path_var(&["ZSCALER_MCP_PID_FILE"])),
     })
+}
+
+fn embedded_sandbox(input: &Input<'_>) -> Result<Option<super::EmbeddedSandbox>, ConfigError> {
+    if !input.switch(input.cli.sandbox, "ZSCALER_MCP_SANDBOX")? {
+        return Ok(None);
+    }
+    let seed = match input.pick(
+        input.cli.sandbox_seed.as_deref(),
+        "--sandbox-seed",
+        "ZSCALER_MCP_SANDBOX_SEED",
+    ) {
+        None => 1,
+        Some(raw) => super::sandbox::number(&raw.source, raw.value, "a non-negative integer")?,
+    };
+    let scale = match input.pick(
+        input.cli.sandbox_scale.as_deref(),
+        "--sandbox-scale",
+        "ZSCALER_MCP_SANDBOX_SCALE",
+    ) {
+        None => 0,
+        Some(raw) => {
+            let n: usize = super::sandbox::number(
+                &raw.source,
+                raw.value,
+                "a number of rows from 0 to 1000000",
+            )?;
+            if n > 1_000_000 {
+                return Err(ConfigError::new(
+                    raw.source,
+                    raw.value,
+                    "a number of rows from 0 to 1000000",
+                ));
+            }
+            n
+        }
+    };
+    Ok(Some(super::EmbeddedSandbox { seed, scale }))
 }

@@ -25,6 +25,7 @@ use crate::catalog::{Handler, ToolDeclaration};
 use crate::config::Config;
 use crate::server::arguments;
 use crate::server::posture::Posture;
+use crate::server::upstream::Upstream;
 pub use crate::transport::SessionKind;
 
 pub const SERVER_NAME: &str = "zscaler-mcp";
@@ -42,10 +43,12 @@ pub struct Shared {
     tools: Arc<Vec<Tool>>,
     /// Counts in-flight tool calls so shutdown can let them finish.
     pub inflight: TaskTracker,
+    /// The Zscaler tenant calls go to; replaced once by the embedded sandbox at start.
+    upstream: std::sync::RwLock<Arc<Upstream>>,
 }
 
 impl Shared {
-    pub fn new(config: Arc<Config>, resolved: Resolved) -> Shared {
+    pub fn new(config: Arc<Config>, resolved: Resolved, upstream: Upstream) -> Shared {
         let tools = resolved.tools.iter().map(|t| t.to_mcp_tool()).collect();
         Shared {
             posture: Posture::of(&config),
@@ -53,6 +56,21 @@ impl Shared {
             resolved,
             tools: Arc::new(tools),
             inflight: TaskTracker::new(),
+            upstream: std::sync::RwLock::new(Arc::new(upstream)),
+        }
+    }
+
+    pub fn upstream(&self) -> Arc<Upstream> {
+        match self.upstream.read() {
+            Ok(u) => u.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    pub fn use_upstream(&self, upstream: Upstream) {
+        match self.upstream.write() {
+            Ok(mut u) => *u = Arc::new(upstream),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(upstream),
         }
     }
 
@@ -124,9 +142,12 @@ impl ZscalerMcp {
             .then(|| ctx.client_info())
             .flatten()
             .map(|c| json!({"name": c.name, "version": c.version}));
-        let credentials = if config.zscaler.private_key.is_some() {
+        let upstream = shared.upstream();
+        let credentials = if upstream.sandbox {
+            "sandbox"
+        } else if config.zscaler.private_key.is_some() {
             "private_key_jwt"
-        } else if config.zscaler.client_secret.is_some() {
+        } else if upstream.client_secret.is_some() {
             "client_secret"
         } else {
             "missing"
@@ -154,10 +175,13 @@ impl ZscalerMcp {
             },
             "entitlementFilter": config.selection.entitlement_filter,
             "zscaler": {
+                "sandbox": upstream.sandbox,
+                "baseUrl": upstream.base_url,
+                "tokenUrl": upstream.token_url,
                 "cloud": config.zscaler.cloud,
                 "credentials": credentials,
                 "vanityDomain": config.zscaler.vanity_domain,
-                "customerIdSet": config.zscaler.customer_id.is_some(),
+                "customerIdSet": upstream.customer_id.is_some(),
             },
             "security": shared.posture,
         })

@@ -7,6 +7,7 @@
 pub mod arguments;
 pub mod handler;
 pub mod posture;
+pub mod upstream;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::catalog::selection;
 use crate::config::{Config, Transport};
+use crate::server::upstream::Upstream;
 use crate::transport::edge::HostPolicy;
 use crate::transport::http::{HttpMode, HttpOptions};
 use crate::transport::{HandlerFactory, SessionKind, http, shutdown, stdio};
@@ -36,19 +38,36 @@ pub enum ServerError {
     },
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    #[error("cannot start the embedded sandbox: {0}")]
+    Sandbox(String),
 }
 
 /// Builder for a configured server.
 pub struct ZscalerMcpServerBuilder {
     config: Config,
+    base_url: Option<String>,
+    token_url: Option<String>,
 }
 
 impl ZscalerMcpServerBuilder {
+    /// Overrides the Zscaler API gateway URL (tests, private gateways).
+    pub fn zscaler_base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Overrides the OneAPI token URL.
+    pub fn token_url(mut self, url: impl Into<String>) -> Self {
+        self.token_url = Some(url.into());
+        self
+    }
+
     pub fn build(self) -> ZscalerMcpServer {
+        let upstream = Upstream::from_config(&self.config.zscaler, self.base_url, self.token_url);
         let config = Arc::new(self.config);
         let resolved = selection::resolve(&config);
         ZscalerMcpServer {
-            shared: Arc::new(Shared::new(config, resolved)),
+            shared: Arc::new(Shared::new(config, resolved, upstream)),
         }
     }
 }
@@ -60,7 +79,11 @@ pub struct ZscalerMcpServer {
 
 impl ZscalerMcpServer {
     pub fn builder(config: Config) -> ZscalerMcpServerBuilder {
-        ZscalerMcpServerBuilder { config }
+        ZscalerMcpServerBuilder {
+            config,
+            base_url: None,
+            token_url: None,
+        }
     }
 
     pub fn config(&self) -> &Config {
@@ -82,6 +105,22 @@ impl ZscalerMcpServer {
         self,
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
+        // The embedded sandbox lives as long as the server does.
+        let _sandbox = match &self.shared.config.sandbox {
+            Some(embedded) => {
+                let running = zscaler_sandbox::Sandbox::start(embedded.to_config())
+                    .await
+                    .map_err(|e| ServerError::Sandbox(e.to_string()))?;
+                self.shared.use_upstream(Upstream::sandbox(&running));
+                tracing::warn!(
+                    "SANDBOX: serving a simulated Zscaler tenant at {} (seed {}): no real tenant is reached",
+                    running.base_url,
+                    embedded.seed
+                );
+                Some(running)
+            }
+            None => None,
+        };
         self.log_startup();
         match self.shared.config.transport {
             Transport::Stdio => {

@@ -11,7 +11,13 @@ pub struct Client {
     pub token: String,
 }
 
+/// reqwest is built with `rustls-no-provider` (for the TLS tests): install ring once.
+pub fn crypto() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 pub async fn start_with(config: SandboxConfig) -> Client {
+    crypto();
     let sandbox = Sandbox::start(config).await.expect("sandbox starts");
     let http = reqwest::Client::builder()
         .timeout(std::time::Duration::from_secs(20))
