@@ -227,4 +227,10 @@ async fn every_sdk_request_gets_the_shape_the_sdk_reads() {
         wrong_shape.is_empty(),
         "answers the SDK cannot read: {wrong_shape:#?}"
     );
+    // Regression guard: the rest are refusals of the replay's placeholder values (ids like
+    // "replay-x", names reused by two tools), which the simulator must refuse as the API would.
+    assert!(
+        answered >= 300,
+        "only {answered} of {sent} replayed requests succeeded"
+    );
 }

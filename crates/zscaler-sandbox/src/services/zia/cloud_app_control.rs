@@ -4,9 +4,8 @@
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::misc::{
-    check_rule, complete_rule_keys, contains, param, refs, respond, respond_refs, select,
-};
+use super::check_rule;
+use super::misc::{complete_rule_keys, contains, param, refs, respond, respond_refs, select};
 use super::zia;
 use crate::engine::{self, Call, Parent, Reply, ResourceDef};
 use crate::errors::ApiError;

@@ -320,83 +320,6 @@ fn complete_ips_rule(rule: &mut Map<String, Value>) {
     complete_rule(rule);
 }
 
-/// Validates the fields every ZIA rule write shares: `state`, `order`, `rank`, the `[{"id"}]`
-/// reference lists and, when given, `action` against `actions`.
-pub fn check_rule(call: &Call<'_>, actions: &[&str]) -> Result<(), ApiError> {
-    let Some(Value::Object(body)) = call.body else {
-        return Err(engine::invalid(
-            Product::Zia,
-            "Request body must be a JSON object",
-        ));
-    };
-    if let Some(state) = body.get("state").filter(|v| !v.is_null())
-        && !matches!(state.as_str(), Some("ENABLED" | "DISABLED"))
-    {
-        return Err(engine::invalid(
-            Product::Zia,
-            format!("Invalid value {state} for 'state': expected ENABLED or DISABLED"),
-        ));
-    }
-    if let Some(order) = body.get("order").filter(|v| !v.is_null())
-        && order.as_i64().is_none_or(|o| o < 1)
-    {
-        return Err(engine::invalid(
-            Product::Zia,
-            format!("Invalid value {order} for 'order': expected an integer of at least 1"),
-        ));
-    }
-    if let Some(rank) = body.get("rank").filter(|v| !v.is_null())
-        && !rank.as_i64().is_some_and(|r| (0..=7).contains(&r))
-    {
-        return Err(engine::invalid(
-            Product::Zia,
-            format!("Invalid value {rank} for 'rank': expected an integer from 0 to 7"),
-        ));
-    }
-    if !actions.is_empty()
-        && let Some(action) = body.get("action").filter(|v| !v.is_null())
-        && !action.as_str().is_some_and(|a| actions.contains(&a))
-    {
-        return Err(engine::invalid(
-            Product::Zia,
-            format!(
-                "Invalid value {action} for 'action': expected one of {}",
-                actions.join(", ")
-            ),
-        ));
-    }
-    for field in [
-        "locations",
-        "locationGroups",
-        "groups",
-        "departments",
-        "users",
-        "timeWindows",
-        "labels",
-        "nwServices",
-        "nwServiceGroups",
-        "nwApplicationGroups",
-        "srcIpGroups",
-        "destIpGroups",
-    ] {
-        let Some(list) = body.get(field).filter(|v| !v.is_null()) else {
-            continue;
-        };
-        let well_formed = list.as_array().is_some_and(|items| {
-            items
-                .iter()
-                .all(|i| i.get("id").is_some_and(|id| id.is_i64() || id.is_u64()))
-        });
-        if !well_formed {
-            return Err(engine::invalid(
-                Product::Zia,
-                format!("Invalid value for '{field}': expected a list of {{\"id\": <integer>}}"),
-            ));
-        }
-    }
-    Ok(())
-}
-
 /// Refuses to delete the predefined/default rules and objects, as the real API does.
 pub fn guard_delete(def: &'static ResourceDef, call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let id = call.params.last().unwrap_or_default().to_string();
@@ -421,7 +344,7 @@ pub fn rule_write(
     actions: &[&str],
     call: &mut Call<'_>,
 ) -> Result<Reply, ApiError> {
-    check_rule(call, actions)?;
+    super::check_rule(call.body, actions)?;
     if *call.method == Method::POST {
         engine::create(def, call)
     } else {

@@ -3,7 +3,8 @@
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::misc::{check_rule, complete_rule_keys, contains, lite, param, refs, respond, select};
+use super::check_rule;
+use super::misc::{complete_rule_keys, contains, lite, param, refs, respond, select};
 use super::zia;
 use crate::engine::{self, Call, Reply, ResourceDef};
 use crate::errors::ApiError;
