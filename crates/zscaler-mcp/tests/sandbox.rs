@@ -46,6 +46,7 @@ async fn standalone_sandbox_prints_how_to_reach_it_and_serves_real_http() {
     }
     assert_eq!(info["client_id"], "my-client");
     assert!(info["base_url"].starts_with("http://127.0.0.1:"));
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let http = reqwest::Client::new();
     let token: Value = http
         .post(&info["token_url"])

@@ -62,7 +62,14 @@ pub async fn start(args: &[&str], vars: &[(&str, &str)]) -> Running {
     }
 }
 
+/// reqwest is built with rustls but no crypto provider (the sandbox's TLS tests choose ring):
+/// install it once before building any client.
+pub fn crypto() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 pub fn client() -> reqwest::Client {
+    crypto();
     reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
         .build()
