@@ -3,18 +3,9 @@
 
 mod common;
 
+use common::{arr, names};
+
 use serde_json::{Value, json};
-
-fn arr(v: &Value) -> &Vec<Value> {
-    v.as_array().expect("bare array")
-}
-
-fn names(v: &Value) -> Vec<String> {
-    arr(v)
-        .iter()
-        .map(|r| r["name"].as_str().expect("name").to_string())
-        .collect()
-}
 
 #[tokio::test]
 async fn users_filter_get_and_reference_real_groups() {

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::names;
+
 use serde_json::{Value, json};
 
 const V1: &str = "/zia/api/v1";
@@ -23,14 +25,6 @@ async fn post_ok(c: &common::Client, path: &str, body: Value) -> Value {
     let (status, created) = c.call("POST", path, Some(body)).await;
     assert_eq!(status, 200, "POST {path}: {created}");
     created
-}
-
-fn names(list: &Value) -> Vec<String> {
-    list.as_array()
-        .expect("bare array")
-        .iter()
-        .map(|r| r["name"].as_str().expect("name").to_string())
-        .collect()
 }
 
 #[tokio::test]

@@ -3,11 +3,9 @@
 
 mod common;
 
-use serde_json::{Value, json};
+use common::arr;
 
-fn arr(v: &Value) -> &Vec<Value> {
-    v.as_array().expect("bare array")
-}
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn locations_list_search_lite_get_and_sublocations() {

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::names;
+
 use serde_json::{Value, json};
 
 const V1: &str = "/zia/api/v1";
@@ -16,14 +18,6 @@ async fn put_ok(c: &common::Client, path: &str, body: Value) -> Value {
 
 async fn pending(c: &common::Client) -> bool {
     c.ok(&format!("{V1}/status")).await["status"] == "PENDING"
-}
-
-fn names(list: &Value) -> Vec<String> {
-    list.as_array()
-        .expect("bare array")
-        .iter()
-        .map(|r| r["name"].as_str().expect("name").to_string())
-        .collect()
 }
 
 #[tokio::test]

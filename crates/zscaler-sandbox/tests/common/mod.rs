@@ -110,3 +110,16 @@ impl Client {
         request.send().await.expect("admin request")
     }
 }
+
+/// The items of a bare-array answer.
+pub fn arr(v: &Value) -> &Vec<Value> {
+    v.as_array().expect("bare array")
+}
+
+/// The `name` of every item of a bare-array answer.
+pub fn names(v: &Value) -> Vec<String> {
+    arr(v)
+        .iter()
+        .map(|r| r["name"].as_str().expect("name").to_string())
+        .collect()
+}
