@@ -352,3 +352,27 @@ fn one_shot_commands() {
         "--generate-auth-token"
     );
 }
+
+#[test]
+fn secret_store_and_token_encoding_settings_are_carried() {
+    let c = serve(
+        &[],
+        &[
+            ("ZSCALER_SECRET_NAME", "zscaler/mcp/credentials"),
+            ("AWS_DEFAULT_REGION", "eu-west-1"),
+            ("ZSCALER_MCP_GCP_SECRET_MANAGER", "no"),
+            ("ZSCALER_MCP_TOKEN_ENCODING", "cl100k_base"),
+        ],
+    );
+    assert_eq!(
+        c.secrets.aws_secret_name.as_deref(),
+        Some("zscaler/mcp/credentials")
+    );
+    assert_eq!(c.secrets.aws_region.as_deref(), Some("eu-west-1"));
+    assert!(!c.secrets.gcp_secret_manager);
+    assert_eq!(c.output.token_encoding, "cl100k_base");
+    assert_eq!(
+        error(&[], &[("ZSCALER_MCP_TOKEN_ENCODING", "gpt2")]).source,
+        "ZSCALER_MCP_TOKEN_ENCODING"
+    );
+}

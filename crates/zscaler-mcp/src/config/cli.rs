@@ -21,7 +21,10 @@ Environment-only settings (flag > environment > .env):
                     ZSCALER_MCP_ALLOWED_SOURCE_IPS, ZSCALER_MCP_ALLOWED_ORIGINS
   Confirmations:    ZSCALER_MCP_SKIP_CONFIRMATIONS, ZSCALER_MCP_CONFIRMATION_TTL (seconds, default 300),
                     ZSCALER_MCP_REQUEST_STATE_KEYS
-  Output:           ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION, ZSCALER_MCP_REPORT_TOKENS
+  Output:           ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION, ZSCALER_MCP_REPORT_TOKENS,
+                    ZSCALER_MCP_TOKEN_ENCODING
+  Secret stores:    ZSCALER_SECRET_NAME with AWS_REGION (AWS Secrets Manager),
+                    ZSCALER_MCP_GCP_SECRET_MANAGER with GCP_PROJECT_ID
 Booleans accept true/false, 1/0, yes/no, on/off in any case.";
 
 #[derive(Debug, Default, Parser)]

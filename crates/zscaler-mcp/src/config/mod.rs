@@ -113,6 +113,8 @@ pub struct Config {
     pub dotenv_file: Option<PathBuf>,
     /// `--sandbox`: run against an embedded simulated tenant.
     pub sandbox: Option<EmbeddedSandbox>,
+    /// Where OneAPI credentials are loaded from at startup, besides the environment.
+    pub secrets: SecretSources,
     pub pid_file: Option<PathBuf>,
 }
 
@@ -243,6 +245,19 @@ pub struct ZscalerConfig {
     pub user_agent_comment: Option<String>,
 }
 
+/// Cloud secret stores holding the OneAPI credentials (spec 004: AWS Secrets Manager).
+#[derive(Debug, Clone, Default)]
+pub struct SecretSources {
+    /// `ZSCALER_SECRET_NAME`: an AWS Secrets Manager secret to load credentials from.
+    pub aws_secret_name: Option<String>,
+    /// `AWS_REGION`, else `AWS_DEFAULT_REGION`.
+    pub aws_region: Option<String>,
+    /// `ZSCALER_MCP_GCP_SECRET_MANAGER`: load credentials from GCP Secret Manager.
+    pub gcp_secret_manager: bool,
+    /// `GCP_PROJECT_ID`.
+    pub gcp_project_id: Option<String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct LoggingConfig {
     pub debug: bool,
@@ -253,6 +268,8 @@ pub struct LoggingConfig {
 pub struct OutputConfig {
     pub sanitize: bool,
     pub report_tokens: bool,
+    /// `ZSCALER_MCP_TOKEN_ENCODING`: tokenizer for token reports (default `o200k_base`).
+    pub token_encoding: String,
 }
 
 /// A configuration value that cannot be used. Displayed as one line.

@@ -571,9 +571,30 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
         output: OutputConfig {
             sanitize: !input.bool_var("ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION", false)?,
             report_tokens: input.bool_var("ZSCALER_MCP_REPORT_TOKENS", false)?,
+            token_encoding: match input.var("ZSCALER_MCP_TOKEN_ENCODING") {
+                None => "o200k_base".to_string(),
+                Some(raw) => match raw.value {
+                    "o200k_base" | "cl100k_base" => raw.value.to_string(),
+                    _ => {
+                        return Err(ConfigError::new(
+                            raw.source,
+                            raw.value,
+                            "o200k_base or cl100k_base",
+                        ));
+                    }
+                },
+            },
         },
         dotenv_file: input.env.dotenv_file().map(PathBuf::from),
         sandbox: embedded_sandbox(input)?,
+        secrets: super::SecretSources {
+            aws_secret_name: input.string_var("ZSCALER_SECRET_NAME"),
+            aws_region: input
+                .string_var("AWS_REGION")
+                .or_else(|| input.string_var("AWS_DEFAULT_REGION")),
+            gcp_secret_manager: input.bool_var("ZSCALER_MCP_GCP_SECRET_MANAGER", false)?,
+            gcp_project_id: input.string_var("GCP_PROJECT_ID"),
+        },
         pid_file: cli
             .pid_file
             .clone()
