@@ -44,7 +44,7 @@ fn main() -> ExitCode {
         }
     };
     let server = ZscalerMcpServer::builder(*config).build();
-    match runtime.block_on(server.run(shutdown::signal())) {
+    match runtime.block_on(async { server.run(shutdown::signal()).await }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!("{e}");
@@ -70,7 +70,7 @@ fn run_sandbox(config: zscaler_mcp::config::SandboxConfigValue, debug: bool) -> 
             return ExitCode::from(1);
         }
     };
-    match runtime.block_on(commands::sandbox(config, shutdown::signal())) {
+    match runtime.block_on(async { commands::sandbox(config, shutdown::signal()).await }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("zscaler-mcp: {e}");

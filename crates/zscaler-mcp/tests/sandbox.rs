@@ -165,3 +165,37 @@ fn embedded_sandbox_is_announced_and_reported_by_server_info() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_signal_during_sandbox_startup_still_exits_cleanly() {
+    let child = Command::new(BIN)
+        .args([
+            "--sandbox",
+            "--sandbox-scale",
+            "300",
+            "--transport",
+            "streamable-http",
+            "--port",
+            "0",
+        ])
+        .env_clear()
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "killed by the signal instead of shutting down: {:?}",
+        out.status
+    );
+}
