@@ -124,6 +124,21 @@ pub struct Call<'a> {
     pub tenant: &'a mut Tenant,
 }
 
+impl Call<'_> {
+    /// The same request, read-only (to call read operations from a write handler).
+    pub fn as_read(&self) -> Read<'_> {
+        Read {
+            method: self.method,
+            path: self.path,
+            product: self.product,
+            params: self.params,
+            query: self.query,
+            body: self.body,
+            tenant: self.tenant,
+        }
+    }
+}
+
 /// A successful answer.
 #[derive(Debug, Clone)]
 pub enum Reply {
@@ -261,9 +276,13 @@ pub fn visible(
 
 /// Read-only view of a request, for list and get operations (served under a shared lock).
 pub struct Read<'a> {
+    pub method: &'a Method,
     pub path: &'a str,
+    pub product: Product,
     pub params: &'a Params,
     pub query: &'a Query,
+    /// The parsed JSON body (some read endpoints take their filters in a POST body).
+    pub body: Option<&'a Value>,
     pub tenant: &'a Tenant,
 }
 

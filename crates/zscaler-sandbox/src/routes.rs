@@ -4,11 +4,15 @@
 
 use axum::http::Method;
 
-use crate::engine::{Call, Reply, ResourceDef};
+use crate::engine::{Call, Read, Reply, ResourceDef};
 use crate::errors::ApiError;
 
 /// A hand-written operation for endpoints that are not plain CRUD.
 pub type Handler = fn(&mut Call<'_>) -> Result<Reply, ApiError>;
+
+/// A hand-written operation that only reads: served under the tenant's shared lock, so such
+/// requests run in parallel.
+pub type ReadHandler = fn(&Read<'_>) -> Result<Reply, ApiError>;
 
 /// What a route does.
 #[derive(Clone, Copy)]
@@ -27,14 +31,19 @@ pub enum Op {
     GetSingleton(&'static ResourceDef),
     /// PUT the single record of a settings-style resource (full replacement).
     ReplaceSingleton(&'static ResourceDef),
-    /// A service's own handler.
+    /// A service's own handler that changes state.
     Custom(Handler),
+    /// A service's own handler that only reads.
+    CustomRead(ReadHandler),
 }
 
 impl Op {
     /// Whether the operation changes state (takes the tenant's write lock).
     pub fn writes(&self) -> bool {
-        !matches!(self, Op::List(_) | Op::Get(_) | Op::GetSingleton(_))
+        !matches!(
+            self,
+            Op::List(_) | Op::Get(_) | Op::GetSingleton(_) | Op::CustomRead(_)
+        )
     }
 }
 

@@ -612,9 +612,12 @@ fn handle(
             Ok(tenant) => read(
                 route.op,
                 &Read {
+                    method,
                     path,
+                    product,
                     params: &params,
                     query: &query,
+                    body: parsed.as_ref(),
                     tenant: &tenant,
                 },
             ),
@@ -639,15 +642,9 @@ fn write(op: Op, call: &mut Call<'_>) -> Result<Reply, ApiError> {
         Op::Delete(def) => engine::delete(def, call),
         Op::ReplaceSingleton(def) => engine::replace_singleton(def, call),
         Op::Custom(handler) => handler(call),
-        Op::List(_) | Op::Get(_) | Op::GetSingleton(_) => read(
-            op,
-            &Read {
-                path: call.path,
-                params: call.params,
-                query: call.query,
-                tenant: call.tenant,
-            },
-        ),
+        Op::List(_) | Op::Get(_) | Op::GetSingleton(_) | Op::CustomRead(_) => {
+            read(op, &call.as_read())
+        }
     }
 }
 
@@ -656,6 +653,7 @@ fn read(op: Op, read: &Read<'_>) -> Result<Reply, ApiError> {
         Op::List(def) => engine::list(def, read),
         Op::Get(def) => engine::get(def, read),
         Op::GetSingleton(def) => engine::get_singleton(def, read),
+        Op::CustomRead(handler) => handler(read),
         Op::Create(def) | Op::Replace(def) | Op::Delete(def) | Op::ReplaceSingleton(def) => {
             Err(ApiError::new(
                 Some(def.product),

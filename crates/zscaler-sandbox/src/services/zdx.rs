@@ -15,7 +15,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use crate::engine::{self, Call, IdKind, Parent, Query, Reply, ResourceDef, no_completion};
+use crate::engine::{self, Call, IdKind, Parent, Query, Read, Reply, ResourceDef, no_completion};
 use crate::envelope::{self, Envelope};
 use crate::errors::{ApiError, Kind};
 use crate::product::Product;
@@ -79,8 +79,8 @@ pub static RESOURCES: &[&ResourceDef] = &[
 ];
 
 pub fn routes() -> Vec<Route> {
-    let get = |path: &'static str, h: crate::routes::Handler| {
-        Route::new(Method::GET, path, Op::Custom(h))
+    let get = |path: &'static str, h: crate::routes::ReadHandler| {
+        Route::new(Method::GET, path, Op::CustomRead(h))
     };
     vec![
         get("/zdx/v1/administration/departments", list_departments),
@@ -503,7 +503,7 @@ fn find_device<'t>(tenant: &'t Tenant, id: &str) -> Result<&'t Value, ApiError> 
     engine::record(tenant, &DEVICES, id.trim()).ok_or_else(|| not_found("Device", id))
 }
 
-fn param<'a>(call: &'a Call<'_>, name: &str) -> &'a str {
+fn param<'a>(call: &'a Read<'_>, name: &str) -> &'a str {
     call.params.get(name).unwrap_or_default()
 }
 
@@ -532,7 +532,7 @@ fn average(scores: impl Iterator<Item = i64>) -> Option<i64> {
     (n > 0).then(|| (sum as f64 / n as f64).round() as i64)
 }
 
-fn cursor(key: &'static str, rows: Vec<Value>, call: &Call<'_>) -> Result<Reply, ApiError> {
+fn cursor(key: &'static str, rows: Vec<Value>, call: &Read<'_>) -> Result<Reply, ApiError> {
     envelope::list(
         Envelope::ZdxCursor { key },
         Product::Zdx,
@@ -547,7 +547,7 @@ fn cursor(key: &'static str, rows: Vec<Value>, call: &Call<'_>) -> Result<Reply,
 // Administration
 // ---------------------------------------------------------------------------------------------
 
-fn list_named(def: &ResourceDef, call: &Call<'_>) -> Result<Reply, ApiError> {
+fn list_named(def: &ResourceDef, call: &Read<'_>) -> Result<Reply, ApiError> {
     Window::parse(call.query)?;
     let q = call.query.first("q").unwrap_or("").to_lowercase();
     let rows: Vec<Value> = engine::records(call.tenant, def)
@@ -562,11 +562,11 @@ fn list_named(def: &ResourceDef, call: &Call<'_>) -> Result<Reply, ApiError> {
     Ok(Reply::ok(Value::Array(rows)))
 }
 
-fn list_departments(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_departments(call: &Read<'_>) -> Result<Reply, ApiError> {
     list_named(&DEPARTMENTS, call)
 }
 
-fn list_locations(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_locations(call: &Read<'_>) -> Result<Reply, ApiError> {
     list_named(&LOCATIONS, call)
 }
 
@@ -596,7 +596,7 @@ fn app_summary(tenant: &Tenant, app: &App, scope: &Scope) -> Value {
 }
 
 /// `GET /apps`: the apps with activity in scope (bare array).
-fn list_apps(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_apps(call: &Read<'_>) -> Result<Reply, ApiError> {
     Window::parse(call.query)?;
     let scope = Scope::parse(call.query)?;
     let apps: Vec<App> = engine::records(call.tenant, &APPS).map(App::of).collect();
@@ -614,7 +614,7 @@ fn list_apps(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     Ok(Reply::ok(Value::Array(rows)))
 }
 
-fn get_app(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn get_app(call: &Read<'_>) -> Result<Reply, ApiError> {
     Window::parse(call.query)?;
     let scope = Scope::parse(call.query)?;
     let app = find_app(call.tenant, param(call, "appId"))?;
@@ -646,7 +646,7 @@ fn series(window: &Window, f: impl Fn(i64) -> f64) -> Vec<Value> {
         .collect()
 }
 
-fn get_app_score(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn get_app_score(call: &Read<'_>) -> Result<Reply, ApiError> {
     let window = Window::parse(call.query)?;
     let scope = Scope::parse(call.query)?;
     let app = find_app(call.tenant, param(call, "appId"))?;
@@ -664,7 +664,7 @@ fn get_app_score(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     ))
 }
 
-fn get_app_metrics(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn get_app_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
     let window = Window::parse(call.query)?;
     let scope = Scope::parse(call.query)?;
     let app = find_app(call.tenant, param(call, "appId"))?;
@@ -693,7 +693,7 @@ fn get_app_metrics(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 }
 
 /// `GET /apps/{id}/users`: `{"users": [...], "next_offset"}`, `score_bucket` filter.
-fn list_app_users(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_app_users(call: &Read<'_>) -> Result<Reply, ApiError> {
     Window::parse(call.query)?;
     let scope = Scope::parse(call.query)?;
     let app = find_app(call.tenant, param(call, "appId"))?;
@@ -742,7 +742,7 @@ fn device_location(device: &Value) -> (Value, Value) {
     }
 }
 
-fn get_app_user(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn get_app_user(call: &Read<'_>) -> Result<Reply, ApiError> {
     Window::parse(call.query)?;
     let app = find_app(call.tenant, param(call, "appId"))?;
     let user_id = param(call, "userId");
@@ -789,7 +789,7 @@ fn device_row(d: &Value) -> Value {
 }
 
 /// `GET /devices`: `{"devices": [...], "next_offset"}` with scope, user, email, MAC and IP filters.
-fn list_devices(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_devices(call: &Read<'_>) -> Result<Reply, ApiError> {
     Window::parse(call.query)?;
     let scope = Scope::parse(call.query)?;
     let users = ints(call.query, &["userIds", "user_ids"])?;
@@ -828,7 +828,7 @@ fn list_devices(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     cursor("devices", rows, call)
 }
 
-fn get_device(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn get_device(call: &Read<'_>) -> Result<Reply, ApiError> {
     Window::parse(call.query)?;
     Scope::parse(call.query)?;
     let device = find_device(call.tenant, param(call, "deviceId"))?;
@@ -841,13 +841,13 @@ fn get_device(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     })))
 }
 
-fn device_and_app(call: &Call<'_>) -> Result<(i64, App), ApiError> {
+fn device_and_app(call: &Read<'_>) -> Result<(i64, App), ApiError> {
     let device = find_device(call.tenant, param(call, "deviceId"))?;
     let app = find_app(call.tenant, param(call, "appId"))?;
     Ok((device["id"].as_i64().unwrap_or_default(), app))
 }
 
-fn list_web_probes(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_web_probes(call: &Read<'_>) -> Result<Reply, ApiError> {
     let window = Window::parse(call.query)?;
     let (device, app) = device_and_app(call)?;
     let rows = match app.device_score(device) {
@@ -886,7 +886,7 @@ fn legs(score: i64, salt: u64) -> Vec<(&'static str, &'static str, f64)> {
     ]
 }
 
-fn list_cloudpath_probes(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_cloudpath_probes(call: &Read<'_>) -> Result<Reply, ApiError> {
     let window = Window::parse(call.query)?;
     let (device, app) = device_and_app(call)?;
     let rows = match app.device_score(device) {
@@ -955,7 +955,7 @@ fn alert_in_scope(alert: &Value, scope: &Scope) -> bool {
                 .any(|g| geos.iter().any(|x| x.starts_with(g.as_str()))))
 }
 
-fn list_alerts(call: &Call<'_>, ongoing: bool) -> Result<Reply, ApiError> {
+fn list_alerts(call: &Read<'_>, ongoing: bool) -> Result<Reply, ApiError> {
     let window = Window::parse(call.query)?;
     let scope = Scope::parse(call.query)?;
     let rows: Vec<Value> = engine::records(call.tenant, &ALERTS)
@@ -973,11 +973,11 @@ fn list_alerts(call: &Call<'_>, ongoing: bool) -> Result<Reply, ApiError> {
     cursor("alerts", rows, call)
 }
 
-fn list_ongoing_alerts(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_ongoing_alerts(call: &Read<'_>) -> Result<Reply, ApiError> {
     list_alerts(call, true)
 }
 
-fn list_historical_alerts(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_historical_alerts(call: &Read<'_>) -> Result<Reply, ApiError> {
     list_alerts(call, false)
 }
 
@@ -985,7 +985,7 @@ fn find_alert<'t>(tenant: &'t Tenant, id: &str) -> Result<&'t Value, ApiError> {
     engine::record(tenant, &ALERTS, id.trim()).ok_or_else(|| not_found("Alert", id))
 }
 
-fn get_alert(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn get_alert(call: &Read<'_>) -> Result<Reply, ApiError> {
     let alert = find_alert(call.tenant, param(call, "alertId"))?;
     Ok(Reply::ok(alert_view(alert)))
 }
@@ -1011,7 +1011,7 @@ fn affected<'t>(tenant: &'t Tenant, alert: &Value) -> Vec<&'t Value> {
         .collect()
 }
 
-fn list_affected_devices(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_affected_devices(call: &Read<'_>) -> Result<Reply, ApiError> {
     Window::parse(call.query)?;
     let scope = Scope::parse(call.query)?;
     let alert = find_alert(call.tenant, param(call, "alertId"))?;
@@ -1034,7 +1034,7 @@ fn installed(software: &Value, device_id: i64) -> bool {
 }
 
 /// Devices in scope for the inventory filters (`loc`, `dept`, `geo`, `userIds`, `deviceIds`).
-fn inventory_devices<'t>(call: &'t Call<'_>) -> Result<Vec<&'t Value>, ApiError> {
+fn inventory_devices<'t>(call: &'t Read<'_>) -> Result<Vec<&'t Value>, ApiError> {
     let scope = Scope::parse(call.query)?;
     let users = ints(call.query, &["userIds", "user_ids"])?;
     let devices = ints(call.query, &["deviceIds", "device_ids"])?;
@@ -1046,7 +1046,7 @@ fn inventory_devices<'t>(call: &'t Call<'_>) -> Result<Vec<&'t Value>, ApiError>
 }
 
 /// `GET /inventory/software`: `{"software": [...], "next_offset"}` with per-title totals.
-fn list_software(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_software(call: &Read<'_>) -> Result<Reply, ApiError> {
     let devices = inventory_devices(call)?;
     let rows: Vec<Value> = engine::records(call.tenant, &SOFTWARE)
         .filter_map(|sw| {
@@ -1072,7 +1072,7 @@ fn list_software(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 }
 
 /// `GET /inventory/software/{key}`: one row per device that has the title installed.
-fn get_software(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn get_software(call: &Read<'_>) -> Result<Reply, ApiError> {
     let key = param(call, "softwareKey");
     let sw =
         engine::record(call.tenant, &SOFTWARE, key).ok_or_else(|| not_found("Software", key))?;
@@ -1124,7 +1124,7 @@ fn trace_view(trace: &Value) -> Value {
     v
 }
 
-fn list_deeptraces(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn list_deeptraces(call: &Read<'_>) -> Result<Reply, ApiError> {
     let device = find_device(call.tenant, param(call, "deviceId"))?;
     let id = device["id"].as_i64();
     let rows: Vec<Value> = engine::records(call.tenant, &DEEPTRACES)
@@ -1134,7 +1134,7 @@ fn list_deeptraces(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     Ok(Reply::ok(Value::Array(rows)))
 }
 
-fn find_trace<'t>(call: &'t Call<'_>) -> Result<&'t Value, ApiError> {
+fn find_trace<'t>(call: &'t Read<'_>) -> Result<&'t Value, ApiError> {
     let device = find_device(call.tenant, param(call, "deviceId"))?;
     let trace_id = param(call, "traceId");
     engine::record(call.tenant, &DEEPTRACES, trace_id.trim())
@@ -1142,7 +1142,7 @@ fn find_trace<'t>(call: &'t Call<'_>) -> Result<&'t Value, ApiError> {
         .ok_or_else(|| not_found("Deep trace", trace_id))
 }
 
-fn get_deeptrace(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn get_deeptrace(call: &Read<'_>) -> Result<Reply, ApiError> {
     find_trace(call).map(|t| Reply::ok(trace_view(t)))
 }
 
@@ -1159,7 +1159,7 @@ fn required_int(body: &Map<String, Value>, field: &str) -> Result<i64, ApiError>
     body_int(body, field)?.ok_or_else(|| invalid(format!("Missing required field '{field}'")))
 }
 
-fn body_object<'a>(call: &'a Call<'_>) -> Result<&'a Map<String, Value>, ApiError> {
+fn body_object<'a>(call: &'a Read<'_>) -> Result<&'a Map<String, Value>, ApiError> {
     match call.body {
         Some(Value::Object(m)) => Ok(m),
         _ => Err(invalid("Request body must be a JSON object")),
@@ -1168,8 +1168,8 @@ fn body_object<'a>(call: &'a Call<'_>) -> Result<&'a Map<String, Value>, ApiErro
 
 /// `POST /devices/{id}/deeptraces`: starts a session (one running session per device).
 fn start_deeptrace(call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    let body = body_object(call)?.clone();
-    let device = find_device(call.tenant, param(call, "deviceId"))?.clone();
+    let body = body_object(&call.as_read())?.clone();
+    let device = find_device(call.tenant, param(&call.as_read(), "deviceId"))?.clone();
     let device_id = device["id"].as_i64().unwrap_or_default();
     let session_name = match body.get("session_name") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
@@ -1267,7 +1267,7 @@ fn trace_instants(trace: &Value) -> Vec<i64> {
         .collect()
 }
 
-fn trace_context(call: &Call<'_>) -> Result<(Value, App, i64, u64), ApiError> {
+fn trace_context(call: &Read<'_>) -> Result<(Value, App, i64, u64), ApiError> {
     let trace = find_trace(call)?.clone();
     let app_id = trace["trace_details"]["app_id"].to_string();
     let app = find_app(call.tenant, &app_id)?;
@@ -1281,7 +1281,7 @@ fn trace_id(trace: &Value) -> Value {
     trace["trace_id"].clone()
 }
 
-fn trace_top_processes(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn trace_top_processes(call: &Read<'_>) -> Result<Reply, ApiError> {
     let (trace, _, _, salt) = trace_context(call)?;
     const PROCS: [&str; 8] = [
         "chrome.exe",
@@ -1323,7 +1323,7 @@ fn trace_series(trace: &Value, f: impl Fn(i64) -> f64) -> Vec<Value> {
         .collect()
 }
 
-fn trace_webprobe_metrics(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn trace_webprobe_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
     let (trace, _, score, salt) = trace_context(call)?;
     let metrics: Vec<Value> = METRICS
         .iter()
@@ -1341,7 +1341,7 @@ fn trace_webprobe_metrics(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     })))
 }
 
-fn trace_cloudpath_metrics(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn trace_cloudpath_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
     let (trace, _, score, salt) = trace_context(call)?;
     let all: Vec<Value> = legs(score, salt)
         .into_iter()
@@ -1369,7 +1369,7 @@ fn trace_cloudpath_metrics(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     })))
 }
 
-fn trace_cloudpath(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn trace_cloudpath(call: &Read<'_>) -> Result<Reply, ApiError> {
     let (trace, app, score, salt) = trace_context(call)?;
     let host = app.name.to_lowercase().replace(' ', "-") + ".example.net";
     let paths: Vec<Value> = trace_instants(&trace)
@@ -1421,7 +1421,7 @@ fn trace_cloudpath(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     })))
 }
 
-fn trace_health_metrics(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn trace_health_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
     let (trace, _, _, salt) = trace_context(call)?;
     let metric = |name: &str, unit: &str, base: f64, spread: f64, k: u64| json!({"metric": name, "unit": unit, "datapoints": trace_series(&trace, |t| round2((base + spread * wave(salt ^ k, t)).max(0.0)))});
     let categories = vec![
@@ -1439,7 +1439,7 @@ fn trace_health_metrics(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     })))
 }
 
-fn trace_events(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn trace_events(call: &Read<'_>) -> Result<Reply, ApiError> {
     let (trace, _, _, salt) = trace_context(call)?;
     let instants = trace_instants(&trace);
     let mut timeline = Vec::new();
@@ -1491,7 +1491,7 @@ fn trace_events(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 
 /// `POST /analysis`: starts a score analysis for a device and app over `t0`..`t1`.
 fn start_analysis(call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    let body = body_object(call)?.clone();
+    let body = body_object(&call.as_read())?.clone();
     let device_id = match body.get("device_id") {
         None | Some(Value::Null) => return Err(invalid("Missing required field 'device_id'")),
         Some(v) => int_of(v).ok_or_else(|| invalid("Field 'device_id' must be a device id"))?,
@@ -1528,7 +1528,7 @@ fn start_analysis(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     })))
 }
 
-fn get_analysis(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+fn get_analysis(call: &Read<'_>) -> Result<Reply, ApiError> {
     let id = param(call, "analysisId");
     let analysis = engine::record(call.tenant, &ANALYSES, id.trim())
         .ok_or_else(|| not_found("Analysis", id))?;

@@ -188,13 +188,7 @@ fn list_rules(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 
 fn get_rule(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     rule_type(call)?;
-    let read = engine::Read {
-        path: call.path,
-        params: call.params,
-        query: call.query,
-        tenant: call.tenant,
-    };
-    engine::get(&WEB_APP_RULES, &read)
+    engine::get(&WEB_APP_RULES, &call.as_read())
 }
 
 /// Checks a rule body: shared rule checks, `actions` valid for the type, `applications` known
