@@ -25,7 +25,6 @@ use crate::product::Product;
 use crate::ratelimit::ZiaLimits;
 use crate::record::{Recorded, Recorder};
 use crate::routes::{Lookup, Op, Table};
-use crate::seed::Seeder;
 use crate::services;
 use crate::tenant::{Identity, Tenant};
 
@@ -80,24 +79,7 @@ impl State_ {
 
 fn build_tenant(identity: Identity, seed: u64, scale: usize, adversarial: bool) -> Tenant {
     let mut tenant = Tenant::new(identity, 100_000 + (seed % 1000) * 1000);
-    for def in services::resources() {
-        let started = std::time::Instant::now();
-        let records = {
-            let mut seeder = Seeder::new(seed, def.key, scale, adversarial, &tenant);
-            (def.seed)(&mut seeder)
-        };
-        tenant.collection_mut(def.key);
-        let rows = records.len();
-        for record in records {
-            tenant.insert(def, record);
-        }
-        tracing::debug!(
-            resource = def.key,
-            rows,
-            elapsed_ms = started.elapsed().as_millis() as u64,
-            "seeded"
-        );
-    }
+    tenant.seed(&services::resources(), seed, scale, adversarial);
     tenant
 }
 

@@ -100,6 +100,34 @@ impl Tenant {
         key
     }
 
+    /// Seeds `defs` in order (a resource may reference those seeded before it).
+    pub fn seed(
+        &mut self,
+        defs: &[&'static ResourceDef],
+        seed: u64,
+        scale: usize,
+        adversarial: bool,
+    ) {
+        for def in defs {
+            let started = std::time::Instant::now();
+            let records = {
+                let mut seeder = crate::seed::Seeder::new(seed, def.key, scale, adversarial, self);
+                (def.seed)(&mut seeder)
+            };
+            self.collection_mut(def.key);
+            let rows = records.len();
+            for record in records {
+                self.insert(def, record);
+            }
+            tracing::debug!(
+                resource = def.key,
+                rows,
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "seeded"
+            );
+        }
+    }
+
     /// Ids (as JSON values) of every record of a resource, for seeds that reference others.
     pub fn ids(&self, key: &str, id_field: &str) -> Vec<Value> {
         self.collection(key)

@@ -1514,7 +1514,6 @@ mod tests {
         daily_usage, iccid, luhn_digit,
     };
     use crate::engine;
-    use crate::seed::Seeder;
     use crate::tenant::{Identity, Tenant};
     use serde_json::Value;
 
@@ -1534,15 +1533,7 @@ mod tests {
             zcell_customer_id: "7000001".into(),
         };
         let mut tenant = Tenant::new(identity, 100_000);
-        for def in RESOURCES {
-            let records = {
-                let mut s = Seeder::new(seed, def.key, scale, false, &tenant);
-                (def.seed)(&mut s)
-            };
-            for r in records {
-                tenant.insert(def, r);
-            }
-        }
+        tenant.seed(RESOURCES, seed, scale, false);
         tenant
     }
 

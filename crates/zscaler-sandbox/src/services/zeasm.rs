@@ -474,7 +474,6 @@ fn seed_lookalikes(s: &mut Seeder<'_>) -> Vec<Value> {
 mod tests {
     use super::{ARTIFACTS, FINDINGS, LOOKALIKES, ORGANIZATIONS, RESOURCES, iso};
     use crate::engine;
-    use crate::seed::Seeder;
     use crate::tenant::{Identity, Tenant};
     use serde_json::Value;
 
@@ -491,15 +490,7 @@ mod tests {
             zcell_customer_id: "7000001".into(),
         };
         let mut tenant = Tenant::new(identity, 100_000);
-        for def in RESOURCES {
-            let records = {
-                let mut s = Seeder::new(seed, def.key, scale, false, &tenant);
-                (def.seed)(&mut s)
-            };
-            for r in records {
-                tenant.insert(def, r);
-            }
-        }
+        tenant.seed(RESOURCES, seed, scale, false);
         tenant
     }
 

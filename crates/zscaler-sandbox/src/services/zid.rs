@@ -382,7 +382,6 @@ fn seed_memberships(s: &mut Seeder<'_>) -> Vec<Value> {
 mod tests {
     use super::{GROUPS, MEMBERSHIPS, RESOURCES, USERS, zid_id};
     use crate::engine;
-    use crate::seed::Seeder;
     use crate::tenant::{Identity, Tenant};
     use serde_json::Value;
 
@@ -399,15 +398,7 @@ mod tests {
             zcell_customer_id: "7000001".into(),
         };
         let mut tenant = Tenant::new(identity, 100_000);
-        for def in RESOURCES {
-            let records = {
-                let mut s = Seeder::new(seed, def.key, scale, false, &tenant);
-                (def.seed)(&mut s)
-            };
-            for r in records {
-                tenant.insert(def, r);
-            }
-        }
+        tenant.seed(RESOURCES, seed, scale, false);
         tenant
     }
 
