@@ -58,8 +58,11 @@ impl<'a> Seeder<'a> {
         }
     }
 
-    /// `base` rows, or `scale` rows when scale is larger (for collections that grow).
-    pub fn count(&self, base: usize) -> usize {
+    /// Row count of one of the *large* collections (one or two per service, each service's
+    /// pagination showcase): `base` rows, or `scale` rows when `--scale` is larger. Every other
+    /// collection keeps its built-in size, so `--scale 50000` costs memory only where paging is
+    /// exercised.
+    pub fn large(&self, base: usize) -> usize {
         self.scale.max(base)
     }
 

@@ -336,7 +336,7 @@ fn seed_devices(s: &mut Seeder<'_>) -> Vec<Value> {
         .collection(FORWARDING_PROFILES.key)
         .map(|c| c.records.values().map(|p| p["name"].clone()).collect())
         .unwrap_or_default();
-    let n = s.count(40);
+    let n = s.large(40);
     (0..n)
         .map(|i| {
             let (os_code, os_name) = *s.pick(&OS_TYPES);

@@ -1631,7 +1631,8 @@ const LAST_NAMES: [&str; 8] = [
 ];
 
 fn seed_users(s: &mut Seeder<'_>) -> Vec<Value> {
-    let n = s.count(40);
+    // Every device belongs to a distinct user, so users grow with the devices.
+    let n = s.large(40);
     (0..n)
         .map(|i| {
             let first = *s.pick(&FIRST_NAMES);
@@ -1658,7 +1659,7 @@ fn seed_devices(s: &mut Seeder<'_>) -> Vec<Value> {
     if users.is_empty() {
         return Vec::new();
     }
-    let n = s.count(60);
+    let n = s.large(60);
     (0..n)
         .map(|i| {
             let user = &users[i % users.len()];

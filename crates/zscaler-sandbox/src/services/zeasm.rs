@@ -322,7 +322,7 @@ fn seed_findings(s: &mut Seeder<'_>) -> Vec<Value> {
     if orgs.is_empty() {
         return Vec::new();
     }
-    let n = s.count(60);
+    let n = s.large(60);
     (0..n)
         .map(|i| {
             let (org_id, domain) = &orgs[i % orgs.len()];

@@ -253,7 +253,7 @@ fn seed_users(s: &mut Seeder<'_>) -> Vec<Value> {
         "Silva", "Okafor", "Nguyen", "Müller", "Kowalski", "Haddad", "Tanaka", "Smith", "Rossi",
         "Novak",
     ];
-    let n = s.count(40);
+    let n = s.large(40);
     (0..n)
         .map(|i| {
             let first = s.pick(&FIRST).to_string();
@@ -309,7 +309,7 @@ fn seed_groups(s: &mut Seeder<'_>) -> Vec<Value> {
         "EMEA Staff (dynamic)",
         "Security Operations",
     ];
-    let n = NAMES.len().max(s.count(0) / 100);
+    let n = NAMES.len().max(s.large(0) / 100);
     (0..n)
         .map(|i| {
             let name = match NAMES.get(i) {

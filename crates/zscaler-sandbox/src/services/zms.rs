@@ -181,7 +181,7 @@ fn seed_agents(s: &mut Seeder<'_>) -> Vec<Value> {
     if groups.is_empty() {
         return Vec::new();
     }
-    let n = s.count(40);
+    let n = 40;
     (0..n)
         .map(|i| {
             let g = &groups[i % groups.len()];
@@ -374,7 +374,7 @@ fn seed_resources(s: &mut Seeder<'_>) -> Vec<Value> {
                 .collect()
         })
         .unwrap_or_default();
-    let n = s.count(60);
+    let n = s.large(60);
     (0..n)
         .map(|i| {
             let agent = agents.get(i % agents.len().max(1));
@@ -480,7 +480,7 @@ fn seed_policy_rules(s: &mut Seeder<'_>) -> Vec<Value> {
         .filter_map(|v| v.as_str().map(String::from))
         .take(7)
         .collect();
-    let n = s.count(12);
+    let n = 12;
     (0..n)
         .map(|i| {
             let name = match NAMES.get(i) {

@@ -608,7 +608,7 @@ fn seed_destination_groups(s: &mut Seeder<'_>) -> Vec<Value> {
 }
 
 fn seed_groups(s: &mut Seeder<'_>, names: &[&str]) -> Vec<Value> {
-    let n = s.count(names.len());
+    let n = names.len();
     (0..n)
         .map(|i| {
             let name = names
@@ -746,7 +746,7 @@ fn seed_network_service_groups(s: &mut Seeder<'_>) -> Vec<Value> {
 }
 
 fn seed_public_cloud_info(s: &mut Seeder<'_>) -> Vec<Value> {
-    let n = s.count(4);
+    let n = 4;
     let clouds = ["AWS", "AZURE", "GCP"];
     (0..n)
         .map(|i| {

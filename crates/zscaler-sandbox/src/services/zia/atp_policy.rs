@@ -305,7 +305,7 @@ fn seed_malicious_urls(s: &mut Seeder<'_>) -> Vec<Value> {
         "free-crypto.example.info",
         "invoice-viewer.example.biz",
     ];
-    let n = s.count(URLS.len());
+    let n = URLS.len();
     let urls: Vec<String> = (0..n)
         .map(|i| match URLS.get(i) {
             Some(u) => u.to_string(),

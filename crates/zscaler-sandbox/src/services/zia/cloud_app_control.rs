@@ -439,7 +439,7 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
             &[5],
         ),
     ];
-    let n = s.count(named.len()).min(super::misc::MAX_SEEDED_RULES);
+    let n = named.len().min(super::misc::MAX_SEEDED_RULES);
     (0..n)
         .map(|i| {
             let (name, kind, actions, apps, depts, groups) = match named.get(i) {

@@ -435,7 +435,7 @@ fn seed_firewall_rules(s: &mut Seeder<'_>) -> Vec<Value> {
         "Block Risky Countries",
         "Allow Internal",
     ];
-    let n = s.count(NAMES.len());
+    let n = NAMES.len();
     let mut rules: Vec<Value> = (0..n)
         .map(|i| {
             let name = match NAMES.get(i) {
@@ -491,7 +491,7 @@ fn seed_dns_rules(s: &mut Seeder<'_>) -> Vec<Value> {
         ("Block Newly Registered Domains", "BLOCK"),
         ("Allow Partner Domains", "ALLOW"),
     ];
-    let n = s.count(NAMES.len());
+    let n = NAMES.len();
     let mut rules: Vec<Value> = (0..n)
         .map(|i| {
             let (name, action) = match NAMES.get(i) {
@@ -550,7 +550,7 @@ fn seed_ips_rules(s: &mut Seeder<'_>) -> Vec<Value> {
         "PHISHING",
         "CRYPTOMINING",
     ];
-    let n = s.count(NAMES.len());
+    let n = NAMES.len();
     let mut rules: Vec<Value> = (0..n)
         .map(|i| {
             let (name, action) = match NAMES.get(i) {
@@ -665,7 +665,7 @@ fn seed_ip_source_groups(s: &mut Seeder<'_>) -> Vec<Value> {
         "Guest WiFi",
         "VPN Pool",
     ];
-    let n = s.count(NAMES.len());
+    let n = NAMES.len();
     (0..n)
         .map(|i| {
             let name = match NAMES.get(i) {
@@ -700,7 +700,7 @@ fn seed_ip_destination_groups(s: &mut Seeder<'_>) -> Vec<Value> {
         ("Update Servers", "DSTN_DOMAIN"),
         ("Public DNS Resolvers", "DSTN_IP"),
     ];
-    let n = s.count(GROUPS.len());
+    let n = GROUPS.len();
     (0..n)
         .map(|i| {
             let (name, kind) = match GROUPS.get(i) {

@@ -169,7 +169,7 @@ fn seed_devices(s: &mut Seeder<'_>) -> Vec<Value> {
     ];
     let users = s.tenant.collection(super::users::USERS.key);
     let user_count = users.map_or(0, |c| c.records.len());
-    let n = s.count(40);
+    let n = s.large(40); // one device per user at scale
     (0..n)
         .map(|i| {
             let kind = s.int(0, 4) as usize;

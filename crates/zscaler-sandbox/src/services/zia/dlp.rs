@@ -305,7 +305,7 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
         ("Finance GLBA", "BLOCK", &[2], &[1], &[1]),
         ("Offensive Language Audit", "ALLOW", &[3], &[], &[]),
     ];
-    let n = s.count(named.len()).min(super::misc::MAX_SEEDED_RULES);
+    let n = named.len().min(super::misc::MAX_SEEDED_RULES);
     (0..n)
         .map(|i| {
             let (name, action, engine_picks, depts, groups) = match named.get(i) {

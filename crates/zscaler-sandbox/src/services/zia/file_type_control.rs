@@ -229,7 +229,7 @@ fn seed_file_type_rules(s: &mut Seeder<'_>) -> Vec<Value> {
             &["FTCATEGORY_ISO"],
         ),
     ];
-    let n = s.count(NAMES.len());
+    let n = NAMES.len();
     (0..n)
         .map(|i| {
             let (name, action, operation, types) = match NAMES.get(i) {

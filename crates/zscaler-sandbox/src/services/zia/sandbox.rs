@@ -383,7 +383,7 @@ fn seed_sandbox_rules(s: &mut Seeder<'_>) -> Vec<Value> {
         ("Allow Engineering Archives", "ALLOW"),
         ("Block Risky Scripts", "BLOCK"),
     ];
-    let n = s.count(NAMES.len());
+    let n = NAMES.len();
     let mut rules: Vec<Value> = (0..n)
         .map(|i| {
             let (name, action) = match NAMES.get(i) {

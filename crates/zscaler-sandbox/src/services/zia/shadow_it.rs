@@ -162,7 +162,7 @@ fn seed_tags(s: &mut Seeder<'_>) -> Vec<Value> {
 }
 
 fn seed_apps(s: &mut Seeder<'_>) -> Vec<Value> {
-    let n = s.count(APPS.len());
+    let n = APPS.len();
     (0..n)
         .map(|i| {
             let name = match APPS.get(i) {

@@ -173,7 +173,7 @@ fn seed_ssl_rules(s: &mut Seeder<'_>) -> Vec<Value> {
         ("Bypass Pinned Apps", "DO_NOT_DECRYPT", &[]),
         ("Inspect Social Media", "DECRYPT", &["SOCIAL_NETWORKING"]),
     ];
-    let n = s.count(NAMES.len());
+    let n = NAMES.len();
     let mut rules: Vec<Value> = (0..n)
         .map(|i| {
             let (name, kind, categories) = match NAMES.get(i) {

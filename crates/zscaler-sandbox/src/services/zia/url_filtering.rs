@@ -161,7 +161,7 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
             &[],
         ),
     ];
-    let n = s.count(named.len());
+    let n = s.large(named.len());
     (0..n)
         .map(|i| {
             let (name, action, categories, depts, groups, windows) = match named.get(i) {

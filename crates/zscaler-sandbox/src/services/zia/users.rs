@@ -225,7 +225,7 @@ fn seed_users(s: &mut Seeder<'_>) -> Vec<Value> {
         "Silva", "Okafor", "Nguyen", "Schmidt", "Kowalski", "Haddad", "Tanaka", "Murphy", "Rossi",
         "Patel",
     ];
-    let n = s.count(USERS_BASE);
+    let n = s.large(USERS_BASE);
     // Departments and groups used for ordinary users (not "Service Admin").
     let depts = &DEPARTMENTS_TABLE[..7];
     let groups = &GROUPS_TABLE[..9];

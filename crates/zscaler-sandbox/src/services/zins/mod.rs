@@ -191,7 +191,7 @@ fn users(s: &Seeder<'_>) -> Vec<(String, i64, String, i64)> {
 }
 
 fn seed_web_traffic(s: &mut Seeder<'_>) -> Vec<Value> {
-    let n = s.count(400);
+    let n = s.large(400);
     (0..n)
         .map(|i| {
             let (loc, loc_id) = location(s);
@@ -222,7 +222,7 @@ fn seed_web_traffic(s: &mut Seeder<'_>) -> Vec<Value> {
 
 fn seed_incidents(s: &mut Seeder<'_>) -> Vec<Value> {
     let people = users(s);
-    let n = s.count(300);
+    let n = 300;
     (0..n)
         .map(|i| {
             let (loc, loc_id) = location(s);
@@ -248,7 +248,7 @@ fn seed_incidents(s: &mut Seeder<'_>) -> Vec<Value> {
 }
 
 fn seed_firewall(s: &mut Seeder<'_>) -> Vec<Value> {
-    let n = s.count(200);
+    let n = 200;
     (0..n)
         .map(|i| {
             let (loc, loc_id) = location(s);
@@ -307,7 +307,7 @@ const SHADOW_APPS: &[(&str, &str)] = &[
 ];
 
 fn seed_shadow_it_apps(s: &mut Seeder<'_>) -> Vec<Value> {
-    let n = s.count(SHADOW_APPS.len());
+    let n = SHADOW_APPS.len();
     (0..n)
         .map(|i| {
             let (name, category) = match SHADOW_APPS.get(i) {

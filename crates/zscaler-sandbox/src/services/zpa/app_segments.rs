@@ -440,7 +440,7 @@ fn seed(s: &mut Seeder<'_>) -> Vec<Value> {
     if groups.len() < 8 || server_groups.is_empty() {
         return Vec::new();
     }
-    let n = s.count(40);
+    let n = s.large(40);
     let defaults = defaults();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {

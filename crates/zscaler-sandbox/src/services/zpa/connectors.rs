@@ -169,7 +169,7 @@ fn seed(s: &mut Seeder<'_>) -> Vec<Value> {
     if groups.is_empty() {
         return Vec::new();
     }
-    let n = s.count(24);
+    let n = 24;
     let defaults = defaults();
     (0..n)
         .map(|i| {

@@ -293,7 +293,7 @@ fn seed_scim_groups(s: &mut Seeder<'_>) -> Vec<Value> {
     if idps.is_empty() {
         return Vec::new();
     }
-    let n = s.count(24);
+    let n = 24;
     (0..n)
         .map(|i| {
             let idp = &idps[i % idps.len()];
