@@ -296,7 +296,7 @@ fn seed_atp_settings(s: &mut Seeder<'_>) -> Vec<Value> {
     vec![Value::Object(map)]
 }
 
-fn seed_malicious_urls(s: &mut Seeder<'_>) -> Vec<Value> {
+fn seed_malicious_urls(_s: &mut Seeder<'_>) -> Vec<Value> {
     const URLS: [&str; 6] = [
         "malware-drop.example.net",
         "phish-login.example.org/secure",
