@@ -15,6 +15,11 @@ pub struct SandboxConfig {
     pub seed: u64,
     /// Rows in the large collections (0: built-in sizes).
     pub scale: usize,
+    /// Epoch seconds seeded timestamps are relative to ("now" for seeded activity, which lies
+    /// before it). None: midnight UTC of the day the sandbox starts, so "last N days" queries
+    /// find data and the tenant is the same for a given seed all day. Resolved once at start;
+    /// `/_sandbox/reset` keeps it.
+    pub anchor: Option<i64>,
     /// Products the client is entitled to (token `service-info`); others answer 403.
     pub entitlements: Vec<Product>,
     pub token_ttl: Duration,
@@ -45,6 +50,7 @@ impl Default for SandboxConfig {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             seed: 1,
             scale: 0,
+            anchor: None,
             entitlements: Product::ALL.to_vec(),
             token_ttl: Duration::from_secs(3600),
             rate_limits: false,

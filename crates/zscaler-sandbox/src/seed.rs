@@ -1,6 +1,8 @@
-//! Deterministic seeded data: the same `--seed` always yields the same tenant. `--scale N` grows
-//! the large collections; `--adversarial` plants prompt-injection payloads in admin-editable
-//! text fields, to test that a client neutralises them.
+//! Deterministic seeded data: the same `--seed` and anchor always yield the same tenant. Seeded
+//! timestamps are relative to the anchor (by default midnight UTC of the day the sandbox
+//! starts), so seeded activity is recent. `--scale N` grows the large collections;
+//! `--adversarial` plants prompt-injection payloads in admin-editable text fields, to test that a
+//! client neutralises them.
 
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -9,9 +11,26 @@ use serde_json::Value;
 
 use crate::tenant::Tenant;
 
-/// Epoch seconds all seeded timestamps are relative to (2026-01-01T00:00:00Z), so seeded data
-/// does not change from run to run.
-pub const EPOCH: i64 = 1_767_225_600;
+const DAY: i64 = 86_400;
+
+/// The current time, in epoch seconds (0 if the clock is before 1970).
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// Midnight UTC of the day containing `t` (epoch seconds).
+pub fn start_of_day(t: i64) -> i64 {
+    t - t.rem_euclid(DAY)
+}
+
+/// The anchor seeded timestamps are relative to: `anchor` when given, else the start of the
+/// current UTC day, so "last N days" queries find seeded activity, and the data stays the same
+/// across restarts within a day.
+pub fn resolve_anchor(anchor: Option<i64>) -> i64 {
+    anchor.unwrap_or_else(|| start_of_day(unix_now()))
+}
 
 /// Payloads a hostile admin (or a compromised integration) could leave in a text field.
 pub const ADVERSARIAL: &[&str] = &[
@@ -33,6 +52,8 @@ pub struct Seeder<'a> {
     pub adversarial: bool,
     /// What was seeded so far, for references between resources.
     pub tenant: &'a Tenant,
+    /// Epoch seconds seeded timestamps are relative to (the tenant's anchor).
+    anchor: i64,
     counter: u64,
 }
 
@@ -54,6 +75,7 @@ impl<'a> Seeder<'a> {
             scale,
             adversarial,
             tenant,
+            anchor: tenant.anchor,
             counter: 0,
         }
     }
@@ -94,9 +116,14 @@ impl<'a> Seeder<'a> {
         rand::seq::index::sample(&mut self.rng, len, n).into_vec()
     }
 
-    /// A timestamp (epoch seconds) within `days` before the seed epoch.
+    /// The anchor (epoch seconds): "now" for seeded data. Past activity is at or before it.
+    pub fn now(&self) -> i64 {
+        self.anchor
+    }
+
+    /// A timestamp (epoch seconds) within `days` before the anchor (at most the anchor).
     pub fn epoch_within(&mut self, days: i64) -> i64 {
-        EPOCH - self.rng.gen_range(0..=days.max(0) * 86_400)
+        self.anchor - self.rng.gen_range(0..=days.max(0) * DAY)
     }
 
     pub fn ipv4(&mut self) -> String {

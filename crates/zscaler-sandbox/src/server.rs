@@ -60,10 +60,15 @@ pub(crate) struct State_ {
     seed: u64,
     scale: usize,
     adversarial: bool,
+    /// The resolved anchor of seeded timestamps; reset re-seeds with it.
+    anchor: i64,
     identity: Identity,
 }
 
 type Shared = Arc<State_>;
+
+/// Latest accepted anchor: 9999-12-31T23:59:59Z.
+const MAX_ANCHOR: i64 = 253_402_300_799;
 
 impl State_ {
     /// Builds the seeded tenant (also used by `/_sandbox/reset`).
@@ -73,12 +78,19 @@ impl State_ {
             self.seed,
             self.scale,
             self.adversarial,
+            self.anchor,
         )
     }
 }
 
-fn build_tenant(identity: Identity, seed: u64, scale: usize, adversarial: bool) -> Tenant {
-    let mut tenant = Tenant::new(identity, 100_000 + (seed % 1000) * 1000);
+fn build_tenant(
+    identity: Identity,
+    seed: u64,
+    scale: usize,
+    adversarial: bool,
+    anchor: i64,
+) -> Tenant {
+    let mut tenant = Tenant::new(identity, 100_000 + (seed % 1000) * 1000, anchor);
     tenant.seed(&services::resources(), seed, scale, adversarial);
     tenant
 }
@@ -106,6 +118,8 @@ pub struct RunningSandbox {
     /// Where the generated client private key was written, if one was generated.
     pub client_key_path: Option<String>,
     pub addr: SocketAddr,
+    /// Epoch seconds the seeded timestamps are relative to (the resolved `config.anchor`).
+    pub anchor: i64,
     stop: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<std::io::Result<()>>,
 }
@@ -153,6 +167,12 @@ pub struct Sandbox;
 impl Sandbox {
     /// Seeds the tenant and starts serving on `config.listen`.
     pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError> {
+        let anchor = crate::seed::resolve_anchor(config.anchor);
+        if !(0..=MAX_ANCHOR).contains(&anchor) {
+            return Err(SandboxError::Setup(format!(
+                "invalid anchor {anchor}: expected epoch seconds between 1970 and 9999"
+            )));
+        }
         let listener =
             TcpListener::bind(config.listen)
                 .await
@@ -232,6 +252,7 @@ impl Sandbox {
             config.seed,
             config.scale,
             config.adversarial,
+            anchor,
         );
         let state = Arc::new(State_ {
             issuer,
@@ -244,6 +265,7 @@ impl Sandbox {
             seed: config.seed,
             scale: config.scale,
             adversarial: config.adversarial,
+            anchor,
             identity: identity.clone(),
         });
         let app = app(state);
@@ -283,6 +305,7 @@ impl Sandbox {
             admin_token,
             client_key_path,
             addr,
+            anchor,
             stop: Some(stop_tx),
             task,
         })

@@ -31,15 +31,20 @@ pub struct Tenant {
     next_id: u64,
     /// ZIA configuration changes not yet activated.
     pub zia_pending: bool,
+    /// Epoch seconds seeded timestamps are relative to (see [`crate::seed::resolve_anchor`]);
+    /// kept so re-seeding and handlers use the same "now" as the seed.
+    pub anchor: i64,
 }
 
 impl Tenant {
-    pub fn new(identity: Identity, first_id: u64) -> Tenant {
+    /// An empty tenant whose seeded data will be relative to `anchor` (epoch seconds).
+    pub fn new(identity: Identity, first_id: u64, anchor: i64) -> Tenant {
         Tenant {
             identity,
             collections: HashMap::new(),
             next_id: first_id,
             zia_pending: false,
+            anchor,
         }
     }
 

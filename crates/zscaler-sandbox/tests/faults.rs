@@ -262,14 +262,15 @@ async fn zia_rate_limits_follow_the_documented_budgets() {
 
 #[tokio::test]
 async fn seeded_data_is_deterministic_and_adversarial_text_is_planted() {
+    // Pinned anchor: two sandboxes started either side of midnight UTC would differ otherwise.
     let a = common::start_with(SandboxConfig {
         seed: 42,
-        ..Default::default()
+        ..common::pinned()
     })
     .await;
     let b = common::start_with(SandboxConfig {
         seed: 42,
-        ..Default::default()
+        ..common::pinned()
     })
     .await;
     assert_eq!(a.ok(RULES).await, b.ok(RULES).await);

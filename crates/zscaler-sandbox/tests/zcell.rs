@@ -6,10 +6,11 @@
 mod common;
 
 use serde_json::{Value, json};
-use zscaler_sandbox::seed::EPOCH;
 
 const C: &str = "/zcell/config/api/v1/customers/{zcellCustomerId}";
 const DAY: i64 = 86_400;
+/// The pinned anchor: "now" for the seeded data of [`common::start_pinned`].
+const EPOCH: i64 = common::ANCHOR;
 
 fn content(body: &Value) -> &Vec<Value> {
     body["content"].as_array().expect("content array")
@@ -213,7 +214,7 @@ async fn sim_details_by_iccid() {
 
 #[tokio::test]
 async fn analytics_are_computed_from_the_sims() {
-    let c = common::start().await;
+    let c = common::start_pinned().await;
     let summary = c.ok(&format!("{C}/sim/analytics/summary")).await;
     let s = &summary.as_array().expect("array")[0];
     assert_eq!(s["total"], 50);
@@ -333,7 +334,7 @@ async fn analytics_are_computed_from_the_sims() {
 
 #[tokio::test]
 async fn analytics_windows_and_limits_are_checked() {
-    let c = common::start().await;
+    let c = common::start_pinned().await;
     let base = format!("{C}/sim/analytics/usage");
     for (path, needle) in [
         (format!("{base}/countries"), "'startDate'"),
@@ -379,7 +380,7 @@ async fn analytics_windows_and_limits_are_checked() {
 
 #[tokio::test]
 async fn anomaly_policies_logs_and_violations() {
-    let c = common::start().await;
+    let c = common::start_pinned().await;
     let (start, end) = (EPOCH - 90 * DAY, EPOCH);
     let window = format!("startDateTime={start}&endDateTime={end}");
     let list = c.ok(&format!("{C}/anomaly-policy?{window}")).await;
@@ -503,7 +504,7 @@ async fn regions_and_operational_status() {
 
 #[tokio::test]
 async fn network_events_search_window_filters_sort_and_page() {
-    let c = common::start().await;
+    let c = common::start_pinned().await;
     let (start, end) = (EPOCH - 30 * DAY, EPOCH);
     let path = format!(
         "/zcell/config/api/v1/network-events/{{zcellCustomerId}}/search/startTime/{start}/endTime/{end}"
@@ -588,7 +589,7 @@ async fn network_events_search_window_filters_sort_and_page() {
 
 #[tokio::test]
 async fn audit_search_and_metadata() {
-    let c = common::start().await;
+    let c = common::start_pinned().await;
     let path = "/zcell/config/api/v1/audit/customers/{zcellCustomerId}/search";
     let (start, end) = (EPOCH - 120 * DAY, EPOCH);
     let (status, all) = c

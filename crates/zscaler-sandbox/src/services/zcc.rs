@@ -10,7 +10,7 @@ use crate::envelope::{self, Envelope};
 use crate::errors::{ApiError, Kind};
 use crate::product::Product;
 use crate::routes::{Op, Route};
-use crate::seed::{EPOCH, Seeder};
+use crate::seed::Seeder;
 
 const LIST: Envelope = Envelope::BareArray {
     default_page_size: Some(50),
@@ -204,7 +204,7 @@ fn seed_trusted_networks(s: &mut Seeder<'_>) -> Vec<Value> {
         .iter()
         .enumerate()
         .map(|(i, (name, gateway))| {
-            let created = EPOCH - s.int(30, 400) * 86_400;
+            let created = s.now() - s.int(30, 400) * 86_400;
             json!({
                 "id": 501 + i as i64,
                 "guid": format!("{}-{}-{}-{}-{}", s.hex(8), s.hex(4), s.hex(4), s.hex(4), s.hex(12)),
@@ -353,7 +353,7 @@ fn seed_devices(s: &mut Seeder<'_>) -> Vec<Value> {
                 1 | 2 => format!("{first}-phone-{i:05}"),
                 _ => format!("{}-{i:05}", os_name.to_uppercase()),
             };
-            let registered = EPOCH - s.int(1, 300) * 86_400;
+            let registered = s.now() - s.int(1, 300) * 86_400;
             let state = if s.chance(0.9) { 1 } else { 3 };
             let udid = format!(
                 "{}-{}-{}-{}-{}:{}",
@@ -382,12 +382,12 @@ fn seed_devices(s: &mut Seeder<'_>) -> Vec<Value> {
                 "registrationState": if state == 1 { "Registered" } else { "Removal Pending" },
                 "state": state,
                 "vpnState": s.int(0, 2),
-                "keepAliveTime": (EPOCH - s.int(60, 86_400)).to_string(),
+                "keepAliveTime": (s.now() - s.int(60, 86_400)).to_string(),
                 "registrationTime": registered.to_string(),
                 "deregistrationTimestamp": "",
                 "hardwareFingerprint": s.hex(40),
                 "detail": "",
-                "last_seen_time": (EPOCH - s.int(60, 86_400)).to_string(),
+                "last_seen_time": (s.now() - s.int(60, 86_400)).to_string(),
             })
         })
         .collect()

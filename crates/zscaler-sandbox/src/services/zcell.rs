@@ -19,7 +19,7 @@ use crate::envelope::{self, Envelope};
 use crate::errors::ApiError;
 use crate::product::Product;
 use crate::routes::{Op, Route};
-use crate::seed::{EPOCH, Seeder};
+use crate::seed::Seeder;
 
 const fn zcell(key: &'static str, seed: fn(&mut Seeder<'_>) -> Vec<Value>) -> ResourceDef {
     ResourceDef {
@@ -1085,7 +1085,7 @@ fn seed_location_groups(s: &mut Seeder<'_>) -> Vec<Value> {
                 "countries": countries,
                 "mccMnc": COUNTRIES.iter().filter(|c| countries.contains(&c.0)).map(|c| format!("{}-{}", c.2, c.3)).collect::<Vec<_>>(),
                 "createdAt": ms(created),
-                "modifiedAt": ms(created + s.int(0, 60) * 86_400),
+                "modifiedAt": ms((created + s.int(0, 60) * 86_400).min(s.now())),
             })
         })
         .collect()
@@ -1180,7 +1180,8 @@ fn seed_sims(s: &mut Seeder<'_>) -> Vec<Value> {
             let (country, mno, mcc, mnc, lat, lng) = *s.pick(&COUNTRIES);
             let (brand, marketing, model, device, form, os) = *s.pick(&DEVICES);
             let created = s.epoch_within(540);
-            let activated = (status != "INVENTORY").then(|| created + s.int(1, 30) * 86_400);
+            let activated = (status != "INVENTORY")
+                .then(|| (created + s.int(1, 30) * 86_400).min(s.now()));
             let attached = status == "ACTIVATED" && s.chance(0.8);
             let my_tags = s.pick_some(&tags, 2);
             let my_groups: Vec<Value> = groups
@@ -1254,9 +1255,10 @@ fn seed_sims(s: &mut Seeder<'_>) -> Vec<Value> {
             if let (Value::Object(a), Value::Object(b)) = (&mut sim, device) {
                 a.extend(b);
             }
-            // Usage over the 30 days before the seed epoch.
+            // Usage over the 30 days before the anchor.
+            let now = s.now();
             let used = Usage::new(&iccid, status == "ACTIVATED", activated.map(ms))
-                .map_or(0, |u| u.within((EPOCH - 30 * 86_400, EPOCH - 1)));
+                .map_or(0, |u| u.within((now - 30 * 86_400, now - 1)));
             sim["usage"] = json!(used);
             sim["usageVal"] = json!(format!("{:.1} MB", used as f64 / 1_000_000.0));
             sim
@@ -1301,7 +1303,7 @@ fn seed_policies(s: &mut Seeder<'_>) -> Vec<Value> {
                 "enabled": enabled,
                 "runningStatus": if enabled { "RUNNING" } else { "STOPPED" },
                 "createdAt": ms(created),
-                "enabledAt": if enabled { json!(ms(created + 3600)) } else { Value::Null },
+                "enabledAt": if enabled { json!(ms((created + 3600).min(s.now()))) } else { Value::Null },
                 "simLocationGroupIds": s.pick_some(&groups, 2),
                 "violations": 0,
                 "jsonData": {
@@ -1334,7 +1336,7 @@ fn seed_policy_logs(s: &mut Seeder<'_>) -> Vec<Value> {
             let action = *s.pick(&["UPDATED", "ENABLED", "DISABLED", "UPDATED"]);
             out.push(json!({
                 "policyId": id, "action": action,
-                "timestamp": created + (k + 1) * s.int(1, 20) * 86_400_000,
+                "timestamp": (created + (k + 1) * s.int(1, 20) * 86_400_000).min(ms(s.now())),
                 "modifiedBy": s.pick(&["admin@example.com", "noc@example.com"]),
                 "details": s.text(&format!("Policy {}", action.to_lowercase())),
             }));
@@ -1527,12 +1529,15 @@ mod tests {
         assert_eq!(luhn_digit("7992739871"), 3);
     }
 
+    /// 2026-01-01T00:00:00Z: a fixed anchor, so the seeded data is the same on every run.
+    const ANCHOR: i64 = 1_767_225_600;
+
     fn seeded(scale: usize, seed: u64) -> Tenant {
         let identity = Identity {
             customer_id: "216196257331200001".into(),
             zcell_customer_id: "7000001".into(),
         };
-        let mut tenant = Tenant::new(identity, 100_000);
+        let mut tenant = Tenant::new(identity, 100_000, ANCHOR);
         tenant.seed(RESOURCES, seed, scale, false);
         tenant
     }
@@ -1572,10 +1577,10 @@ mod tests {
         let t = seeded(0, 1);
         for sim in engine::records(&t, &SIMS) {
             let activated = sim["activatedDate"].as_i64();
-            let early = crate::seed::EPOCH / 86_400 - 2000;
+            let early = ANCHOR / 86_400 - 2000;
             assert_eq!(daily_usage(sim, early), 0);
             if sim["status"] != "ACTIVATED" {
-                assert_eq!(daily_usage(sim, crate::seed::EPOCH / 86_400), 0);
+                assert_eq!(daily_usage(sim, ANCHOR / 86_400), 0);
                 assert_eq!(sim["usage"], 0);
             } else if let Some(ms) = activated {
                 let first = ms.div_euclid(86_400_000);

@@ -10,7 +10,6 @@
 //! requested window, so the same instant always has the same value.
 
 use std::collections::BTreeMap;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::http::Method;
 use serde_json::{Map, Value, json};
@@ -20,7 +19,7 @@ use crate::envelope::{self, Envelope};
 use crate::errors::{ApiError, Kind};
 use crate::product::Product;
 use crate::routes::{Op, Route};
-use crate::seed::{EPOCH, Seeder};
+use crate::seed::Seeder;
 use crate::tenant::Tenant;
 
 const DEFAULT_WINDOW: i64 = 2 * 3600;
@@ -270,10 +269,7 @@ fn location(id: i64) -> Option<&'static Location> {
 // ---------------------------------------------------------------------------------------------
 
 fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(EPOCH)
+    crate::seed::unix_now()
 }
 
 /// The top of the current hour: alert times are relative to it, so they stay put for an hour.
@@ -1082,7 +1078,7 @@ fn get_software(call: &Read<'_>) -> Result<Reply, ApiError> {
         .filter(|d| d["id"].as_i64().is_some_and(|id| installed(sw, id)))
         .map(|d| {
             let id = d["id"].as_i64().unwrap_or_default();
-            let installed_on = EPOCH - (mix(id as u64, 77) % (400 * 86_400)) as i64;
+            let installed_on = call.tenant.anchor - (mix(id as u64, 77) % (400 * 86_400)) as i64;
             json!({
                 "software_key": sw["software_key"],
                 "software_name": sw["software_name"],

@@ -351,7 +351,7 @@ fn seed_findings(s: &mut Seeder<'_>) -> Vec<Value> {
                 "impacted_asset_name": host,
                 "first_seen": iso(first),
                 "last_seen": iso(last),
-                "is_stale": last < crate::seed::EPOCH - 21 * 86_400,
+                "is_stale": last < s.now() - 21 * 86_400,
                 "profile_id": format!("profile-{}", 1 + i % 3),
                 "status": status,
             })
@@ -458,7 +458,7 @@ fn seed_lookalikes(s: &mut Seeder<'_>) -> Vec<Value> {
                 "registrar": if registered { json!(s.pick(&REGISTRARS)) } else { Value::Null },
                 "registered_by": if registered { json!(s.text("REDACTED FOR PRIVACY")) } else { Value::Null },
                 "created_date": if registered { json!(iso(created)) } else { Value::Null },
-                "updated_date": if registered { json!(iso(created + s.int(0, 90) * 86_400)) } else { Value::Null },
+                "updated_date": if registered { json!(iso((created + s.int(0, 90) * 86_400).min(s.now()))) } else { Value::Null },
                 "expiration_date": if registered { json!(iso(created + 365 * 86_400)) } else { Value::Null },
                 "risk_score": score,
                 "risk_category": risk_level(score as f64 / 10.0),
@@ -480,16 +480,19 @@ mod tests {
     #[test]
     fn iso_dates() {
         assert_eq!(iso(0), "1970-01-01T00:00:00Z");
-        assert_eq!(iso(crate::seed::EPOCH), "2026-01-01T00:00:00Z");
+        assert_eq!(iso(ANCHOR), "2026-01-01T00:00:00Z");
         assert_eq!(iso(1_709_251_199), "2024-02-29T23:59:59Z");
     }
+
+    /// 2026-01-01T00:00:00Z: a fixed anchor, so the seeded data is the same on every run.
+    const ANCHOR: i64 = 1_767_225_600;
 
     fn seeded(scale: usize, seed: u64) -> Tenant {
         let identity = Identity {
             customer_id: "216196257331200001".into(),
             zcell_customer_id: "7000001".into(),
         };
-        let mut tenant = Tenant::new(identity, 100_000);
+        let mut tenant = Tenant::new(identity, 100_000, ANCHOR);
         tenant.seed(RESOURCES, seed, scale, false);
         tenant
     }

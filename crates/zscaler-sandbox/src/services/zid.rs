@@ -392,12 +392,15 @@ mod tests {
         assert!(ids.iter().all(|i| i.len() == 13));
     }
 
+    /// 2026-01-01T00:00:00Z: a fixed anchor, so the seeded data is the same on every run.
+    const ANCHOR: i64 = 1_767_225_600;
+
     fn seeded(scale: usize, seed: u64) -> Tenant {
         let identity = Identity {
             customer_id: "216196257331200001".into(),
             zcell_customer_id: "7000001".into(),
         };
-        let mut tenant = Tenant::new(identity, 100_000);
+        let mut tenant = Tenant::new(identity, 100_000, ANCHOR);
         tenant.seed(RESOURCES, seed, scale, false);
         tenant
     }

@@ -18,7 +18,7 @@ use crate::envelope::Envelope;
 use crate::errors::ApiError;
 use crate::product::Product;
 use crate::routes::{Op, Route};
-use crate::seed::{EPOCH, Seeder};
+use crate::seed::Seeder;
 use crate::tenant::Tenant;
 
 const fn zms(
@@ -252,7 +252,7 @@ fn seed_nonces(s: &mut Seeder<'_>) -> Vec<Value> {
                 "agentGroupType": g["agentGroupType"],
                 "product": if j == 0 { "EYEZ" } else { "EYEZ_LEGACY" },
                 "creationTime": iso(created),
-                "modifiedTime": iso(created + s.int(0, 86_400 * 30)),
+                "modifiedTime": iso((created + s.int(0, 86_400 * 30)).min(s.now())),
             }));
         }
     }
@@ -515,8 +515,8 @@ fn seed_policy_rules(s: &mut Seeder<'_>) -> Vec<Value> {
                 "destinationTargetType": if dst.is_empty() { "ANY" } else { "RESOURCE_GROUP" },
                 "appZoneScopeTargetType": if s.chance(0.3) { "APP_ZONE" } else { "ANY" },
                 "creationTime": iso(created),
-                "modifiedTime": iso(created + s.int(0, 86_400 * 20)),
-                "lastHit": if s.chance(0.8) { json!(iso(EPOCH - s.int(60, 86_400 * 7))) } else { Value::Null },
+                "modifiedTime": iso((created + s.int(0, 86_400 * 20)).min(s.now())),
+                "lastHit": if s.chance(0.8) { json!(iso(s.now() - s.int(60, 86_400 * 7))) } else { Value::Null },
                 "portAndProtocols": port_ranges(s),
                 "_sourceGroupIds": src,
                 "_destinationGroupIds": dst,
@@ -594,7 +594,7 @@ fn seed_app_catalog(s: &mut Seeder<'_>) -> Vec<Value> {
                 "name": name,
                 "category": category,
                 "creationTime": iso(created),
-                "modifiedTime": iso(created + s.int(0, 86_400 * 90)),
+                "modifiedTime": iso((created + s.int(0, 86_400 * 90)).min(s.now())),
                 "details": {
                     "portAndProtocol": [{"protocol": proto, "portRanges": [{"startPort": port, "endPort": port}]}],
                     "processes": procs,

@@ -768,7 +768,7 @@ fn seed_public_cloud_info(s: &mut Seeder<'_>) -> Vec<Value> {
                 "cloudType": cloud,
                 "externalId": s.hex(16),
                 "lastModTime": modified,
-                "lastSyncTime": modified + 3600,
+                "lastSyncTime": (modified + 3600).min(s.now()),
                 "permissionStatus": if s.chance(0.85) { "VALID" } else { "INVALID" },
                 "accountGroups": [{"id": 700 + (i % 2) as i64, "name": if i % 2 == 0 { "Production" } else { "Staging" }, "externalId": null}],
                 "regionStatus": regions.iter().map(|r| json!({"id": null, "name": r, "cloudType": cloud, "status": true})).collect::<Vec<_>>(),

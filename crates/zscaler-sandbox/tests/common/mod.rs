@@ -31,8 +31,26 @@ pub async fn start_with(config: SandboxConfig) -> Client {
     }
 }
 
+/// The sandbox as users run it: seeded timestamps relative to the start of today (UTC).
 pub async fn start() -> Client {
     start_with(SandboxConfig::default()).await
+}
+
+/// A fixed anchor (2026-01-01T00:00:00Z), for tests that check exact dates or values.
+pub const ANCHOR: i64 = 1_767_225_600;
+
+/// The default configuration with the anchor pinned to [`ANCHOR`].
+pub fn pinned() -> SandboxConfig {
+    SandboxConfig {
+        anchor: Some(ANCHOR),
+        ..SandboxConfig::default()
+    }
+}
+
+/// A sandbox whose seeded timestamps are relative to [`ANCHOR`], so the data is the same on
+/// every day the tests run.
+pub async fn start_pinned() -> Client {
+    start_with(pinned()).await
 }
 
 pub async fn fetch_token(http: &reqwest::Client, sandbox: &RunningSandbox) -> String {

@@ -11,7 +11,7 @@ use crate::engine::{self, Call, IdKind, Reply, ResourceDef};
 use crate::errors::{ApiError, Kind};
 use crate::product::Product;
 use crate::routes::{Op, Route};
-use crate::seed::{EPOCH, Seeder};
+use crate::seed::Seeder;
 
 /// Analysed files, keyed by upper-case MD5 (not listable; read through the report endpoint).
 pub static REPORTS: ResourceDef = ResourceDef {
@@ -288,7 +288,7 @@ fn quota(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let record = engine::records(call.tenant, &QUOTA)
         .next()
         .cloned()
-        .unwrap_or_else(|| json!({"startTime": EPOCH, "used": 0, "allowed": 1000, "scale": "DAILY", "unused": 1000}));
+        .unwrap_or_else(|| json!({"startTime": call.tenant.anchor, "used": 0, "allowed": 1000, "scale": "DAILY", "unused": 1000}));
     Ok(Reply::ok(json!([record])))
 }
 
@@ -314,7 +314,7 @@ fn seed_behavioral_analysis(s: &mut Seeder<'_>) -> Vec<Value> {
 fn seed_quota(s: &mut Seeder<'_>) -> Vec<Value> {
     let used = s.int(5, 400);
     vec![
-        json!({"startTime": EPOCH, "used": used, "allowed": 1000, "scale": "DAILY", "unused": 1000 - used}),
+        json!({"startTime": s.now(), "used": used, "allowed": 1000, "scale": "DAILY", "unused": 1000 - used}),
     ]
 }
 

@@ -187,7 +187,7 @@ fn seed_departments(s: &mut Seeder<'_>) -> Vec<Value> {
                 "comments": s.text(&format!("{name} department")),
                 "deleted": false,
                 "creationTime": created,
-                "modTime": created + s.int(0, 86_400 * 30),
+                "modTime": (created + s.int(0, 86_400 * 30)).min(s.now()),
                 "rank": i,
             })
         })
@@ -209,7 +209,7 @@ fn seed_groups(s: &mut Seeder<'_>) -> Vec<Value> {
                 "isSystemDefined": system,
                 "definedBy": if system { "SYSTEM" } else if i % 3 == 0 { "USER_DEFINED" } else { "SCIM" },
                 "creationTime": created,
-                "modTime": created + s.int(0, 86_400 * 30),
+                "modTime": (created + s.int(0, 86_400 * 30)).min(s.now()),
                 "rank": i,
             })
         })

@@ -529,7 +529,7 @@ fn seed(s: &mut Seeder<'_>) -> Vec<Value> {
             "clientlessApps": clientless,
             "praApps": pra,
             "creationTime": created.to_string(),
-            "modifiedTime": (created + 86_400).min(crate::seed::EPOCH).to_string(),
+            "modifiedTime": (created + 86_400).min(s.now()).to_string(),
             "modifiedBy": super::API_ADMIN_ID,
             "microtenantId": group["microtenantId"],
             "microtenantName": group["microtenantName"],

@@ -44,7 +44,7 @@ impl Res for BaCertificates {
         "publicKey",
     ];
     fn prepare(
-        _tenant: &Tenant,
+        tenant: &Tenant,
         map: &mut Map<String, Value>,
         _existing: Option<&Value>,
     ) -> Result<(), ApiError> {
@@ -66,7 +66,7 @@ impl Res for BaCertificates {
             .get("creationTime")
             .and_then(super::text)
             .and_then(|t| t.parse().ok())
-            .unwrap_or(crate::seed::EPOCH);
+            .unwrap_or(tenant.anchor);
         let serial: u64 = certificate
             .bytes()
             .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));

@@ -147,7 +147,7 @@ pub fn runtime(s: &mut Seeder<'_>, group: &Value, code: &str) -> Value {
         "fingerprint": fingerprint,
         "issuedCertId": format!("{}", 2_800_000 + s.int(0, 99_999)),
         "lastBrokerConnectTime": (started * 1_000_000).to_string(),
-        "lastBrokerDisconnectTime": if connected { Value::Null } else { json!(((started + 3_600) * 1_000_000).to_string()) },
+        "lastBrokerDisconnectTime": if connected { Value::Null } else { json!(((started + 3_600).min(s.now()) * 1_000_000).to_string()) },
         "lastUpgradeTime": started.to_string(),
         "latitude": group["latitude"],
         "longitude": group["longitude"],

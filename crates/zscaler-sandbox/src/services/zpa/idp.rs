@@ -313,7 +313,7 @@ fn seed_scim_groups(s: &mut Seeder<'_>) -> Vec<Value> {
                 "idpGroupId": format!("00g{}", s.hex(17)),
                 "internalId": s.hex(24),
                 "creationTime": created,
-                "modifiedTime": created + s.int(0, 86_400 * 30),
+                "modifiedTime": (created + s.int(0, 86_400 * 30)).min(s.now()),
             })
         })
         .collect()

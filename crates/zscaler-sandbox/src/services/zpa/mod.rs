@@ -266,7 +266,7 @@ pub fn fill_map(map: &mut Map<String, Value>, defaults: Value) {
     }
 }
 
-/// Stamps and microtenant fields for a seeded record: the seed epoch based times, the API
+/// Stamps and microtenant fields for a seeded record: times before the anchor, the API
 /// admin, and Default or (for about `share` of records) one of [`MICROTENANTS`].
 pub fn seed_common(s: &mut Seeder<'_>, share: f64) -> Value {
     let created = s.epoch_within(400);
@@ -279,7 +279,7 @@ pub fn seed_common(s: &mut Seeder<'_>, share: f64) -> Value {
     };
     json!({
         "creationTime": created.to_string(),
-        "modifiedTime": modified.min(crate::seed::EPOCH).to_string(),
+        "modifiedTime": modified.min(s.now()).to_string(),
         "modifiedBy": API_ADMIN_ID,
         "microtenantId": mt_id,
         "microtenantName": mt_name,
