@@ -7,11 +7,13 @@
 //! Layout, following a request:
 //! - [`transport`]: stdio, streamable HTTP, legacy SSE, edge layers, graceful shutdown.
 //! - [`server`]: the builder and the MCP dispatch (`ServerHandler`), the security posture.
+//! - [`client`]: the Zscaler OneAPI client (tokens, retries, rate budgets, pagination).
 //! - [`catalog`]: tool declarations (data), services, toolsets and the selection filters.
 //! - [`config`]: flags, environment and `.env`, parsed once into one validated value.
 //! - [`commands`]: the one-shot CLI commands (`--list-tools`, `--generate-auth-token`).
 
 pub mod catalog;
+pub mod client;
 pub mod commands;
 pub mod config;
 pub mod logging;

@@ -376,3 +376,83 @@ fn secret_store_and_token_encoding_settings_are_carried() {
         "ZSCALER_MCP_TOKEN_ENCODING"
     );
 }
+
+#[test]
+fn client_settings_have_safe_defaults_and_refuse_bad_values() {
+    let c = serve(&[], &[]);
+    assert_eq!(c.client.max_retries, 4);
+    assert_eq!(c.client.max_rows, 10_000);
+    assert_eq!(c.client.call_timeout, std::time::Duration::from_secs(180));
+    assert!(
+        c.client
+            .rate_limits
+            .describe()
+            .contains("zia.get=2/s+1000/h")
+    );
+    let c = serve(
+        &[],
+        &[
+            ("ZSCALER_MCP_MAX_ROWS", "50000"),
+            ("ZSCALER_MCP_MAX_BYTES", "16M"),
+            ("ZSCALER_MCP_RATE_LIMITS", "off"),
+            ("ZSCALER_MCP_CALL_TIMEOUT", "30"),
+            ("ZSCALER_PARTNER_ID", "partner-7"),
+        ],
+    );
+    assert_eq!(c.client.max_rows, 50_000);
+    assert_eq!(c.client.max_bytes, 16 << 20);
+    assert_eq!(c.client.rate_limits.describe(), "off");
+    assert_eq!(c.client.call_timeout, std::time::Duration::from_secs(30));
+    assert_eq!(c.client.partner_id.as_deref(), Some("partner-7"));
+
+    for (var, value, expected) in [
+        (
+            "ZSCALER_MCP_MAX_ROWS",
+            "0",
+            "a number of rows from 1 to 1000000",
+        ),
+        (
+            "ZSCALER_MCP_MAX_RETRIES",
+            "11",
+            "a number of retries from 0 to 10",
+        ),
+        ("ZSCALER_MCP_MAX_BYTES", "1T", "a size from 64K to 4G"),
+        (
+            "ZSCALER_MCP_REQUEST_TIMEOUT",
+            "-1",
+            "a whole number of seconds",
+        ),
+        (
+            "ZSCALER_MCP_RATE_LIMITS",
+            "zia.get=2/week",
+            "unknown unit 'week'",
+        ),
+        (
+            "ZSCALER_MCP_UPSTREAM_CA_BUNDLE",
+            "/nonexistent/ca.pem",
+            "a readable PEM file",
+        ),
+    ] {
+        let e = error(&[], &[(var, value)]);
+        assert_eq!(e.source, var);
+        assert_eq!(e.value, value);
+        assert!(e.expected.contains(expected), "{var}: {e}");
+    }
+}
+
+#[test]
+fn an_unusable_private_key_stops_startup_without_quoting_it() {
+    let e = error(
+        &[],
+        &[(
+            "ZSCALER_PRIVATE_KEY",
+            "-----BEGIN PRIVATE KEY-----\nbm90LWEta2V5LXNlY3JldA==\n-----END PRIVATE KEY-----",
+        )],
+    );
+    assert_eq!(e.source, "ZSCALER_PRIVATE_KEY");
+    assert_eq!(e.value, "<redacted>");
+    assert!(!e.to_string().contains("bm90LWEta2V5"), "{e}");
+    assert!(e.expected.contains("PKCS#8"), "{e}");
+    let e = error(&[], &[("ZSCALER_PRIVATE_KEY", "/nonexistent/key.pem")]);
+    assert!(e.expected.contains("readable file path"), "{e}");
+}

@@ -164,6 +164,12 @@ fn embedded_sandbox_is_announced_and_reported_by_server_info() {
         stderr.contains("SANDBOX: serving a simulated Zscaler tenant"),
         "{stderr}"
     );
+    // The server's real client fetched a OneAPI token from it, with generated credentials.
+    assert!(
+        stderr.contains("SANDBOX: the Zscaler client authenticated at http://127.0.0.1:")
+            && stderr.contains("ZIA, ZPA"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -189,7 +189,7 @@ pub fn zcell_page(records: Vec<Value>, page: usize, size: usize) -> Value {
     zcell_page_refs(records.iter().collect(), page, size)
 }
 
-fn zcell_page_refs(records: Vec<&Value>, page: usize, size: usize) -> Value {
+pub fn zcell_page_refs(records: Vec<&Value>, page: usize, size: usize) -> Value {
     let total = records.len();
     let total_pages = total.div_ceil(size.max(1));
     let content: Vec<Value> = records

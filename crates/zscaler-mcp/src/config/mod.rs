@@ -107,6 +107,8 @@ pub struct Config {
     pub write: WriteConfig,
     pub client_auth: ClientAuthConfig,
     pub zscaler: ZscalerConfig,
+    /// The Zscaler client's timeouts, retries, caps, rate budgets and concurrency.
+    pub client: crate::client::ClientSettings,
     pub logging: LoggingConfig,
     pub output: OutputConfig,
     /// The `.env` file that was loaded, if any.
@@ -236,8 +238,9 @@ pub struct OidcProxyConfig {
 pub struct ZscalerConfig {
     pub client_id: Option<String>,
     pub client_secret: Option<Secret>,
-    /// PEM text, JWK JSON or a file path, for the private-key JWT grant.
-    pub private_key: Option<Secret>,
+    /// `ZSCALER_PRIVATE_KEY` (PEM text, JWK JSON or a file path), parsed and checked: the
+    /// private-key JWT grant. Takes precedence over the client secret, as in the official SDK.
+    pub private_key: Option<crate::client::PrivateKey>,
     pub customer_id: Option<String>,
     pub vanity_domain: Option<String>,
     pub cloud: String,

@@ -538,7 +538,18 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
     let zscaler = ZscalerConfig {
         client_id: input.string_var("ZSCALER_CLIENT_ID"),
         client_secret: input.secret_var("ZSCALER_CLIENT_SECRET"),
-        private_key: input.secret_var("ZSCALER_PRIVATE_KEY"),
+        private_key: match input.var("ZSCALER_PRIVATE_KEY") {
+            None => None,
+            Some(raw) => Some(crate::client::PrivateKey::parse(raw.value).map_err(|why| {
+                ConfigError::new(
+                    raw.source,
+                    "<redacted>",
+                    format!(
+                        "an RSA private key of at least 2048 bits as PEM text, JWK JSON or a file path; this value is {why}"
+                    ),
+                )
+            })?),
+        },
         customer_id: input.string_var("ZSCALER_CUSTOMER_ID"),
         vanity_domain: input.string_var("ZSCALER_VANITY_DOMAIN"),
         cloud: input
@@ -553,6 +564,8 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
         ))?,
     };
 
+    let client = client_settings(input, zscaler.user_agent_comment.clone())?;
+
     Ok(Config {
         transport: transport(input.pick(
             cli.transport.as_deref(),
@@ -564,6 +577,7 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
         write,
         client_auth,
         zscaler,
+        client,
         logging: LoggingConfig {
             debug: input.switch(cli.debug, "ZSCALER_MCP_DEBUG")?,
             log_tool_calls: input.switch(cli.log_tool_calls, "ZSCALER_MCP_LOG_TOOL_CALLS")?,
@@ -599,6 +613,134 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
             .pid_file
             .clone()
             .or_else(|| input.path_var(&["ZSCALER_MCP_PID_FILE"])),
+    })
+}
+
+/// A whole number within `range`, or the default.
+fn bounded(
+    raw: Option<Raw<'_>>,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+    what: &str,
+) -> Result<u64, ConfigError> {
+    let Some(raw) = raw else { return Ok(default) };
+    match raw.value.trim().parse::<u64>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(ConfigError::new(
+            raw.source,
+            raw.value,
+            format!("{what} from {} to {}", range.start(), range.end()),
+        )),
+    }
+}
+
+/// A size in bytes: a whole number with an optional K, M or G (binary) suffix.
+fn byte_size(raw: Option<Raw<'_>>, default: usize) -> Result<usize, ConfigError> {
+    let Some(raw) = raw else { return Ok(default) };
+    let text = raw.value.trim();
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.trim_end_matches("ib").trim_end_matches('b');
+    let (digits, factor) = match lower.chars().last() {
+        Some('k') => (&lower[..lower.len() - 1], 1usize << 10),
+        Some('m') => (&lower[..lower.len() - 1], 1 << 20),
+        Some('g') => (&lower[..lower.len() - 1], 1 << 30),
+        _ => (lower, 1),
+    };
+    match digits
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+    {
+        Some(n) if (1 << 16..=1 << 32).contains(&n) => Ok(n),
+        _ => Err(ConfigError::new(
+            raw.source,
+            raw.value,
+            "a size from 64K to 4G (bytes, or with a K, M or G suffix, e.g. 64M)",
+        )),
+    }
+}
+
+fn client_settings(
+    input: &Input<'_>,
+    user_agent_comment: Option<String>,
+) -> Result<crate::client::ClientSettings, ConfigError> {
+    use crate::client::{ClientSettings, RateLimits};
+    let defaults = ClientSettings::default();
+    let secs = |var: &str, default: Duration, max: u64| -> Result<Duration, ConfigError> {
+        bounded(
+            input.var(var),
+            default.as_secs(),
+            1..=max,
+            "a whole number of seconds",
+        )
+        .map(Duration::from_secs)
+    };
+    let rate_limits = match input.var("ZSCALER_MCP_RATE_LIMITS") {
+        None => defaults.rate_limits.clone(),
+        Some(raw) => RateLimits::parse(raw.value).map_err(|why| {
+            ConfigError::new(
+                raw.source,
+                raw.value,
+                format!(
+                    "zscaler, off, or overrides such as zia.get=2/s+1000/h,ztw.delete=off ({why})"
+                ),
+            )
+        })?,
+    };
+    let ca_bundle_pem = match input.var("ZSCALER_MCP_UPSTREAM_CA_BUNDLE") {
+        None => None,
+        Some(raw) => {
+            let pem = std::fs::read(raw.value).map_err(|e| {
+                ConfigError::new(
+                    raw.source.clone(),
+                    raw.value,
+                    format!("a readable PEM file ({e})"),
+                )
+            })?;
+            if !String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----") {
+                return Err(ConfigError::new(
+                    raw.source,
+                    raw.value,
+                    "a PEM file holding at least one CERTIFICATE block",
+                ));
+            }
+            Some(pem)
+        }
+    };
+    Ok(ClientSettings {
+        connect_timeout: secs("ZSCALER_MCP_CONNECT_TIMEOUT", defaults.connect_timeout, 300)?,
+        request_timeout: secs(
+            "ZSCALER_MCP_REQUEST_TIMEOUT",
+            defaults.request_timeout,
+            3600,
+        )?,
+        call_timeout: secs("ZSCALER_MCP_CALL_TIMEOUT", defaults.call_timeout, 7200)?,
+        max_retries: bounded(
+            input.var("ZSCALER_MCP_MAX_RETRIES"),
+            u64::from(defaults.max_retries),
+            0..=10,
+            "a number of retries",
+        )? as u32,
+        backoff_base: defaults.backoff_base,
+        max_rows: bounded(
+            input.var("ZSCALER_MCP_MAX_ROWS"),
+            defaults.max_rows as u64,
+            1..=1_000_000,
+            "a number of rows",
+        )? as usize,
+        max_bytes: byte_size(input.var("ZSCALER_MCP_MAX_BYTES"), defaults.max_bytes)?,
+        concurrency: bounded(
+            input.var("ZSCALER_MCP_UPSTREAM_CONCURRENCY"),
+            defaults.concurrency as u64,
+            1..=64,
+            "a number of concurrent calls per service",
+        )? as usize,
+        page_concurrency: defaults.page_concurrency,
+        rate_limits,
+        user_agent_comment,
+        partner_id: input.string_var("ZSCALER_PARTNER_ID"),
+        ca_bundle_pem,
     })
 }
 

@@ -22,6 +22,7 @@ use tokio_util::task::TaskTracker;
 use crate::catalog::meta::MetaTool;
 use crate::catalog::selection::Resolved;
 use crate::catalog::{Handler, ToolDeclaration};
+use crate::client::{ClientError, ClientSettings, Grant, ZscalerClient};
 use crate::config::Config;
 use crate::server::arguments;
 use crate::server::posture::Posture;
@@ -43,34 +44,53 @@ pub struct Shared {
     tools: Arc<Vec<Tool>>,
     /// Counts in-flight tool calls so shutdown can let them finish.
     pub inflight: TaskTracker,
-    /// The Zscaler tenant calls go to; replaced once by the embedded sandbox at start.
-    upstream: std::sync::RwLock<Arc<Upstream>>,
+    /// The Zscaler tenant calls go to, and the client that reaches it; replaced once by the
+    /// embedded sandbox at start.
+    upstream: std::sync::RwLock<(Arc<Upstream>, Result<ZscalerClient, ClientError>)>,
 }
 
 impl Shared {
     pub fn new(config: Arc<Config>, resolved: Resolved, upstream: Upstream) -> Shared {
         let tools = resolved.tools.iter().map(|t| t.to_mcp_tool()).collect();
+        let settings = config.client.clone();
         Shared {
             posture: Posture::of(&config),
             config,
             resolved,
             tools: Arc::new(tools),
             inflight: TaskTracker::new(),
-            upstream: std::sync::RwLock::new(Arc::new(upstream)),
+            upstream: std::sync::RwLock::new(Self::connect(&settings, upstream)),
         }
+    }
+
+    fn connect(
+        settings: &ClientSettings,
+        upstream: Upstream,
+    ) -> (Arc<Upstream>, Result<ZscalerClient, ClientError>) {
+        let client = ZscalerClient::new(&upstream, upstream.grant.clone(), settings.clone());
+        (Arc::new(upstream), client)
     }
 
     pub fn upstream(&self) -> Arc<Upstream> {
         match self.upstream.read() {
-            Ok(u) => u.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
+            Ok(u) => u.0.clone(),
+            Err(poisoned) => poisoned.into_inner().0.clone(),
+        }
+    }
+
+    /// The Zscaler client, or why it could not be built.
+    pub fn client(&self) -> Result<ZscalerClient, ClientError> {
+        match self.upstream.read() {
+            Ok(u) => u.1.clone(),
+            Err(poisoned) => poisoned.into_inner().1.clone(),
         }
     }
 
     pub fn use_upstream(&self, upstream: Upstream) {
+        let connected = Self::connect(&self.config.client, upstream);
         match self.upstream.write() {
-            Ok(mut u) => *u = Arc::new(upstream),
-            Err(poisoned) => *poisoned.into_inner() = Arc::new(upstream),
+            Ok(mut u) => *u = connected,
+            Err(poisoned) => *poisoned.into_inner() = connected,
         }
     }
 
@@ -143,14 +163,11 @@ impl ZscalerMcp {
             .flatten()
             .map(|c| json!({"name": c.name, "version": c.version}));
         let upstream = shared.upstream();
-        let credentials = if upstream.sandbox {
-            "sandbox"
-        } else if config.zscaler.private_key.is_some() {
-            "private_key_jwt"
-        } else if upstream.client_secret.is_some() {
-            "client_secret"
-        } else {
-            "missing"
+        let credentials = match (&upstream.grant, upstream.sandbox) {
+            (_, true) => "sandbox",
+            (Some(Grant::PrivateKey(_)), _) => "private_key_jwt",
+            (Some(Grant::ClientSecret(_)), _) => "client_secret",
+            (None, _) => "missing",
         };
         let write_registered = shared
             .resolved

@@ -40,6 +40,8 @@ pub enum ServerError {
     Io(#[from] std::io::Error),
     #[error("cannot start the embedded sandbox: {0}")]
     Sandbox(String),
+    #[error("cannot set up the Zscaler client: {0}")]
+    Client(String),
 }
 
 /// Builder for a configured server.
@@ -121,6 +123,31 @@ impl ZscalerMcpServer {
             }
             None => None,
         };
+        // Fail closed: a client that cannot be built (e.g. an unreadable CA bundle) stops startup.
+        let client = self
+            .shared
+            .client()
+            .map_err(|e| ServerError::Client(e.to_string()))?;
+        if client.is_sandbox() {
+            // The real client, against the sandbox: prove the credentials work before serving.
+            let token = client
+                .access_token()
+                .await
+                .map_err(|e| ServerError::Sandbox(e.to_string()))?;
+            let products: Vec<String> = token
+                .claims()
+                .and_then(|c| c.get("service-info").cloned())
+                .and_then(|s| s.as_array().cloned())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|p| p.get("prd").and_then(|v| v.as_str()).map(str::to_string))
+                .collect();
+            tracing::info!(
+                "SANDBOX: the Zscaler client authenticated at {} (entitled: {})",
+                client.base_url(),
+                products.join(", ")
+            );
+        }
         self.log_startup();
         match self.shared.config.transport {
             Transport::Stdio => {

@@ -1,6 +1,7 @@
 //! Where the Zscaler side lives: the OneAPI gateway and token URLs for the configured cloud, the
 //! overrides a library user injects, or the embedded sandbox.
 
+use crate::client::Grant;
 use crate::config::{Secret, ZscalerConfig};
 
 /// The Zscaler tenant this server talks to, and with which credentials.
@@ -9,7 +10,8 @@ pub struct Upstream {
     pub base_url: String,
     pub token_url: String,
     pub client_id: Option<String>,
-    pub client_secret: Option<Secret>,
+    /// How the client authenticates; `None` when no credentials are configured.
+    pub grant: Option<Grant>,
     pub customer_id: Option<String>,
     pub zcell_customer_id: Option<String>,
     /// True when this is the embedded simulated tenant, never a real one.
@@ -56,7 +58,12 @@ impl Upstream {
             base_url: base_url.unwrap_or(base),
             token_url: token_url.unwrap_or(token),
             client_id: config.client_id.clone(),
-            client_secret: config.client_secret.clone(),
+            // The private key wins over a secret, as in the official SDK.
+            grant: match (&config.private_key, &config.client_secret) {
+                (Some(key), _) => Some(Grant::PrivateKey(key.clone())),
+                (None, Some(secret)) => Some(Grant::ClientSecret(secret.clone())),
+                (None, None) => None,
+            },
             customer_id: config.customer_id.clone(),
             zcell_customer_id: config.zcell_customer_id.clone(),
             sandbox: false,
@@ -69,7 +76,9 @@ impl Upstream {
             base_url: running.base_url.clone(),
             token_url: running.token_url.clone(),
             client_id: Some(running.client_id.clone()),
-            client_secret: Some(Secret::new(running.client_secret.clone())),
+            grant: Some(Grant::ClientSecret(Secret::new(
+                running.client_secret.clone(),
+            ))),
             customer_id: Some(running.customer_id.clone()),
             zcell_customer_id: Some(running.zcell_customer_id.clone()),
             sandbox: true,

@@ -121,7 +121,8 @@ fn list_devices(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         .first("username")
         .filter(|u| !u.is_empty())
         .map(str::to_lowercase);
-    let devices: Vec<Value> = engine::records(call.tenant, &DEVICES)
+    // Filter by reference and copy only the page: devices grow with `--scale`.
+    let devices: Vec<&Value> = engine::records(call.tenant, &DEVICES)
         .filter(|d| {
             os_types.is_empty() || d["type"].as_i64().is_some_and(|t| os_types.contains(&t))
         })
@@ -129,9 +130,8 @@ fn list_devices(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             Some(u) => d["user"].as_str().is_some_and(|v| v.to_lowercase() == *u),
             None => true,
         })
-        .cloned()
         .collect();
-    envelope::list(LIST, Product::Zcc, devices, call.query, call.path).map(Reply::ok)
+    envelope::list_refs(LIST, Product::Zcc, devices, call.query, call.path).map(Reply::ok)
 }
 
 /// A deterministic 10-character OTP for a device and purpose.

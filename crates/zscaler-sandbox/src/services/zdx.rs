@@ -436,6 +436,14 @@ impl Scope {
     }
 
     fn matches(&self, device: &Value) -> bool {
+        if self.loc.is_empty()
+            && self.dept.is_empty()
+            && self.geo.is_empty()
+            && self.groups.is_empty()
+        {
+            // Unscoped: no field reads (a page scan at --scale 50000 reads every device).
+            return true;
+        }
         let loc = device["_loc"].as_i64().unwrap_or_default();
         let dept = device["_dept"].as_i64().unwrap_or_default();
         let geo = device["_geo"].as_str().unwrap_or_default();
@@ -805,7 +813,8 @@ fn list_devices(call: &Read<'_>) -> Result<Reply, ApiError> {
         .or_else(|| call.query.first("private_ipv4"))
         .map(str::trim)
         .filter(|i| !i.is_empty());
-    let rows: Vec<Value> = engine::records(call.tenant, &DEVICES)
+    // Filter by reference and shape only the page: devices grow with `--scale`.
+    let rows: Vec<&Value> = engine::records(call.tenant, &DEVICES)
         .filter(|d| scope.matches(d))
         .filter(|d| users.is_empty() || d["userid"].as_i64().is_some_and(|u| users.contains(&u)))
         .filter(|d| {
@@ -819,9 +828,20 @@ fn list_devices(call: &Read<'_>) -> Result<Reply, ApiError> {
                 .is_none_or(|m| d["network"][0]["mac"].as_str() == Some(m.as_str()))
         })
         .filter(|d| ip.is_none_or(|i| d["network"][0]["ipv4"].as_str() == Some(i)))
-        .map(device_row)
         .collect();
-    cursor("devices", rows, call)
+    let mut page = envelope::list_refs(
+        Envelope::ZdxCursor { key: "devices" },
+        Product::Zdx,
+        rows,
+        call.query,
+        call.path,
+    )?;
+    if let Some(Value::Array(items)) = page.get_mut("devices") {
+        for item in items.iter_mut() {
+            *item = device_row(item);
+        }
+    }
+    Ok(Reply::ok(page))
 }
 
 fn get_device(call: &Read<'_>) -> Result<Reply, ApiError> {

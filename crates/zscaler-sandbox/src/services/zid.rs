@@ -82,7 +82,7 @@ pub fn routes() -> Vec<Route> {
         Route::new(
             Method::GET,
             "/ziam/admin/api/v1/users",
-            Op::Custom(list_users),
+            Op::CustomRead(list_users),
         ),
         Route::new(
             Method::GET,
@@ -137,10 +137,11 @@ fn domain_of(user: &Value) -> Option<&str> {
 }
 
 /// `GET /users`: the `[like]` filters (engine) plus exact `domainName` and `idpName`.
-fn list_users(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+/// Filters by reference and clones only the page: the collection grows with `--scale`.
+fn list_users(call: &engine::Read<'_>) -> Result<Reply, ApiError> {
     let domain = call.query.first("domainName").filter(|d| !d.is_empty());
     let idp = call.query.first("idpName").filter(|d| !d.is_empty());
-    let records: Vec<Value> = engine::visible(&USERS, call.params, call.query, call.tenant)
+    let records: Vec<&Value> = engine::visible_refs(&USERS, call.params, call.query, call.tenant)
         .into_iter()
         .filter(|u| domain.is_none_or(|d| domain_of(u).is_some_and(|x| x.eq_ignore_ascii_case(d))))
         .filter(|u| {
@@ -151,7 +152,7 @@ fn list_users(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             })
         })
         .collect();
-    envelope::list(Envelope::Zid, Product::Zid, records, call.query, call.path).map(Reply::ok)
+    envelope::list_refs(Envelope::Zid, Product::Zid, records, call.query, call.path).map(Reply::ok)
 }
 
 /// `GET /groups`: `name[like]` (engine) plus `excludeDynamicGroups`.

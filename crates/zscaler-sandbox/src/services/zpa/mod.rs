@@ -418,14 +418,14 @@ fn microtenant(id: &str) -> Result<&'static str, ApiError> {
 }
 
 fn in_scope(record: &Value, scope: &Option<Option<String>>) -> bool {
+    // No scope: answer without touching the record (at --scale 50000 each field read is a
+    // cache miss, and a page scan reads every record).
+    let Some(wanted) = scope else { return true };
     let actual = record
         .get("microtenantId")
         .and_then(text)
         .filter(|m| !m.is_empty() && m != "0");
-    match scope {
-        None => true,
-        Some(wanted) => actual == *wanted,
-    }
+    actual == *wanted
 }
 
 // ----------------------------------------------------------------------------------------------
