@@ -123,8 +123,10 @@ async fn main() {
     let sandbox = Sandbox::start(SandboxConfig::default())
         .await
         .expect("sandbox");
+    // Configured as the client configures its own: same pool, TCP_NODELAY.
     let http = reqwest::Client::builder()
         .pool_max_idle_per_host(WORKERS * 2)
+        .tcp_nodelay(true)
         .build()
         .expect("http");
     let token = raw_token(&http, &sandbox).await;
@@ -155,10 +157,19 @@ async fn main() {
     raw_call().await;
     client_call().await;
 
-    let raw_rps = throughput(seconds, raw_call.clone()).await;
-    let client_rps = throughput(seconds, client_call.clone()).await;
-    let raw_p50 = median_latency(2000, raw_call).await;
-    let client_p50 = median_latency(2000, client_call).await;
+    // Alternate the two, twice, and keep each one's best: neither gains from running second.
+    let mut raw_rps = 0f64;
+    let mut client_rps = 0f64;
+    for _ in 0..2 {
+        raw_rps = raw_rps.max(throughput(seconds, raw_call.clone()).await);
+        client_rps = client_rps.max(throughput(seconds, client_call.clone()).await);
+    }
+    let raw_p50 = median_latency(2000, raw_call.clone())
+        .await
+        .min(median_latency(2000, raw_call).await);
+    let client_p50 = median_latency(2000, client_call.clone())
+        .await
+        .min(median_latency(2000, client_call).await);
     println!("GET {PATH}, {WORKERS} concurrent workers, {seconds} s each:");
     println!("  raw reqwest      {raw_rps:>10.0} calls/s   p50 sequential {raw_p50:?}");
     println!("  ZscalerClient    {client_rps:>10.0} calls/s   p50 sequential {client_p50:?}");
@@ -188,8 +199,9 @@ async fn main() {
         "/zpa/mgmtconfig/v1/admin/customers/{}/application",
         sandbox.customer_id
     );
+    // The raw loop keeps the rows too, as a list operation must.
     let started = Instant::now();
-    let mut rows = 0usize;
+    let mut kept: Vec<Value> = Vec::new();
     let mut page = 1u64;
     loop {
         let body: Value = http
@@ -202,17 +214,22 @@ async fn main() {
             .json()
             .await
             .expect("json");
-        rows += body["list"].as_array().map_or(0, Vec::len);
+        let mut body = body;
         let total: u64 = body["totalPages"]
             .as_str()
             .and_then(|s| s.parse().ok())
             .unwrap_or(0);
+        if let Value::Array(rows) = body["list"].take() {
+            kept.extend(rows);
+        }
         if page >= total {
             break;
         }
         page += 1;
     }
     let raw_time = started.elapsed();
+    let rows = kept.len();
+    drop(kept);
     let client = client_for(&sandbox);
     let started = Instant::now();
     let listed = client

@@ -130,11 +130,12 @@ fn number(v: Option<&Value>) -> Option<u64> {
     }
 }
 
-fn rows_of(v: Option<&Value>) -> Result<Vec<Value>, String> {
-    match v {
+/// Takes the rows out of `body[key]` (no copy).
+fn take_rows(body: &mut Value, key: &str) -> Result<Vec<Value>, String> {
+    match body.get_mut(key).map(Value::take) {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(a)) => Ok(a.clone()),
-        Some(other) => Err(format!("expected a list of rows, got {}", kind(other))),
+        Some(Value::Array(a)) => Ok(a),
+        Some(other) => Err(format!("expected a list of rows, got {}", kind(&other))),
     }
 }
 
@@ -328,7 +329,7 @@ impl Paging {
 
     fn read(
         &self,
-        body: Value,
+        mut body: Value,
         bytes: usize,
         pos: &Position,
         size: u64,
@@ -354,8 +355,8 @@ impl Paging {
                 let rows = match body {
                     Value::Array(rows) => rows,
                     // Some ZIA endpoints wrap their rows; the SDK reads `list` then.
-                    Value::Object(mut m) if m.contains_key("list") => {
-                        rows_of(m.remove("list").as_ref())?
+                    mut body @ Value::Object(_) if body.get("list").is_some() => {
+                        take_rows(&mut body, "list")?
                     }
                     Value::Null => Vec::new(),
                     other => return Err(format!("expected a list, got {}", kind(&other))),
@@ -369,7 +370,7 @@ impl Paging {
             Paging::Zpa { .. } => {
                 let total_pages = number(body.get("totalPages"));
                 let total = number(body.get("totalCount"));
-                let rows = rows_of(body.get("list"))?;
+                let rows = take_rows(&mut body, "list")?;
                 let next = total_pages
                     .filter(|t| page_no < *t)
                     .map(|_| Position::Page(page_no + 1));
@@ -379,7 +380,9 @@ impl Paging {
                 let (rows, next) = match body {
                     Value::Array(rows) => (rows, None),
                     Value::Object(m) => {
-                        let rows = rows_of(m.get(*key).or_else(|| m.get("items")))?;
+                        let key = if m.contains_key(*key) { *key } else { "items" };
+                        let mut m = Value::Object(m);
+                        let rows = take_rows(&mut m, key)?;
                         let next = match m.get("next_offset") {
                             Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
                             Some(Value::Number(n)) => Some(n.to_string()),
@@ -400,7 +403,7 @@ impl Paging {
                 Ok(out(rows, next, None, None))
             }
             Paging::ZidOffset { .. } => {
-                let rows = rows_of(body.get("records"))?;
+                let rows = take_rows(&mut body, "records")?;
                 let total = number(body.get("results_total"));
                 let offset = match pos {
                     Position::Offset(n) => *n,
@@ -420,7 +423,7 @@ impl Paging {
                 ))
             }
             Paging::Easm => {
-                let rows = rows_of(body.get("results"))?;
+                let rows = take_rows(&mut body, "results")?;
                 let total = number(body.get("total_results"));
                 Ok(out(rows, None, total, None))
             }
@@ -428,7 +431,7 @@ impl Paging {
                 if body.get("content").is_none() {
                     return Err("expected a page with 'content'".into());
                 }
-                let rows = rows_of(body.get("content"))?;
+                let rows = take_rows(&mut body, "content")?;
                 let total_pages = number(body.get("totalPages"));
                 let total = number(body.get("totalElements"));
                 let next = total_pages
@@ -438,10 +441,10 @@ impl Paging {
             }
             Paging::GraphQl { root, .. } => {
                 let node = body
-                    .get("data")
-                    .and_then(|d| d.get(*root))
+                    .get_mut("data")
+                    .and_then(|d| d.get_mut(*root))
                     .ok_or_else(|| format!("expected data.{root} in the GraphQL answer"))?;
-                let rows = rows_of(node.get("nodes"))?;
+                let rows = take_rows(node, "nodes")?;
                 let info = node.get("pageInfo");
                 let total_pages = number(info.and_then(|i| i.get("totalPages")));
                 let total = number(info.and_then(|i| i.get("totalCount")));

@@ -366,7 +366,7 @@ pub fn routes() -> Vec<Route> {
         Route::new(
             Method::GET,
             v1!("/policySet/{policySetId}/rule/{ruleId}"),
-            Op::Custom(super::get::<PolicyRules>),
+            Op::CustomRead(super::get::<PolicyRules>),
         ),
         Route::new(
             Method::DELETE,

@@ -186,9 +186,9 @@ pub fn crud<R: Res>(collection: &'static str, item: &'static str, ops: &str) -> 
     let mut routes = Vec::new();
     for op in ops.chars() {
         routes.push(match op {
-            'L' => Route::new(Method::GET, collection, Op::Custom(list::<R>)),
+            'L' => Route::new(Method::GET, collection, Op::CustomRead(list::<R>)),
             'C' => Route::new(Method::POST, collection, Op::Custom(create::<R>)),
-            'G' => Route::new(Method::GET, item, Op::Custom(get::<R>)),
+            'G' => Route::new(Method::GET, item, Op::CustomRead(get::<R>)),
             'R' => Route::new(Method::PUT, item, Op::Custom(replace::<R>)),
             _ => Route::new(Method::DELETE, item, Op::Custom(delete::<R>)),
         });
@@ -542,7 +542,8 @@ pub fn visible<'t, R: Res>(
 // ----------------------------------------------------------------------------------------------
 // Generic handlers
 
-pub fn list<R: Res>(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+/// Reads run under the shared lock, so pages of a large list are served in parallel.
+pub fn list<R: Res>(call: &engine::Read<'_>) -> Result<Reply, ApiError> {
     let tenant: &Tenant = call.tenant;
     let records = visible::<R>(tenant, call.params, call.query)?;
     zpa_page(tenant, call.query, records.into_iter(), R::view).map(Reply::ok)
@@ -570,7 +571,7 @@ pub fn find<'t, R: Res>(
         .ok_or_else(|| engine::not_found(def, &id))
 }
 
-pub fn get<R: Res>(call: &mut Call<'_>) -> Result<Reply, ApiError> {
+pub fn get<R: Res>(call: &engine::Read<'_>) -> Result<Reply, ApiError> {
     let tenant: &Tenant = call.tenant;
     let (record, _) = find::<R>(tenant, call.params, call.query)?;
     let mut record = record.clone();
