@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use axum::http::Method;
 use serde_json::{Value, json};
-use zscaler_sandbox::engine::{self, Call, Query, Reply};
+use zscaler_sandbox::engine::{self, Query, Read, Reply};
 use zscaler_sandbox::product::Product;
 use zscaler_sandbox::routes::Params;
 use zscaler_sandbox::seed::Seeder;
@@ -303,11 +303,11 @@ fn zpa_tenant(scale: usize) -> Tenant {
 }
 
 /// One app segment list request served in-process by the ZPA list handler.
-fn list_page(tenant: &mut Tenant, query: &str) -> Value {
+fn list_page(tenant: &Tenant, query: &str) -> Value {
     let method = Method::GET;
     let params = Params(vec![("customerId", "216196257331200001".to_string())]);
     let query = Query::parse(Some(query));
-    let mut call = Call {
+    let read = Read {
         method: &method,
         path: "/zpa/mgmtconfig/v1/admin/customers/216196257331200001/application",
         product: Product::Zpa,
@@ -316,18 +316,18 @@ fn list_page(tenant: &mut Tenant, query: &str) -> Value {
         body: None,
         tenant,
     };
-    match zpa::list::<AppSegments>(&mut call) {
+    match zpa::list::<AppSegments>(&read) {
         Ok(Reply::Json(_, body)) => body,
         other => panic!("unexpected answer: {:?}", other.map(|_| ()).err()),
     }
 }
 
 fn check_exact_paging(scale: usize) {
-    let mut tenant = zpa_tenant(scale);
+    let tenant = zpa_tenant(scale);
     let pages = scale / 500;
     let mut ids = HashSet::new();
     for page in 1..=pages {
-        let body = list_page(&mut tenant, &format!("page={page}&pagesize=500"));
+        let body = list_page(&tenant, &format!("page={page}&pagesize=500"));
         assert_eq!(body["totalCount"], scale.to_string());
         assert_eq!(body["totalPages"], pages.to_string());
         assert_eq!(list(&body).len(), 500, "page {page}");
@@ -336,11 +336,11 @@ fn check_exact_paging(scale: usize) {
         }
     }
     assert_eq!(ids.len(), scale);
-    let past = list_page(&mut tenant, &format!("page={}&pagesize=500", pages + 1));
+    let past = list_page(&tenant, &format!("page={}&pagesize=500", pages + 1));
     assert!(list(&past).is_empty());
     let last = format!("App Segment {:05}", scale - 1);
     let found = list_page(
-        &mut tenant,
+        &tenant,
         &format!("search=name%2BEQ%2B{}", last.replace(' ', "+")),
     );
     assert_eq!(names(&found), vec![last]);
