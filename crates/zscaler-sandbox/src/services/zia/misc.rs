@@ -119,20 +119,7 @@ pub(super) fn respond_refs(
     envelope: Envelope,
     records: Vec<&Value>,
 ) -> Result<Reply, ApiError> {
-    let positions: Vec<Value> = (0..records.len()).map(Value::from).collect();
-    let page = envelope::list(envelope, Product::Zia, positions, call.query, call.path)?;
-    let out = page
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(Value::as_u64)
-                .filter_map(|i| usize::try_from(i).ok())
-                .filter_map(|i| records.get(i).map(|r| (*r).clone()))
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(Reply::ok(Value::Array(out)))
+    envelope::list_refs(envelope, Product::Zia, records, call.query, call.path).map(Reply::ok)
 }
 
 /// Pages `records` in `envelope` (ZIA bare array) using the call's `page`/`pageSize`.

@@ -6,8 +6,9 @@ use serde_json::{Value, json};
 use super::misc::{contains, lite, param, respond_refs, sort};
 use super::zia;
 use crate::engine::{self, Call, Filter, Match, Reply, ResourceDef};
-use crate::envelope::Envelope;
+use crate::envelope::{self, Envelope};
 use crate::errors::ApiError;
+use crate::product::Product;
 use crate::routes::{Op, Route};
 use crate::seed::Seeder;
 
@@ -85,7 +86,7 @@ pub static RESOURCES: &[&ResourceDef] = &[&DEPARTMENTS, &GROUPS, &USERS, &super:
 
 pub fn routes() -> Vec<Route> {
     vec![
-        Route::new(Method::GET, "/zia/api/v1/users", Op::Custom(list_users)),
+        Route::new(Method::GET, "/zia/api/v1/users", Op::CustomRead(list_users)),
         Route::new(Method::GET, "/zia/api/v1/users/{userId}", Op::Get(&USERS)),
         Route::new(
             Method::GET,
@@ -122,20 +123,24 @@ const SORT_FIELDS: [(&str, &str); 5] = [
 
 /// `GET /users`: `name`/`search` (substring), `dept` and `group` (substring of a department or
 /// group name), 100 per page by default.
-fn list_users(call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    let name = param(call, "name").or_else(|| param(call, "search"));
-    let dept = param(call, "dept");
-    let group = param(call, "group");
-    let records = super::misc::select(call, &USERS, |u| {
-        name.is_none_or(|n| contains(u, "name", n))
-            && dept.is_none_or(|d| u.get("department").is_some_and(|v| contains(v, "name", d)))
-            && group.is_none_or(|g| {
-                u.get("groups")
-                    .and_then(Value::as_array)
-                    .is_some_and(|gs| gs.iter().any(|x| contains(x, "name", g)))
-            })
-    });
-    respond_refs(call, USERS.envelope, records)
+/// A read: served under the shared lock, so pages of the (scaled) user list go in parallel.
+fn list_users(call: &engine::Read<'_>) -> Result<Reply, ApiError> {
+    let param = |name: &str| call.query.first(name).filter(|v| !v.trim().is_empty());
+    let name = param("name").or_else(|| param("search"));
+    let dept = param("dept");
+    let group = param("group");
+    let records: Vec<&Value> = engine::records(call.tenant, &USERS)
+        .filter(|u| {
+            name.is_none_or(|n| contains(u, "name", n))
+                && dept.is_none_or(|d| u.get("department").is_some_and(|v| contains(v, "name", d)))
+                && group.is_none_or(|g| {
+                    u.get("groups")
+                        .and_then(Value::as_array)
+                        .is_some_and(|gs| gs.iter().any(|x| contains(x, "name", g)))
+                })
+        })
+        .collect();
+    envelope::list_refs(USERS.envelope, Product::Zia, records, call.query, call.path).map(Reply::ok)
 }
 
 /// `GET /departments`: `search` (substring of the name), `sortBy`/`sortOrder`, paging.
