@@ -47,22 +47,12 @@ impl Rig {
         )
     }
 
+    /// Adds fault rules in the `--faults` text form.
     async fn faults(&self, spec: &str) {
-        let r = self
-            .admin
-            .post(format!("{}/_sandbox/faults", self.sandbox.base_url))
-            .bearer_auth(&self.sandbox.admin_token)
-            .json(&json!({ "spec": spec }))
-            .send()
-            .await
-            .expect("faults");
-        assert!(
-            r.status().is_success(),
-            "{}",
-            r.text().await.unwrap_or_default()
-        );
+        self.fault_json(json!({ "spec": spec })).await;
     }
 
+    /// Adds fault rules (a JSON array, or `{"spec": ...}`).
     async fn fault_json(&self, rules: Value) {
         let r = self
             .admin
