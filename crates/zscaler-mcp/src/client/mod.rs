@@ -122,6 +122,16 @@ struct Inner {
     sandbox: bool,
 }
 
+/// Said of a request that may have reached the server and is therefore not sent again.
+const NOT_RESENT: &str = "the request may have been applied, so it was not sent again: check the resource before retrying";
+
+fn too_large(max_bytes: usize) -> String {
+    format!(
+        "the answer is larger than the {} MiB limit (ZSCALER_MCP_MAX_BYTES); narrow the request with filters or paging",
+        max_bytes / (1024 * 1024)
+    )
+}
+
 /// Why one attempt produced no answer.
 enum AttemptFailure {
     /// Nothing reached the server; any method may be re-sent.
@@ -350,10 +360,7 @@ impl ZscalerClient {
                             (e, Some(hint.unwrap_or(wait)))
                         }
                         500 | 502 | 504 => {
-                            e.message = format!(
-                                "{}; the request may have been applied, so it was not sent again: check the resource before retrying",
-                                e.message
-                            );
+                            e.message = format!("{}; {NOT_RESENT}", e.message);
                             return Err(e);
                         }
                         _ => return Err(e),
@@ -363,10 +370,7 @@ impl ZscalerClient {
                 Err(AttemptFailure::MaybeProcessed(mut e)) => {
                     maybe_applied = true;
                     if !request.idempotent {
-                        e.message = format!(
-                            "{}; the request may have been applied, so it was not sent again: check the resource before retrying",
-                            e.message
-                        );
+                        e.message = format!("{}; {NOT_RESENT}", e.message);
                         e.attempts = attempt;
                         return Err(e);
                     }
@@ -489,10 +493,7 @@ impl ZscalerClient {
         {
             return Err(AttemptFailure::Fatal(fail(
                 ErrorKind::BadResponse,
-                format!(
-                    "the answer is larger than the {} MiB limit (ZSCALER_MCP_MAX_BYTES); narrow the request with filters or paging",
-                    s.max_bytes / (1024 * 1024)
-                ),
+                too_large(s.max_bytes),
             )));
         }
         let mut response = response;
@@ -503,10 +504,7 @@ impl ZscalerClient {
                     if body.len() + chunk.len() > s.max_bytes {
                         return Err(AttemptFailure::Fatal(fail(
                             ErrorKind::BadResponse,
-                            format!(
-                                "the answer is larger than the {} MiB limit (ZSCALER_MCP_MAX_BYTES); narrow the request with filters or paging",
-                                s.max_bytes / (1024 * 1024)
-                            ),
+                            too_large(s.max_bytes),
                         )));
                     }
                     body.extend_from_slice(&chunk);

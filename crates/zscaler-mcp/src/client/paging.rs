@@ -210,15 +210,11 @@ impl Paging {
                 Position::Page(n),
             ) => {
                 r.set_query(page, n.to_string());
-                if !r.query.iter().any(|(k, _)| k == size) {
-                    r.set_query(size, page_size.to_string());
-                }
+                r.default_query(size, page_size.to_string());
             }
             (Paging::Zpa { page_size }, Position::Page(n)) => {
                 r.set_query("page", n.to_string());
-                if !r.query.iter().any(|(k, _)| k == "pagesize") {
-                    r.set_query("pagesize", page_size.to_string());
-                }
+                r.default_query("pagesize", page_size.to_string());
             }
             (Paging::ZdxCursor { limit, .. }, Position::Cursor(c)) => {
                 if c.is_empty() {
@@ -226,15 +222,11 @@ impl Paging {
                 } else {
                     r.set_query("offset", c.clone());
                 }
-                if !r.query.iter().any(|(k, _)| k == "limit") {
-                    r.set_query("limit", limit.to_string());
-                }
+                r.default_query("limit", limit.to_string());
             }
             (Paging::ZidOffset { limit }, Position::Offset(n)) => {
                 r.set_query("offset", n.to_string());
-                if !r.query.iter().any(|(k, _)| k == "limit") {
-                    r.set_query("limit", limit.to_string());
-                }
+                r.default_query("limit", limit.to_string());
             }
             (
                 Paging::Zcell {
@@ -259,9 +251,7 @@ impl Paging {
                 Position::Page(n),
             ) => {
                 r.set_query("page", n.to_string());
-                if !r.query.iter().any(|(k, _)| k == "size") {
-                    r.set_query("size", size.to_string());
-                }
+                r.default_query("size", size.to_string());
             }
             (
                 Paging::GraphQl {

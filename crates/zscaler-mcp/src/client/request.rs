@@ -67,6 +67,13 @@ impl ApiRequest {
         self.query.push((key.to_string(), value));
     }
 
+    /// Sets a query parameter unless the caller already chose its value.
+    pub fn default_query(&mut self, key: &str, value: String) {
+        if !self.query.iter().any(|(k, _)| k == key) {
+            self.query.push((key.to_string(), value));
+        }
+    }
+
     /// `METHOD /path`, for messages and logs.
     pub fn operation(&self) -> String {
         format!("{} {}", self.method, self.path)
