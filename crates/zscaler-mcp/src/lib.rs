@@ -9,6 +9,9 @@
 //! - [`server`]: the builder and the MCP dispatch (`ServerHandler`), the security posture.
 //! - [`client`]: the Zscaler OneAPI client (tokens, retries, rate budgets, pagination).
 //! - [`catalog`]: tool declarations (data), services, toolsets and the selection filters.
+//! - [`executor`]: the one pipeline every Zscaler tool call goes through (arguments, routes,
+//!   lookups, requests, envelopes, pages).
+//! - [`shaping`]: sanitize, JMESPath `query`, CSV/JSON encoding, the untrusted-content notice.
 //! - [`config`]: flags, environment and `.env`, parsed once into one validated value.
 //! - [`commands`]: the one-shot CLI commands (`--list-tools`, `--generate-auth-token`).
 
@@ -16,9 +19,11 @@ pub mod catalog;
 pub mod client;
 pub mod commands;
 pub mod config;
+pub mod executor;
 pub mod logging;
 pub mod pattern;
 pub mod server;
+pub mod shaping;
 pub mod transport;
 
 pub use server::{ZscalerMcpServer, ZscalerMcpServerBuilder};

@@ -23,6 +23,9 @@ pub struct Recorded {
     pub fault: Option<String>,
     pub user_agent: Option<String>,
     pub body_bytes: usize,
+    /// The request's JSON body (API requests up to 64 KiB; never the token request's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Default)]

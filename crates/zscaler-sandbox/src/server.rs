@@ -365,7 +365,12 @@ struct Seen<'a> {
     query: &'a str,
     headers: &'a HeaderMap,
     body_bytes: usize,
+    /// The JSON body of an API request (never the token request's: it carries secrets).
+    body: Option<&'a [u8]>,
 }
+
+/// Largest request body kept in the record.
+const RECORDED_BODY_MAX: usize = 64 * 1024;
 
 fn record(state: &State_, seen: &Seen<'_>, status: u16, fault: Option<&Fault>) {
     let entry = Recorded {
@@ -382,6 +387,10 @@ fn record(state: &State_, seen: &Seen<'_>, status: u16, fault: Option<&Fault>) {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string),
         body_bytes: seen.body_bytes,
+        body: seen
+            .body
+            .filter(|b| !b.is_empty() && b.len() <= RECORDED_BODY_MAX)
+            .and_then(|b| serde_json::from_slice(b).ok()),
     };
     if let Ok(mut r) = state.recorder.lock() {
         r.push(entry);
@@ -418,6 +427,7 @@ async fn token(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> 
         query: "",
         headers: &headers,
         body_bytes: body.len(),
+        body: None,
     };
     record(&state, &seen, response.status().as_u16(), fault.as_ref());
     response
@@ -456,6 +466,7 @@ async fn api(State(state): State<Shared>, request: Request) -> Response {
         query: &raw_query,
         headers: &parts.headers,
         body_bytes: body.len(),
+        body: Some(&body),
     };
     record(&state, &seen, status, fault.as_ref());
     apply_body_fault(response, fault.as_ref()).await

@@ -19,4 +19,7 @@ pub static TOOLS: [ToolDeclaration; 1] = [ToolDeclaration {
     action: Action::Read,
     params: &[],
     handler: Handler::Meta(MetaTool::GetServerInfo),
+    list: false,
+    query: false,
+    untrusted: false,
 }];

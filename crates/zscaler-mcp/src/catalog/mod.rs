@@ -1,15 +1,22 @@
-//! The tool catalog: one declaration per tool, grouped by toolset. Tools are data; the
-//! [`crate::server`] dispatch looks a declaration up and runs its handler.
+//! The tool catalog: one declaration per tool, grouped by service and toolset. Tools are data:
+//! a declaration names the tool, its action and toolset, its described parameters and how they
+//! map onto the Zscaler API ([`Route`]s); the generic executor ([`crate::executor`]) runs it.
+//! Tools whose behaviour is truly special name a [`Handler`].
+//!
+//! Declarations are `static`s built with `const fn` helpers ([`Param::string`], [`Route::get`],
+//! ...), so the whole catalog is compiled in and costs nothing at startup.
 
 pub mod meta;
+pub mod schema;
 pub mod selection;
 pub mod services;
 pub mod toolsets;
+pub mod zia;
+pub mod zpa;
 
 use std::sync::Arc;
 
-use rmcp::model::{JsonObject, Tool, ToolAnnotations};
-use serde_json::{Map, Value, json};
+use rmcp::model::{Tool, ToolAnnotations};
 
 use self::services::Service;
 
@@ -41,9 +48,53 @@ impl Action {
 pub enum ParamType {
     String,
     Integer,
+    Number,
     Boolean,
     Object,
     StringArray,
+    ObjectArray,
+    /// A list of string lists (ZIA network-service port ranges).
+    StringArrays,
+    /// Any JSON value (ZPA policy conditions: a list or an object).
+    Any,
+}
+
+/// A constant value: a parameter default, or a fixed body field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lit {
+    Bool(bool),
+    Int(i64),
+    Str(&'static str),
+}
+
+impl Lit {
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            Lit::Bool(b) => b.into(),
+            Lit::Int(i) => i.into(),
+            Lit::Str(s) => s.into(),
+        }
+    }
+}
+
+/// Where a parameter's value goes in the request body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// Not in the body: a path placeholder, a query value, or read by a handler.
+    No,
+    /// The value as is, under this (camelCase) field.
+    Field(&'static str),
+    /// A list of ids, sent as `[{"id": ...}]` under this field (ZIA ids become numbers).
+    Ids(&'static str),
+    /// A boolean sent as `"ENABLED"` / `"DISABLED"` under this field (ZIA rules' `state`).
+    State(&'static str),
+    /// An object whose keys (the API's own camelCase names) are merged into the body; lists of
+    /// scalar ids under the keys named in the route's `id_lists` become `[{"id": ...}]`.
+    Merge,
+    /// ZPA v2 policy conditions, converted to the API's operand blocks under `conditions`.
+    ZpaConditions,
+    /// The whole body is this value (a JSON array, e.g. the URL list of a lookup).
+    Whole,
 }
 
 /// One described parameter of a tool.
@@ -53,13 +104,324 @@ pub struct Param {
     pub ty: ParamType,
     pub description: &'static str,
     pub required: bool,
+    /// Accepted values (advertised as `enum`).
+    pub one_of: &'static [&'static str],
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    /// Advertised default, applied when the caller omits the parameter.
+    pub default: Option<Lit>,
+    pub body: Body,
+}
+
+impl Param {
+    const fn of(name: &'static str, ty: ParamType, description: &'static str) -> Param {
+        Param {
+            name,
+            ty,
+            description,
+            required: false,
+            one_of: &[],
+            min: None,
+            max: None,
+            default: None,
+            body: Body::No,
+        }
+    }
+    pub const fn string(name: &'static str, description: &'static str) -> Param {
+        Param::of(name, ParamType::String, description)
+    }
+    pub const fn integer(name: &'static str, description: &'static str) -> Param {
+        Param::of(name, ParamType::Integer, description)
+    }
+    pub const fn number(name: &'static str, description: &'static str) -> Param {
+        Param::of(name, ParamType::Number, description)
+    }
+    pub const fn boolean(name: &'static str, description: &'static str) -> Param {
+        Param::of(name, ParamType::Boolean, description)
+    }
+    pub const fn object(name: &'static str, description: &'static str) -> Param {
+        Param::of(name, ParamType::Object, description)
+    }
+    pub const fn strings(name: &'static str, description: &'static str) -> Param {
+        Param::of(name, ParamType::StringArray, description)
+    }
+    pub const fn objects(name: &'static str, description: &'static str) -> Param {
+        Param::of(name, ParamType::ObjectArray, description)
+    }
+    pub const fn string_lists(name: &'static str, description: &'static str) -> Param {
+        Param::of(name, ParamType::StringArrays, description)
+    }
+    pub const fn any(name: &'static str, description: &'static str) -> Param {
+        Param::of(name, ParamType::Any, description)
+    }
+    pub const fn required(mut self) -> Param {
+        self.required = true;
+        self
+    }
+    pub const fn one_of(mut self, values: &'static [&'static str]) -> Param {
+        self.one_of = values;
+        self
+    }
+    pub const fn min(mut self, min: i64) -> Param {
+        self.min = Some(min);
+        self
+    }
+    pub const fn range(mut self, min: i64, max: i64) -> Param {
+        self.min = Some(min);
+        self.max = Some(max);
+        self
+    }
+    pub const fn default(mut self, value: Lit) -> Param {
+        self.default = Some(value);
+        self
+    }
+    /// Sent in the body under `field`.
+    pub const fn body(mut self, field: &'static str) -> Param {
+        self.body = Body::Field(field);
+        self
+    }
+    /// Sent in the body as `[{"id": ...}]` under `field`.
+    pub const fn ids(mut self, field: &'static str) -> Param {
+        self.body = Body::Ids(field);
+        self
+    }
+    pub const fn to(mut self, body: Body) -> Param {
+        self.body = body;
+        self
+    }
+}
+
+/// HTTP method of a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Verb {
+    pub fn method(self) -> http::Method {
+        match self {
+            Verb::Get => http::Method::GET,
+            Verb::Post => http::Method::POST,
+            Verb::Put => http::Method::PUT,
+            Verb::Delete => http::Method::DELETE,
+        }
+    }
+}
+
+/// When a route (or a lookup) applies, judged on the call's arguments (defaults applied).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Always,
+    /// The argument is given (not null).
+    Has(&'static str),
+    /// The argument is absent or null.
+    Lacks(&'static str),
+    /// The argument equals this string.
+    Is(&'static str, &'static str),
+    /// Both conditions hold.
+    Both(&'static When, &'static When),
+}
+
+/// How a list endpoint pages, as declared; the executor turns it into the client's paging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pages {
+    /// One request returns the whole list (a bare array, or ZPA's `{"list": [...]}`).
+    One,
+    /// ZIA style: 1-based page number and page size under these query names; bare arrays.
+    Numbered {
+        page: &'static str,
+        size: &'static str,
+        page_size: u32,
+    },
+    /// ZPA: `page` / `pagesize`; `{"list", "totalPages"}`.
+    Zpa,
+}
+
+/// What a route answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// One record (or an empty body for writes).
+    Object,
+    /// Rows, gathered completely or explicitly cut ([`crate::client::paging`]).
+    List(Pages),
+}
+
+/// What a [`Lookup`] takes from its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// The `id` field of the object answered.
+    Id,
+    /// The `id` of the first row whose `name` equals the argument `name_of` (case-insensitive)
+    /// or, when that argument is absent, of the first row.
+    RowId { name_of: Option<&'static str> },
+}
+
+/// Where a looked-up value goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Fills `{name}` in the route's path.
+    Path(&'static str),
+    /// A body field.
+    Body(&'static str),
+}
+
+/// A GET made before the route's request to resolve an id (ZPA policy set of a policy type,
+/// IdP by name, enrollment certificate by name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lookup {
+    pub when: When,
+    pub path: &'static str,
+    pub query: &'static [(&'static str, &'static str)],
+    pub pick: Pick,
+    pub into: Target,
+    /// What is being looked up, for the error when nothing is found.
+    pub what: &'static str,
+}
+
+/// One HTTP mapping of a tool. A tool has one or more; the first whose `when` holds is used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Route {
+    pub when: When,
+    pub verb: Verb,
+    /// Path with `{placeholders}`: argument names, `{customerId}`, or lookup targets.
+    pub path: &'static str,
+    /// Query pairs: key and template (`{arg}`, `name+EQ+{arg}`, or a literal). A pair whose
+    /// template names an absent argument is left out.
+    pub query: &'static [(&'static str, &'static str)],
+    pub answer: Answer,
+    /// Send a JSON body built from the parameters' [`Body`] targets.
+    pub body: bool,
+    /// Fixed body fields, set unless an argument already set them.
+    pub fixed: &'static [(&'static str, Lit)],
+    /// Keys of a [`Body::Merge`] object whose scalar lists become `[{"id": ...}]`.
+    pub id_lists: &'static [&'static str],
+    pub lookups: &'static [Lookup],
+    /// Read the current record (GET on the same path) and send it back with the changes
+    /// applied (updates whose API replaces the whole record).
+    pub merge_current: bool,
+    /// After the write, GET this path and answer with it (list endpoints that answer nothing).
+    pub read_back: Option<&'static str>,
+    /// A POST that only reads (search): safe to retry.
+    pub read_only: bool,
+}
+
+impl Route {
+    const fn new(verb: Verb, path: &'static str) -> Route {
+        Route {
+            when: When::Always,
+            verb,
+            path,
+            query: &[],
+            answer: Answer::Object,
+            body: false,
+            fixed: &[],
+            id_lists: &[],
+            lookups: &[],
+            merge_current: false,
+            read_back: None,
+            read_only: false,
+        }
+    }
+    pub const fn get(path: &'static str) -> Route {
+        Route::new(Verb::Get, path)
+    }
+    pub const fn post(path: &'static str) -> Route {
+        let mut r = Route::new(Verb::Post, path);
+        r.body = true;
+        r
+    }
+    pub const fn put(path: &'static str) -> Route {
+        let mut r = Route::new(Verb::Put, path);
+        r.body = true;
+        r
+    }
+    pub const fn delete(path: &'static str) -> Route {
+        Route::new(Verb::Delete, path)
+    }
+    pub const fn when(mut self, when: When) -> Route {
+        self.when = when;
+        self
+    }
+    pub const fn query(mut self, query: &'static [(&'static str, &'static str)]) -> Route {
+        self.query = query;
+        self
+    }
+    /// Answers one request's rows.
+    pub const fn list(mut self) -> Route {
+        self.answer = Answer::List(Pages::One);
+        self
+    }
+    /// ZIA numbered pages (`page`, `pageSize`).
+    pub const fn pages(mut self, page: &'static str, size: &'static str, page_size: u32) -> Route {
+        self.answer = Answer::List(Pages::Numbered {
+            page,
+            size,
+            page_size,
+        });
+        self
+    }
+    /// ZPA pages.
+    pub const fn zpa_pages(mut self) -> Route {
+        self.answer = Answer::List(Pages::Zpa);
+        self
+    }
+    pub const fn no_body(mut self) -> Route {
+        self.body = false;
+        self
+    }
+    pub const fn fixed(mut self, fixed: &'static [(&'static str, Lit)]) -> Route {
+        self.fixed = fixed;
+        self
+    }
+    pub const fn id_lists(mut self, keys: &'static [&'static str]) -> Route {
+        self.id_lists = keys;
+        self
+    }
+    pub const fn lookups(mut self, lookups: &'static [Lookup]) -> Route {
+        self.lookups = lookups;
+        self
+    }
+    pub const fn merge_current(mut self) -> Route {
+        self.merge_current = true;
+        self
+    }
+    pub const fn read_back(mut self, path: &'static str) -> Route {
+        self.read_back = Some(path);
+        self
+    }
+    pub const fn read_only(mut self) -> Route {
+        self.read_only = true;
+        self
+    }
+}
+
+/// Named behaviour a declaration cannot express as routes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    /// ZIA URL lookup: 100 URLs per request, results concatenated.
+    ZiaUrlLookup,
+    /// ZIA GRE tunnel: resolve (or create) the static IP, pick the recommended VIPs, create.
+    ZiaGreTunnelCreate,
+    /// ZIA GRE tunnel delete: the tunnel, then its static IP.
+    ZiaGreTunnelDelete,
+    /// ZIA predefined URL category, addressed by name or id: GET, else find it in the list.
+    ZiaPredefinedCategory,
+    /// ZIA IPS signature rule: validate the rule text, then create.
+    ZiaIpsSignatureCreate,
 }
 
 /// How a tool is executed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Handler {
     /// A server-introspection tool answered without calling Zscaler.
     Meta(meta::MetaTool),
+    /// The generic executor, on the first route whose condition holds.
+    Routes(&'static [Route]),
+    /// A named handler, with the routes it uses.
+    Special(Special, &'static [Route]),
 }
 
 /// One tool, as declared.
@@ -74,35 +436,65 @@ pub struct ToolDeclaration {
     pub action: Action,
     pub params: &'static [Param],
     pub handler: Handler,
+    /// Answers rows: `structuredContent` is `{"result": [...], "complete": ...}`.
+    pub list: bool,
+    /// Accepts a JMESPath `query` applied to the result.
+    pub query: bool,
+    /// Returns content from outside the tenant's trust boundary.
+    pub untrusted: bool,
 }
 
 impl ToolDeclaration {
-    pub fn input_schema(&self) -> JsonObject {
-        let mut properties = Map::new();
-        let mut required = Vec::new();
-        for p in self.params {
-            let ty = match p.ty {
-                ParamType::String => json!({"type": "string"}),
-                ParamType::Integer => json!({"type": "integer"}),
-                ParamType::Boolean => json!({"type": "boolean"}),
-                ParamType::Object => json!({"type": "object"}),
-                ParamType::StringArray => json!({"type": "array", "items": {"type": "string"}}),
-            };
-            let mut schema = ty;
-            schema["description"] = Value::String(p.description.to_string());
-            properties.insert(p.name.to_string(), schema);
-            if p.required {
-                required.push(Value::String(p.name.to_string()));
-            }
+    /// A tool of `service` in `toolset`, without parameters, answering one record.
+    pub const fn new(
+        service: Service,
+        toolset: &'static str,
+        action: Action,
+        name: &'static str,
+        title: &'static str,
+        description: &'static str,
+        handler: Handler,
+    ) -> ToolDeclaration {
+        ToolDeclaration {
+            name,
+            title,
+            description,
+            service: Some(service),
+            toolset,
+            action,
+            params: &[],
+            handler,
+            list: false,
+            query: false,
+            untrusted: false,
         }
-        let mut schema = Map::new();
-        schema.insert("type".into(), json!("object"));
-        schema.insert("properties".into(), Value::Object(properties));
-        if !required.is_empty() {
-            schema.insert("required".into(), Value::Array(required));
+    }
+    pub const fn params(mut self, params: &'static [Param]) -> ToolDeclaration {
+        self.params = params;
+        self
+    }
+    /// Answers rows and accepts a JMESPath `query`.
+    pub const fn list(mut self) -> ToolDeclaration {
+        self.list = true;
+        self.query = true;
+        self
+    }
+    /// Accepts a JMESPath `query` on the record it answers.
+    pub const fn queryable(mut self) -> ToolDeclaration {
+        self.query = true;
+        self
+    }
+    pub const fn untrusted(mut self) -> ToolDeclaration {
+        self.untrusted = true;
+        self
+    }
+
+    /// The routes the tool may call.
+    pub fn routes(&self) -> &'static [Route] {
+        match self.handler {
+            Handler::Meta(_) => &[],
+            Handler::Routes(r) | Handler::Special(_, r) => r,
         }
-        schema.insert("additionalProperties".into(), json!(false));
-        schema
     }
 
     /// The MCP tool as advertised in `tools/list`.
@@ -114,14 +506,18 @@ impl ToolDeclaration {
         annotations.idempotent_hint = Some(self.action != Action::Create);
         // Meta tools never leave the process; Zscaler tools reach the tenant's API.
         annotations.open_world_hint = Some(self.service.is_some());
-        let mut tool = Tool::new(self.name, self.description, Arc::new(self.input_schema()));
+        let mut tool = Tool::new(
+            self.name,
+            self.description,
+            Arc::new(schema::input_schema(self)),
+        );
         tool.title = Some(self.title.to_string());
         tool.annotations = Some(annotations);
         tool
     }
 }
 
-/// Every declared tool.
-pub fn all_tools() -> Vec<&'static ToolDeclaration> {
-    meta::TOOLS.iter().collect()
+/// Every declared tool, meta tools first, then by service.
+pub fn all_tools() -> impl Iterator<Item = &'static ToolDeclaration> {
+    meta::TOOLS.iter().chain(zia::tools()).chain(zpa::tools())
 }

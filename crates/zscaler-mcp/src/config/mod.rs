@@ -246,6 +246,11 @@ pub struct ZscalerConfig {
     pub cloud: String,
     pub zcell_customer_id: Option<String>,
     pub user_agent_comment: Option<String>,
+    /// `ZSCALER_MCP_API_BASE_URL`: the OneAPI gateway, replacing the cloud's (a private
+    /// gateway, or a standalone `zscaler-mcp sandbox`). Plain `http` only on loopback.
+    pub api_base_url: Option<String>,
+    /// `ZSCALER_MCP_TOKEN_URL`: the OneAPI token endpoint, replacing the vanity domain's.
+    pub token_url: Option<String>,
 }
 
 /// Cloud secret stores holding the OneAPI credentials (spec 004: AWS Secrets Manager).

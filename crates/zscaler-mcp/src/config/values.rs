@@ -127,6 +127,38 @@ impl<'a> Input<'a> {
     }
 }
 
+/// A Zscaler endpoint override: an absolute `https` URL, or `http` to a loopback host (the
+/// credentials travel to it). A trailing `/` is dropped.
+fn endpoint_url(raw: Option<Raw<'_>>) -> Result<Option<String>, ConfigError> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    const EXPECTED: &str = "an https:// URL, or http:// to 127.0.0.1, [::1] or localhost";
+    let value = raw.value.trim().trim_end_matches('/');
+    let ok = match value.split_once("://") {
+        Some(("https", rest)) => !rest.is_empty() && !rest.starts_with('/'),
+        Some(("http", rest)) => {
+            let host = rest.split('/').next().unwrap_or_default();
+            let host = match host.rsplit_once(':') {
+                Some((h, port)) if !h.ends_with(']') || host.starts_with('[') => {
+                    if port.chars().all(|c| c.is_ascii_digit()) {
+                        h
+                    } else {
+                        host
+                    }
+                }
+                _ => host,
+            };
+            matches!(host, "127.0.0.1" | "[::1]" | "localhost")
+        }
+        _ => false,
+    };
+    if !ok || value.contains(char::is_whitespace) {
+        return Err(ConfigError::new(raw.source, raw.value, EXPECTED));
+    }
+    Ok(Some(value.to_string()))
+}
+
 /// Splits a comma-separated list, trimming items and dropping empty ones.
 fn csv(value: &str) -> Vec<&str> {
     value
@@ -562,6 +594,8 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
             "--user-agent-comment",
             "ZSCALER_MCP_USER_AGENT_COMMENT",
         ))?,
+        api_base_url: endpoint_url(input.var("ZSCALER_MCP_API_BASE_URL"))?,
+        token_url: endpoint_url(input.var("ZSCALER_MCP_TOKEN_URL"))?,
     };
 
     let client = client_settings(input, zscaler.user_agent_comment.clone())?;

@@ -24,7 +24,7 @@ use crate::catalog::selection::Resolved;
 use crate::catalog::{Handler, ToolDeclaration};
 use crate::client::{ClientError, ClientSettings, Grant, ZscalerClient};
 use crate::config::Config;
-use crate::server::arguments;
+use crate::executor::{self, arguments};
 use crate::server::posture::Posture;
 use crate::server::upstream::Upstream;
 pub use crate::transport::SessionKind;
@@ -211,6 +211,29 @@ impl ZscalerMcp {
     }
 }
 
+impl ZscalerMcp {
+    async fn run_zscaler(
+        &self,
+        tool: &'static ToolDeclaration,
+        args: executor::request::Args,
+    ) -> CallToolResult {
+        let client = match self.shared.client() {
+            Ok(c) => c,
+            Err(e) => {
+                return CallToolResult::error(vec![ContentBlock::text(format!(
+                    "The Zscaler client is not available: {e}"
+                ))]);
+            }
+        };
+        let upstream = self.shared.upstream();
+        let ctx = executor::Context {
+            client: &client,
+            customer_id: upstream.customer_id.as_deref(),
+        };
+        executor::run(tool, args, &ctx).await
+    }
+}
+
 impl ServerHandler for ZscalerMcp {
     fn get_info(&self) -> ServerConfig {
         let mut implementation = Implementation::new(SERVER_NAME, VERSION);
@@ -289,12 +312,16 @@ impl ServerHandler for ZscalerMcp {
                 None,
             ));
         };
-        if let Err(problem) = arguments::validate(tool, request.arguments.as_ref()) {
-            return Ok(CallToolResult::error(vec![ContentBlock::text(problem)]).into());
-        }
+        let args = match arguments::validate(tool, request.arguments.as_ref()) {
+            Ok(args) => args,
+            Err(problem) => {
+                return Ok(CallToolResult::error(vec![ContentBlock::text(problem)]).into());
+            }
+        };
         let started = std::time::Instant::now();
         let result = match tool.handler {
             Handler::Meta(meta) => self.run_meta(meta, &context),
+            Handler::Routes(_) | Handler::Special(..) => self.run_zscaler(tool, args).await,
         };
         if self.shared.config.logging.log_tool_calls {
             tracing::info!(

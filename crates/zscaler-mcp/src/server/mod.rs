@@ -4,7 +4,6 @@
 //! Composition, in request order:
 //! transport (stdio | streamable HTTP | SSE) → edge layers → MCP dispatch ([`handler`]) → tool.
 
-pub mod arguments;
 pub mod handler;
 pub mod posture;
 pub mod upstream;

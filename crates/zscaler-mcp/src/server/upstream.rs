@@ -55,8 +55,12 @@ impl Upstream {
         let vanity = config.vanity_domain.as_deref().unwrap_or("<vanity-domain>");
         let (base, token) = cloud_urls(&config.cloud, vanity);
         Upstream {
-            base_url: base_url.unwrap_or(base),
-            token_url: token_url.unwrap_or(token),
+            base_url: base_url
+                .or_else(|| config.api_base_url.clone())
+                .unwrap_or(base),
+            token_url: token_url
+                .or_else(|| config.token_url.clone())
+                .unwrap_or(token),
             client_id: config.client_id.clone(),
             // The private key wins over a secret, as in the official SDK.
             grant: match (&config.private_key, &config.client_secret) {

@@ -1,0 +1,150 @@
+//! Argument validation against a tool's declared parameters. A failure is a sentence naming the
+//! field and the rule, returned to the agent as an `isError` result; nothing is sent.
+
+use rmcp::model::JsonObject;
+use serde_json::{Map, Value};
+
+use crate::catalog::schema::QUERY_PARAM;
+use crate::catalog::{Param, ParamType, ToolDeclaration};
+
+fn expected(ty: ParamType) -> &'static str {
+    match ty {
+        ParamType::String => "a string",
+        ParamType::Integer => "an integer",
+        ParamType::Number => "a number",
+        ParamType::Boolean => "a boolean (true or false)",
+        ParamType::Object => "an object",
+        ParamType::StringArray => "an array of strings",
+        ParamType::ObjectArray => "an array of objects",
+        ParamType::StringArrays => "an array of arrays of strings",
+        ParamType::Any => "any JSON value",
+    }
+}
+
+fn type_ok(ty: ParamType, value: &Value) -> bool {
+    match ty {
+        ParamType::String => value.is_string(),
+        ParamType::Integer => value.is_i64() || value.is_u64(),
+        ParamType::Number => value.is_number(),
+        ParamType::Boolean => value.is_boolean(),
+        ParamType::Object => value.is_object(),
+        ParamType::StringArray => value
+            .as_array()
+            .is_some_and(|a| a.iter().all(Value::is_string)),
+        ParamType::ObjectArray => value
+            .as_array()
+            .is_some_and(|a| a.iter().all(Value::is_object)),
+        ParamType::StringArrays => value.as_array().is_some_and(|a| {
+            a.iter()
+                .all(|x| x.as_array().is_some_and(|b| b.iter().all(Value::is_string)))
+        }),
+        ParamType::Any => true,
+    }
+}
+
+fn check(param: &Param, value: &Value) -> Result<(), String> {
+    let name = param.name;
+    if !type_ok(param.ty, value) {
+        return Err(format!(
+            "Invalid argument '{name}': must be {}.",
+            expected(param.ty)
+        ));
+    }
+    if !param.one_of.is_empty() {
+        let ok = value.as_str().is_some_and(|s| param.one_of.contains(&s));
+        if !ok {
+            return Err(format!(
+                "Invalid argument '{name}': must be one of {}.",
+                param.one_of.join(", ")
+            ));
+        }
+    }
+    if let Some(n) = value.as_f64() {
+        if let Some(min) = param.min
+            && n < min as f64
+        {
+            return Err(match param.max {
+                Some(max) => format!("Invalid argument '{name}': must be between {min} and {max}."),
+                None => format!("Invalid argument '{name}': must be at least {min}."),
+            });
+        }
+        if let Some(max) = param.max
+            && n > max as f64
+        {
+            return Err(match param.min {
+                Some(min) => format!("Invalid argument '{name}': must be between {min} and {max}."),
+                None => format!("Invalid argument '{name}': must be at most {max}."),
+            });
+        }
+    }
+    if param.required && value.as_str().is_some_and(|s| s.trim().is_empty()) {
+        return Err(format!("Invalid argument '{name}': must not be empty."));
+    }
+    Ok(())
+}
+
+/// Validates `args` and returns them with declared defaults applied and nulls removed.
+pub fn validate(
+    tool: &ToolDeclaration,
+    args: Option<&JsonObject>,
+) -> Result<Map<String, Value>, String> {
+    let empty = JsonObject::new();
+    let args = args.unwrap_or(&empty);
+    for name in args.keys() {
+        let known =
+            tool.params.iter().any(|p| p.name == name) || (tool.query && name == QUERY_PARAM);
+        if !known {
+            let mut accepted: Vec<&str> = tool.params.iter().map(|p| p.name).collect();
+            if tool.query {
+                accepted.push(QUERY_PARAM);
+            }
+            return Err(if accepted.is_empty() {
+                format!(
+                    "Invalid argument '{name}': {} takes no arguments.",
+                    tool.name
+                )
+            } else {
+                format!(
+                    "Invalid argument '{name}': {} accepts only {}.",
+                    tool.name,
+                    accepted.join(", ")
+                )
+            });
+        }
+    }
+    let mut out = Map::new();
+    for param in tool.params {
+        match args.get(param.name) {
+            None | Some(Value::Null) if param.required => {
+                return Err(format!(
+                    "Missing argument '{}': it is required.",
+                    param.name
+                ));
+            }
+            None | Some(Value::Null) => {
+                if let Some(default) = param.default {
+                    out.insert(param.name.to_string(), default.to_json());
+                }
+            }
+            Some(value) => {
+                check(param, value)?;
+                out.insert(param.name.to_string(), value.clone());
+            }
+        }
+    }
+    if tool.query {
+        match args.get(QUERY_PARAM) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(q)) if q.trim().is_empty() => {}
+            Some(Value::String(q)) => {
+                out.insert(QUERY_PARAM.to_string(), Value::String(q.clone()));
+            }
+            Some(_) => {
+                return Err(format!(
+                    "Invalid argument '{QUERY_PARAM}': must be a string (a JMESPath expression)."
+                ));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,299 @@
+//! From a declaration's route and the call's (validated) arguments to an [`ApiRequest`]: the
+//! path with its placeholders filled and percent-encoded, the query from its templates, the
+//! JSON body from the parameters' body targets.
+
+use serde_json::{Map, Value, json};
+
+use crate::catalog::services::Service;
+use crate::catalog::{Body, Param, Route, When};
+use crate::client::request::ApiRequest;
+
+use super::conditions;
+
+/// Arguments of one call (defaults applied, nulls removed).
+pub type Args = Map<String, Value>;
+
+/// Values resolved during the call (lookups) that fill path placeholders.
+pub type Vars = Vec<(&'static str, String)>;
+
+pub fn holds(when: &When, args: &Args) -> bool {
+    match when {
+        When::Always => true,
+        When::Has(name) => args.contains_key(*name),
+        When::Lacks(name) => !args.contains_key(*name),
+        When::Is(name, value) => args.get(*name).and_then(Value::as_str) == Some(*value),
+        When::Both(a, b) => holds(a, args) && holds(b, args),
+    }
+}
+
+/// The first route whose condition holds.
+pub fn select<'r>(routes: &'r [Route], args: &Args) -> Option<&'r Route> {
+    routes.iter().find(|r| holds(&r.when, args))
+}
+
+/// A scalar argument as text (strings as is, numbers, `true`/`false`).
+pub fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// An argument as query values: lists become repeated values.
+fn query_values(v: &Value) -> Vec<String> {
+    match v {
+        Value::Array(items) => items.iter().filter_map(scalar_text).collect(),
+        other => scalar_text(other).into_iter().collect(),
+    }
+}
+
+/// Operators a ZPA search expression may already carry.
+const ZPA_SEARCH_OPS: [&str; 9] = [
+    "+EQ+",
+    "+NE+",
+    "+GT+",
+    "+LT+",
+    "+GE+",
+    "+LE+",
+    "+CONTAINS+",
+    "+STARTSWITH+",
+    "+ENDSWITH+",
+];
+
+/// Renders a query template. `None` when it names an argument the call does not have.
+fn render_query(template: &str, args: &Args) -> Option<Vec<String>> {
+    let Some(open) = template.find('{') else {
+        return Some(vec![template.to_string()]);
+    };
+    let close = template[open..].find('}')? + open;
+    let name = &template[open + 1..close];
+    let value = args.get(name)?;
+    let (prefix, suffix) = (&template[..open], &template[close + 1..]);
+    let values = query_values(value);
+    if values.is_empty() {
+        return None;
+    }
+    Some(
+        values
+            .into_iter()
+            .map(|v| {
+                // ZPA: a search value that is already an expression is sent as is.
+                if prefix == "name+EQ+" && ZPA_SEARCH_OPS.iter().any(|op| v.contains(op)) {
+                    v
+                } else {
+                    format!("{prefix}{v}{suffix}")
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Percent-encodes one path segment (RFC 3986 unreserved characters pass).
+pub fn encode_segment(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for b in raw.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Fills `{placeholders}` of `template`: `customerId`, lookup results, then arguments.
+pub fn fill_path(
+    template: &str,
+    args: &Args,
+    vars: &Vars,
+    customer_id: Option<&str>,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}').map(|c| c + open) else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let name = &rest[open + 1..close];
+        let value = if name == "customerId" {
+            customer_id.map(str::to_string).ok_or_else(|| {
+                "ZPA calls need the tenant's customer id: set ZSCALER_CUSTOMER_ID.".to_string()
+            })?
+        } else if let Some((_, v)) = vars.iter().find(|(k, _)| *k == name) {
+            v.clone()
+        } else {
+            let v = args.get(name).and_then(scalar_text).ok_or_else(|| {
+                format!("Missing argument '{name}': it is required for this call.")
+            })?;
+            if v.trim().is_empty() || v == "." || v == ".." {
+                return Err(format!("Invalid argument '{name}': must not be empty."));
+            }
+            v
+        };
+        out.push_str(&encode_segment(&value));
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Query pairs of a route for these arguments.
+pub fn query(pairs: &[(&'static str, &'static str)], args: &Args) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (key, template) in pairs {
+        if let Some(values) = render_query(template, args) {
+            out.extend(values.into_iter().map(|v| (key.to_string(), v)));
+        }
+    }
+    out
+}
+
+/// An id as the service writes it in bodies: ZIA and ZTW ids are numbers, others strings.
+fn id_value(service: Service, v: &Value) -> Value {
+    match (service, v) {
+        (Service::Zia | Service::Ztw, Value::String(s)) => match s.trim().parse::<i64>() {
+            Ok(n) => n.into(),
+            Err(_) => v.clone(),
+        },
+        _ => v.clone(),
+    }
+}
+
+fn id_list(service: Service, v: &Value) -> Value {
+    match v {
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|i| match i {
+                    Value::Object(_) => i.clone(),
+                    other => json!({"id": id_value(service, other)}),
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// The JSON body of a route for these arguments. `Err` names the argument at fault.
+pub fn body(
+    service: Service,
+    params: &[Param],
+    route: &Route,
+    args: &Args,
+) -> Result<Value, String> {
+    let mut body = Map::new();
+    // `advanced` first: the named parameters win over the same keys in it.
+    for p in params.iter().filter(|p| p.body == Body::Merge) {
+        if let Some(Value::Object(extra)) = args.get(p.name) {
+            for (k, v) in extra {
+                let v = if route.id_lists.contains(&k.as_str()) {
+                    id_list(service, v)
+                } else {
+                    v.clone()
+                };
+                body.insert(k.clone(), v);
+            }
+        }
+    }
+    for p in params {
+        let Some(value) = args.get(p.name) else {
+            continue;
+        };
+        match p.body {
+            Body::No | Body::Merge => {}
+            Body::Field(field) => {
+                body.insert(field.to_string(), value.clone());
+            }
+            Body::Ids(field) => {
+                body.insert(field.to_string(), id_list(service, value));
+            }
+            Body::State(field) => {
+                let state = if value.as_bool() == Some(true) {
+                    "ENABLED"
+                } else {
+                    "DISABLED"
+                };
+                body.insert(field.to_string(), state.into());
+            }
+            Body::ZpaConditions => {
+                let converted = conditions::to_api(value)
+                    .map_err(|e| format!("Invalid argument '{}': {e}", p.name))?;
+                body.insert("conditions".into(), converted);
+            }
+            Body::Whole => return Ok(value.clone()),
+        }
+    }
+    for (k, v) in route.fixed {
+        body.entry(k.to_string()).or_insert_with(|| v.to_json());
+    }
+    Ok(Value::Object(body))
+}
+
+/// The request of `route` (without its lookups' results in the body).
+pub fn build(service: Service, route: &Route, path: String, args: &Args) -> ApiRequest {
+    let mut request = ApiRequest::new(service, route.verb.method(), path);
+    request.query = query(route.query, args);
+    if route.read_only {
+        request = request.read_only();
+    }
+    request
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn args(v: Value) -> Args {
+        v.as_object().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn query_templates_skip_absent_arguments_and_repeat_lists() {
+        let a = args(json!({"search": "web apps", "ids": ["1", "2"], "flag": false}));
+        let q = query(
+            &[
+                ("search", "name+EQ+{search}"),
+                ("page", "{page}"),
+                ("id", "{ids}"),
+                ("flag", "{flag}"),
+                ("fixed", "false"),
+            ],
+            &a,
+        );
+        assert_eq!(
+            q,
+            vec![
+                ("search".to_string(), "name+EQ+web apps".to_string()),
+                ("id".into(), "1".into()),
+                ("id".into(), "2".into()),
+                ("flag".into(), "false".into()),
+                ("fixed".into(), "false".into()),
+            ]
+        );
+        let expr = args(json!({"search": "name+CONTAINS+web"}));
+        assert_eq!(
+            query(&[("search", "name+EQ+{search}")], &expr),
+            vec![("search".to_string(), "name+CONTAINS+web".to_string())]
+        );
+    }
+
+    #[test]
+    fn path_segments_are_encoded_and_traversal_refused() {
+        let a = args(json!({"id": "a/b c"}));
+        assert_eq!(
+            fill_path("/zpa/x/{customerId}/y/{id}", &a, &vec![], Some("7")).unwrap(),
+            "/zpa/x/7/y/a%2Fb%20c"
+        );
+        let dots = args(json!({"id": ".."}));
+        assert!(fill_path("/y/{id}", &dots, &vec![], None).is_err());
+        let err = fill_path("/zpa/{customerId}", &a, &vec![], None).unwrap_err();
+        assert!(err.contains("ZSCALER_CUSTOMER_ID"), "{err}");
+    }
+}
