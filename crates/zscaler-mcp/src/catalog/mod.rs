@@ -281,6 +281,42 @@ pub struct Lookup {
     pub what: &'static str,
 }
 
+impl Lookup {
+    /// The `id` of the object at `path` (e.g. the ZPA policy set of a policy type).
+    pub const fn id(what: &'static str, path: &'static str, into: Target) -> Lookup {
+        Lookup {
+            when: When::Always,
+            path,
+            query: &[],
+            pick: Pick::Id,
+            into,
+            what,
+        }
+    }
+    /// The `id` of the row of `path` (queried with `query`) whose `name` equals the argument
+    /// `name_of`, or of the first row when `name_of` is `None`.
+    pub const fn row(
+        what: &'static str,
+        path: &'static str,
+        query: &'static [(&'static str, &'static str)],
+        name_of: Option<&'static str>,
+        into: Target,
+    ) -> Lookup {
+        Lookup {
+            when: When::Always,
+            path,
+            query,
+            pick: Pick::RowId { name_of },
+            into,
+            what,
+        }
+    }
+    pub const fn when(mut self, when: When) -> Lookup {
+        self.when = when;
+        self
+    }
+}
+
 /// One HTTP mapping of a tool. A tool has one or more; the first whose `when` holds is used.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Route {
@@ -499,13 +535,19 @@ impl ToolDeclaration {
 
     /// The MCP tool as advertised in `tools/list`.
     pub fn to_mcp_tool(&self) -> Tool {
+        // The title sits on the tool itself (not repeated in the annotations); the destructive
+        // and idempotent hints mean something only for writes, so reads omit them: every byte
+        // of the list is context an agent pays for.
         let mut annotations = ToolAnnotations::new();
-        annotations.title = Some(self.title.to_string());
         annotations.read_only_hint = Some(!self.action.is_write());
-        annotations.destructive_hint = Some(matches!(self.action, Action::Update | Action::Delete));
-        annotations.idempotent_hint = Some(self.action != Action::Create);
-        // Meta tools never leave the process; Zscaler tools reach the tenant's API.
-        annotations.open_world_hint = Some(self.service.is_some());
+        if self.action.is_write() {
+            annotations.destructive_hint =
+                Some(matches!(self.action, Action::Update | Action::Delete));
+            annotations.idempotent_hint = Some(self.action != Action::Create);
+        }
+        // The tenant's API is a closed domain; only tools returning content from outside the
+        // tenant (EASM findings, sandbox reports) reach an open world.
+        annotations.open_world_hint = Some(self.untrusted);
         let mut tool = Tool::new(
             self.name,
             self.description,

@@ -11,9 +11,8 @@ use super::{ParamType, ToolDeclaration};
 pub const QUERY_PARAM: &str = "query";
 
 /// Description of the JMESPath parameter.
-pub const QUERY_DESCRIPTION: &str = "JMESPath expression applied to the result, e.g. \
-     \"[?enabled].{id: id, name: name}\" or \"length(@)\". Field names are the API's \
-     (camelCase). Omit it for the full records.";
+pub const QUERY_DESCRIPTION: &str =
+    "JMESPath over the result, e.g. \"[?enabled].name\"; fields are the API's (camelCase).";
 
 fn type_schema(ty: ParamType) -> Value {
     match ty {

@@ -17,7 +17,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA create access policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", query: &[], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -39,7 +39,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA create app protection rule",
         "TODO",
         Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", query: &[], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -59,7 +59,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA create forwarding policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", query: &[], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -78,7 +78,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA create isolation policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", query: &[], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -98,7 +98,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA create timeout policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", query: &[], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -119,7 +119,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA delete access policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", query: &[("microtenantId", "{microtenant_id}")], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -134,7 +134,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA delete app protection rule",
         "TODO",
         Handler::Routes(&[
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", query: &[("microtenantId", "{microtenant_id}")], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -149,7 +149,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA delete forwarding policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", query: &[("microtenantId", "{microtenant_id}")], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -164,7 +164,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA delete isolation policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", query: &[("microtenantId", "{microtenant_id}")], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -179,7 +179,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA delete timeout policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", query: &[("microtenantId", "{microtenant_id}")], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -194,7 +194,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA get access policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", query: &[("microtenantId", "{microtenant_id}")], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -209,7 +209,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA get app protection rule",
         "TODO",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", query: &[("microtenantId", "{microtenant_id}")], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -224,7 +224,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA get forwarding policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", query: &[("microtenantId", "{microtenant_id}")], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -239,7 +239,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA get isolation policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", query: &[("microtenantId", "{microtenant_id}")], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -254,7 +254,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA get timeout policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", query: &[("microtenantId", "{microtenant_id}")], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -360,7 +360,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA update access policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", query: &[], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -383,7 +383,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA update app protection rule",
         "TODO",
         Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", query: &[], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -404,7 +404,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA update forwarding policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", query: &[], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -424,7 +424,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA update isolation policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", query: &[], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[
@@ -445,7 +445,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "ZPA update timeout policy rule",
         "TODO",
         Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", query: &[], pick: Pick::Id, into: Target::Path("policySetId"), what: "policy set" }]),
+            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", Target::Path("policySetId"))]),
         ]),
     )
     .params(&[

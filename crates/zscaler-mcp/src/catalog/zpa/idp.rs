@@ -18,7 +18,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "TODO",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).zpa_pages(),
-            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idpId}").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).zpa_pages().lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", query: &[("search", "name+EQ+{idp_name}")], pick: Pick::RowId { name_of: Some("idp_name") }, into: Target::Path("idpId"), what: "identity provider" }]),
+            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idpId}").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).zpa_pages().lookups(&[Lookup::row("identity provider", "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", &[("search", "name+EQ+{idp_name}")], Some("idp_name"), Target::Path("idpId"))]),
         ]),
     )
     .params(&[
@@ -36,8 +36,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "SCIM attribute",
         "TODO",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute/{attribute_id}").when(When::Has("attribute_id")).query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", query: &[("search", "name+EQ+{idp_name}")], pick: Pick::RowId { name_of: Some("idp_name") }, into: Target::Path("idpId"), what: "identity provider" }]),
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).zpa_pages().lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", query: &[("search", "name+EQ+{idp_name}")], pick: Pick::RowId { name_of: Some("idp_name") }, into: Target::Path("idpId"), what: "identity provider" }]),
+            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute/{attribute_id}").when(When::Has("attribute_id")).query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).lookups(&[Lookup::row("identity provider", "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", &[("search", "name+EQ+{idp_name}")], Some("idp_name"), Target::Path("idpId"))]),
+            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).zpa_pages().lookups(&[Lookup::row("identity provider", "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", &[("search", "name+EQ+{idp_name}")], Some("idp_name"), Target::Path("idpId"))]),
         ]),
     )
     .params(&[
@@ -57,7 +57,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "TODO",
         Handler::Routes(&[
             Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/{scim_group_id}").when(When::Has("scim_group_id")).query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]),
-            Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idpId}").list().lookups(&[Lookup { when: When::Always, path: "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", query: &[("search", "name+EQ+{idp_name}")], pick: Pick::RowId { name_of: Some("idp_name") }, into: Target::Path("idpId"), what: "identity provider" }]),
+            Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idpId}").list().lookups(&[Lookup::row("identity provider", "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", &[("search", "name+EQ+{idp_name}")], Some("idp_name"), Target::Path("idpId"))]),
         ]),
     )
     .params(&[
