@@ -7,6 +7,7 @@
 //! ...), so the whole catalog is compiled in and costs nothing at startup.
 
 pub mod meta;
+pub mod planned;
 pub mod schema;
 pub mod selection;
 pub mod services;
@@ -557,6 +558,13 @@ impl ToolDeclaration {
         tool.annotations = Some(annotations);
         tool
     }
+}
+
+/// Every tool name a name filter may refer to: declared tools and [`planned::PLANNED`].
+pub fn known_names() -> impl Iterator<Item = &'static str> {
+    all_tools()
+        .map(|t| t.name)
+        .chain(planned::PLANNED.iter().copied())
 }
 
 /// Every declared tool, meta tools first, then by service.

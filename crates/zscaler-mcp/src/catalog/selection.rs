@@ -1,15 +1,25 @@
-//! Which services and toolsets are enabled by the configuration, and which tools that exposes.
+//! Which services, toolsets and tools the configuration exposes.
 //!
-//! Filter order, first failing test drops a tool: disabled tools, services, disabled services,
-//! (entitlements), toolsets, disabled toolsets, then the write gate. Meta tools are always on.
+//! Filter order, per tool; the first failing test drops it (meta tools are always on):
+//! 1. `--disabled-tools` (beats everything, the write allowlist included);
+//! 2. `--tools` (an allowlist of names or patterns, when given);
+//! 3. `--services`, then 4. `--disabled-services`;
+//! 5. the OneAPI entitlement filter (when it ran);
+//! 6. `--toolsets` (plus toolsets a session enabled at run time), then 7. `--disabled-toolsets`;
+//! 8. the write gate: create/update/delete tools need `--enable-write-tools` and a match in
+//!    the `--write-tools` allowlist.
 
 use crate::catalog::services::Service;
 use crate::catalog::toolsets::{DEFAULT_KEYWORD, TOOLSETS};
 use crate::catalog::{ToolDeclaration, all_tools};
 use crate::config::{Config, ToolsetSelection};
 
-/// Toolsets that `--toolsets default` loads: the read-heavy slices an agent needs first to
-/// answer "what is configured and is it working" across the main products.
+/// Toolsets that `--toolsets default` loads: the read tools an agent needs first to answer
+/// "what is configured, for whom, and is it working" across the main products (written down in
+/// docs/tools.md): ZIA's web and firewall policy and where it applies (locations, users), ZPA's
+/// applications and who may reach them (segments, access policy) and their connectors, ZDX for
+/// experience problems, ZCC for device posture and ZIdentity for users. Write tools stay behind
+/// the write gate even here.
 pub const DEFAULT_TOOLSETS: &[&str] = &[
     "zia_url_filtering",
     "zia_url_categories",
@@ -27,7 +37,7 @@ pub const DEFAULT_TOOLSETS: &[&str] = &[
     "zid_users",
 ];
 
-/// The resolved selection of one server process.
+/// The resolved selection: what one view of the server exposes.
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub services: Vec<Service>,
@@ -35,48 +45,128 @@ pub struct Resolved {
     pub tools: Vec<&'static ToolDeclaration>,
 }
 
-pub fn resolve(config: &Config) -> Resolved {
+/// Why a toolset is not loaded, or `None` when it is.
+pub fn toolset_blocked(
+    config: &Config,
+    entitled: Option<&[Service]>,
+    id: &str,
+    service: Service,
+) -> Option<String> {
     let sel = &config.selection;
-    let services: Vec<Service> = Service::ALL
-        .into_iter()
-        .filter(|s| sel.services.as_ref().is_none_or(|only| only.contains(s)))
-        .filter(|s| !sel.disabled_services.contains(s))
-        .collect();
+    if sel.services.as_ref().is_some_and(|only| !only.contains(&service)) {
+        return Some(format!(
+            "its service {service} is not in --services (ZSCALER_MCP_SERVICES)"
+        ));
+    }
+    if sel.disabled_services.contains(&service) {
+        return Some(format!(
+            "its service {service} is in --disabled-services (ZSCALER_MCP_DISABLED_SERVICES)"
+        ));
+    }
+    if entitled.is_some_and(|e| !e.contains(&service)) {
+        return Some(format!(
+            "the OneAPI credentials are not entitled to {service}"
+        ));
+    }
+    if sel.disabled_toolsets.iter().any(|x| x == id) {
+        return Some("it is in --disabled-toolsets (ZSCALER_MCP_DISABLED_TOOLSETS)".into());
+    }
+    None
+}
+
+fn selected(config: &Config, id: &str) -> bool {
+    match &config.selection.toolsets {
+        ToolsetSelection::Unset | ToolsetSelection::All => true,
+        ToolsetSelection::Ids(ids) => {
+            ids.iter().any(|x| x == id)
+                || (ids.iter().any(|x| x == DEFAULT_KEYWORD) && DEFAULT_TOOLSETS.contains(&id))
+        }
+    }
+}
+
+/// Why a tool of a loadable toolset is not exposed (tool-level filters and the write gate), or
+/// `None` when it is.
+pub fn tool_blocked(config: &Config, tool: &ToolDeclaration) -> Option<&'static str> {
+    let sel = &config.selection;
+    if tool.service.is_none() {
+        return None;
+    }
+    if sel.disabled_tools.iter().any(|p| p.matches(tool.name)) {
+        return Some("it matches --disabled-tools");
+    }
+    if sel
+        .tools
+        .as_ref()
+        .is_some_and(|only| !only.iter().any(|p| p.matches(tool.name)))
+    {
+        return Some("it is not in --tools");
+    }
+    if tool.action.is_write() {
+        if !config.write.enabled {
+            return Some("write tools are off (--enable-write-tools)");
+        }
+        if !config.write.allowlist.iter().any(|p| p.matches(tool.name)) {
+            return Some("it is not in the write allowlist (--write-tools)");
+        }
+    }
+    None
+}
+
+/// Resolves the configuration, the entitlement filter's result (when it ran) and any toolsets a
+/// session enabled at run time.
+pub fn resolve_with(
+    config: &Config,
+    entitled: Option<&[Service]>,
+    extra_toolsets: &[&'static str],
+) -> Resolved {
     let toolsets: Vec<&'static str> = TOOLSETS
         .iter()
-        .filter(|(_, service)| services.contains(service))
+        .filter(|(id, service)| toolset_blocked(config, entitled, id, *service).is_none())
+        .filter(|(id, _)| selected(config, id) || extra_toolsets.contains(id))
         .map(|(id, _)| *id)
-        .filter(|id| match &sel.toolsets {
-            ToolsetSelection::Unset | ToolsetSelection::All => true,
-            ToolsetSelection::Ids(ids) => {
-                ids.iter().any(|x| x == id)
-                    || (ids.iter().any(|x| x == DEFAULT_KEYWORD) && DEFAULT_TOOLSETS.contains(id))
-            }
-        })
-        .filter(|id| !sel.disabled_toolsets.iter().any(|x| x == id))
         .collect();
+    let mut services: Vec<Service> = Vec::new();
+    for (id, service) in TOOLSETS {
+        if toolsets.contains(id) && !services.contains(service) {
+            services.push(*service);
+        }
+    }
+    services.sort();
     let tools = all_tools()
-        .into_iter()
-        .filter(|t| !sel.disabled_tools.iter().any(|p| p.matches(t.name)) || t.service.is_none())
         .filter(|t| match t.service {
             None => true,
-            Some(service) => {
-                services.contains(&service)
-                    && toolsets.contains(&t.toolset)
-                    && sel
-                        .tools
-                        .as_ref()
-                        .is_none_or(|only| only.iter().any(|p| p.matches(t.name)))
-                    && (!t.action.is_write()
-                        || (config.write.enabled
-                            && config.write.allowlist.iter().any(|p| p.matches(t.name))))
-            }
+            Some(_) => toolsets.contains(&t.toolset) && tool_blocked(config, t).is_none(),
         })
         .collect();
     Resolved {
         services,
         toolsets,
         tools,
+    }
+}
+
+/// The startup selection (before the entitlement filter).
+pub fn resolve(config: &Config) -> Resolved {
+    resolve_with(config, None, &[])
+}
+
+/// The warning for a write gate with one half missing, if any.
+pub fn write_gate_warning(config: &Config) -> Option<String> {
+    let w = &config.write;
+    match (w.enabled, w.allowlist.is_empty()) {
+        (true, true) => Some(
+            "Write tools are enabled but no allowlist was given: registering 0 write tools. Name \
+             what you want to permit: --write-tools 'zpa_create_*,zia_update_*' (env: \
+             ZSCALER_MCP_WRITE_TOOLS)."
+                .into(),
+        ),
+        (false, false) => Some(format!(
+            "A write-tool allowlist was given ({} pattern(s)) but write tools are disabled: \
+             registering 0 write tools. Add --enable-write-tools (env: \
+             ZSCALER_MCP_WRITE_ENABLED=true) to turn them on.",
+            w.allowlist.len()
+        )),
+        _ => None,
     }
 }
 

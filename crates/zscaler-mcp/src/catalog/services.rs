@@ -68,6 +68,24 @@ impl Service {
         Service::ALL.into_iter().find(|s| s.code() == code)
     }
 
+    /// The service a OneAPI token's `service-info[].prd` value names (upper-cased, trimmed), as
+    /// the reference maps them; `None` for a value with no known service.
+    pub fn from_product(prd: &str) -> Option<Service> {
+        Some(match prd.trim().to_ascii_uppercase().as_str() {
+            "ZIA" => Service::Zia,
+            "ZPA" => Service::Zpa,
+            "ZDX" => Service::Zdx,
+            "ZCC" => Service::Zcc,
+            "ZTW" | "CLOUD_CONNECTOR" => Service::Ztw,
+            "ZIDENTITY" | "ZID" | "IDENTITY" | "ZIAM" => Service::Zid,
+            "ZEASM" | "EASM" => Service::Zeasm,
+            "ZINS" | "INSIGHTS" | "ZINSIGHTS" => Service::Zins,
+            "ZMS" => Service::Zms,
+            "ZCELL" | "ZCELLULAR" | "CELLULAR" => Service::Zcell,
+            _ => return None,
+        })
+    }
+
     /// The accepted codes as one comma-separated string, for error messages.
     pub fn codes_list() -> String {
         Service::ALL.map(Service::code).join(", ")

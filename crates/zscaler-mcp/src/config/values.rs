@@ -189,21 +189,72 @@ fn services(raw: Option<Raw<'_>>) -> Result<Option<Vec<Service>>, ConfigError> {
     Ok(Some(out))
 }
 
+/// Tool names or patterns; each must match at least one known tool name (fail closed: a typo
+/// must never leave a tool exposed, or hide all of them).
 fn patterns(raw: Option<Raw<'_>>) -> Result<Option<Vec<NamePattern>>, ConfigError> {
     let Some(raw) = raw else { return Ok(None) };
     csv(raw.value)
         .into_iter()
         .map(|item| {
-            NamePattern::parse(item).map_err(|why| {
+            let pattern = NamePattern::parse(item).map_err(|why| {
                 ConfigError::new(
                     raw.source.clone(),
                     item,
                     format!("tool names or shell-style patterns (*, ?, [seq]); {why}"),
                 )
-            })
+            })?;
+            if !crate::catalog::known_names().any(|n| pattern.matches(n)) {
+                return Err(ConfigError::new(
+                    raw.source.clone(),
+                    item,
+                    unmatched_name_hint(item),
+                ));
+            }
+            Ok(pattern)
         })
         .collect::<Result<Vec<_>, _>>()
         .map(Some)
+}
+
+/// What to say about a name or pattern that matches no tool: the closest names.
+fn unmatched_name_hint(item: &str) -> String {
+    let mut near: Vec<(usize, &str)> = crate::catalog::known_names()
+        .map(|n| (edit_distance(item, n), n))
+        .collect();
+    near.sort();
+    let close: Vec<&str> = near
+        .iter()
+        .take(3)
+        .filter(|(d, _)| *d <= item.len() / 2 + 2)
+        .map(|(_, n)| *n)
+        .collect();
+    let mut hint = String::from(
+        "tool names or patterns that match at least one tool (this one matches none",
+    );
+    if !close.is_empty() {
+        hint.push_str(&format!("; did you mean {}?", close.join(", ")));
+    }
+    hint.push_str("); `zscaler-mcp --list-tools` prints every name");
+    hint
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 fn toolset_ids(raw: &Raw<'_>, keywords: &[&str]) -> Result<Vec<String>, ConfigError> {

@@ -4,6 +4,7 @@
 //! Composition, in request order:
 //! transport (stdio | streamable HTTP | SSE) → edge layers → MCP dispatch ([`handler`]) → tool.
 
+pub mod entitlements;
 pub mod handler;
 pub mod posture;
 pub mod upstream;
@@ -15,6 +16,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 use crate::catalog::selection;
+use crate::catalog::services::Service;
 use crate::config::{Config, Transport};
 use crate::server::upstream::Upstream;
 use crate::transport::edge::HostPolicy;
@@ -147,6 +149,10 @@ impl ZscalerMcpServer {
                 products.join(", ")
             );
         }
+        self.apply_entitlement_filter(&client).await;
+        if let Some(warning) = selection::write_gate_warning(&self.shared.config) {
+            tracing::warn!("{warning}");
+        }
         self.log_startup();
         match self.shared.config.transport {
             Transport::Stdio => {
@@ -230,8 +236,61 @@ impl ZscalerMcpServer {
         Ok(shutdown::serve_http(listener, app, lifecycle, stop).await?)
     }
 
+    /// Narrows the exposed services to the token's entitlements (never fatal).
+    async fn apply_entitlement_filter(&self, client: &crate::client::ZscalerClient) {
+        let config = &self.shared.config;
+        if !config.selection.entitlement_filter {
+            tracing::info!("OneAPI entitlement filter disabled by configuration.");
+            return;
+        }
+        let upstream = self.shared.upstream();
+        if upstream.grant.is_none() || upstream.client_id.is_none() {
+            tracing::warn!(
+                "OneAPI entitlement filter skipped (no OneAPI credentials: ZSCALER_CLIENT_ID with \
+                 ZSCALER_CLIENT_SECRET or ZSCALER_PRIVATE_KEY)"
+            );
+            return;
+        }
+        match entitlements::check(client).await {
+            Err(reason) => tracing::warn!("OneAPI entitlement filter skipped ({reason})"),
+            Ok(found) => {
+                if !found.unknown.is_empty() {
+                    tracing::warn!(
+                        "entitlement filter: the token carries product values with no known \
+                         service, ignored: [{}]. If one is a product this server has tools for, \
+                         its tools are missing because of a mapping gap, not an entitlement: \
+                         please report it.",
+                        found.unknown.join(", ")
+                    );
+                }
+                let available = self.shared.exposed().resolved.services.clone();
+                let (kept, removed): (Vec<Service>, Vec<Service>) = available
+                    .iter()
+                    .partition(|s| found.services.contains(s));
+                let codes = |v: &[Service]| v.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ");
+                if removed.is_empty() {
+                    tracing::info!(
+                        "OneAPI entitlement filter applied: entitled services=[{}], kept {} service(s)",
+                        codes(&found.services),
+                        kept.len()
+                    );
+                } else {
+                    tracing::info!(
+                        "OneAPI entitlement filter applied: entitled services=[{}], kept {} service(s), removed {} service(s): [{}]",
+                        codes(&found.services),
+                        kept.len(),
+                        removed.len(),
+                        codes(&removed)
+                    );
+                }
+                self.shared.apply_entitlements(found.services);
+            }
+        }
+    }
+
     fn log_startup(&self) {
-        let r = &self.shared.resolved;
+        let exposed = self.shared.exposed();
+        let r = &exposed.resolved;
         tracing::info!(
             "zscaler-mcp {VERSION} starting: transport={}, {} service(s), {} toolset(s), {} tool(s)",
             self.shared.config.transport,
