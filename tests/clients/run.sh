@@ -53,7 +53,7 @@ run_suite() {
     local log="$LOGDIR/$name.log"
     echo
     echo "===== $name ====="
-    timeout --kill-after=10 300 "$@" 2>&1 | tee "$log"
+    timeout --kill-after=10 600 "$@" 2>&1 | tee "$log"
     local code=${PIPESTATUS[0]}
     NAMES+=("$name"); CODES+=("$code")
     local p f

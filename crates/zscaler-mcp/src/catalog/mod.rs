@@ -96,6 +96,9 @@ pub enum Body {
     ZpaConditions,
     /// The whole body is this value (a JSON array, e.g. the URL list of a lookup).
     Whole,
+    /// ZIA network-service ports: `[direction, protocol, start, end?]` entries (e.g.
+    /// `["dest", "tcp", "8080", "8081"]`) sent as `destTcpPorts: [{start, end}]` and its kin.
+    PortRanges,
 }
 
 /// One described parameter of a tool.
@@ -336,9 +339,10 @@ pub struct Route {
     /// Keys of a [`Body::Merge`] object whose scalar lists become `[{"id": ...}]`.
     pub id_lists: &'static [&'static str],
     pub lookups: &'static [Lookup],
-    /// Read the current record (GET on the same path) and send it back with the changes
-    /// applied (updates whose API replaces the whole record).
-    pub merge_current: bool,
+    /// Read the current record (GET on this path, usually the route's own) and send it back
+    /// with the changes applied: the API replaces the whole record on PUT, so a partial update
+    /// must not clear the fields the caller did not name.
+    pub merge_from: Option<&'static str>,
     /// After the write, GET this path and answer with it (list endpoints that answer nothing).
     pub read_back: Option<&'static str>,
     /// A POST that only reads (search): safe to retry.
@@ -357,7 +361,7 @@ impl Route {
             fixed: &[],
             id_lists: &[],
             lookups: &[],
-            merge_current: false,
+            merge_from: None,
             read_back: None,
             read_only: false,
         }
@@ -421,8 +425,14 @@ impl Route {
         self.lookups = lookups;
         self
     }
+    /// Read-merge-write on the route's own path.
     pub const fn merge_current(mut self) -> Route {
-        self.merge_current = true;
+        self.merge_from = Some(self.path);
+        self
+    }
+    /// Read-merge-write, reading the current record from `path` (ZPA reads v1, writes v2).
+    pub const fn merge_from(mut self, path: &'static str) -> Route {
+        self.merge_from = Some(path);
         self
     }
     pub const fn read_back(mut self, path: &'static str) -> Route {
@@ -448,6 +458,8 @@ pub enum Special {
     ZiaPredefinedCategory,
     /// ZIA IPS signature rule: validate the rule text, then create.
     ZiaIpsSignatureCreate,
+    /// ZPA LSS log types: a fixed table (the API has no list of them), no request.
+    ZpaLssLogTypes,
 }
 
 /// How a tool is executed.

@@ -1,6 +1,7 @@
 //! The advertised input schema of a declaration: every parameter with its description and
 //! constraints. Optional parameters are plain types (absent or `null` both mean "not given"),
-//! which keeps the list an agent reads short.
+//! which keeps the list an agent reads short; unknown arguments are refused at call time with
+//! the accepted names.
 
 use rmcp::model::JsonObject;
 use serde_json::{Map, Value, json};
@@ -11,8 +12,7 @@ use super::{ParamType, ToolDeclaration};
 pub const QUERY_PARAM: &str = "query";
 
 /// Description of the JMESPath parameter.
-pub const QUERY_DESCRIPTION: &str =
-    "JMESPath over the result, e.g. \"[?enabled].name\"; fields are the API's (camelCase).";
+pub const QUERY_DESCRIPTION: &str = "JMESPath applied to the result (API field names).";
 
 fn type_schema(ty: ParamType) -> Value {
     match ty {
@@ -65,6 +65,7 @@ pub fn input_schema(tool: &ToolDeclaration) -> JsonObject {
     if !required.is_empty() {
         schema.insert("required".into(), Value::Array(required));
     }
-    schema.insert("additionalProperties".into(), json!(false));
+    // No `additionalProperties: false`: unknown arguments are refused by name at call time
+    // anyway, and the keyword would cost every tool of the list its tokens.
     schema
 }

@@ -53,7 +53,11 @@ pub fn toolset_blocked(
     service: Service,
 ) -> Option<String> {
     let sel = &config.selection;
-    if sel.services.as_ref().is_some_and(|only| !only.contains(&service)) {
+    if sel
+        .services
+        .as_ref()
+        .is_some_and(|only| !only.contains(&service))
+    {
         return Some(format!(
             "its service {service} is not in --services (ZSCALER_MCP_SERVICES)"
         ));
@@ -88,9 +92,8 @@ fn selected(config: &Config, id: &str) -> bool {
 /// `None` when it is.
 pub fn tool_blocked(config: &Config, tool: &ToolDeclaration) -> Option<&'static str> {
     let sel = &config.selection;
-    if tool.service.is_none() {
-        return None;
-    }
+    // Meta tools are always on.
+    tool.service?;
     if sel.disabled_tools.iter().any(|p| p.matches(tool.name)) {
         return Some("it matches --disabled-tools");
     }

@@ -228,9 +228,8 @@ fn unmatched_name_hint(item: &str) -> String {
         .filter(|(d, _)| *d <= item.len() / 2 + 2)
         .map(|(_, n)| *n)
         .collect();
-    let mut hint = String::from(
-        "tool names or patterns that match at least one tool (this one matches none",
-    );
+    let mut hint =
+        String::from("tool names or patterns that match at least one tool (this one matches none");
     if !close.is_empty() {
         hint.push_str(&format!("; did you mean {}?", close.join(", ")));
     }

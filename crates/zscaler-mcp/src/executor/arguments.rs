@@ -137,6 +137,12 @@ pub fn validate(
             None | Some(Value::Null) => {}
             Some(Value::String(q)) if q.trim().is_empty() => {}
             Some(Value::String(q)) => {
+                // A bad expression is refused before anything is sent.
+                if let Err(e) = jmespath::compile(q) {
+                    return Err(format!(
+                        "Invalid argument '{QUERY_PARAM}': not a valid JMESPath expression: {e}"
+                    ));
+                }
                 out.insert(QUERY_PARAM.to_string(), Value::String(q.clone()));
             }
             Some(_) => {

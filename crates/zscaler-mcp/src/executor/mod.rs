@@ -41,13 +41,13 @@ pub struct Context<'a> {
 pub enum Failure {
     /// The caller's arguments (or the server's configuration) cannot make this call.
     Invalid(String),
-    /// The Zscaler API refused or failed.
-    Api(ApiError),
+    /// The Zscaler API refused or failed (boxed: errors are rare, results are hot).
+    Api(Box<ApiError>),
 }
 
 impl From<ApiError> for Failure {
     fn from(e: ApiError) -> Failure {
-        Failure::Api(e)
+        Failure::Api(Box::new(e))
     }
 }
 
@@ -170,12 +170,17 @@ pub(crate) async fn execute(
                 b.entry(k).or_insert(v);
             }
         }
-        if route.merge_current {
-            let current = ctx
-                .client
-                .send(&ApiRequest::get(service, path.clone()))
-                .await?
-                .body;
+        if let Some(from) = route.merge_from {
+            let from = fill_path(from, args, &vars, ctx.customer_id)?;
+            let mut read = ApiRequest::get(service, from);
+            // The same scope as the write (ZPA microtenant).
+            read.query = req
+                .query
+                .iter()
+                .filter(|(k, _)| k == "microtenantId")
+                .cloned()
+                .collect();
+            let current = ctx.client.send(&read).await?.body;
             body = overlay(current, body);
         }
         req.body = Some(body);
@@ -359,6 +364,9 @@ async fn lookup(
     })
 }
 
+/// The ZIA tool that activates staged changes (its own answer needs no reminder).
+pub const ZIA_ACTIVATE_TOOL: &str = "zia_activate_configuration";
+
 /// Sentence added to every successful ZIA write.
 pub const ZIA_PENDING: &str = "ZIA changes are staged: they take effect after \
      zia_activate_configuration is called.";
@@ -404,7 +412,7 @@ fn shape(
         text.push('\n');
     }
     text.push_str(&shaping::encode::encode(&data));
-    if service == Service::Zia && tool.action.is_write() {
+    if service == Service::Zia && tool.action.is_write() && tool.name != ZIA_ACTIVATE_TOOL {
         text.push('\n');
         text.push_str(ZIA_PENDING);
     }

@@ -38,9 +38,29 @@ pub async fn run(
         Special::ZiaPredefinedCategory => {
             predefined_category(service, tool, routes, args, ctx).await
         }
+        Special::ZpaLssLogTypes => Ok(lss_log_types()),
         Special::ZiaIpsSignatureCreate => {
-            // The API checks the Snort syntax on its own endpoint; a refusal stops here.
-            execute(service, tool, route(routes, 0)?, args, ctx, Vars::new()).await?;
+            // The API checks the Snort syntax on its own endpoint (it answers 200 with a
+            // non-zero status for bad text); a refusal stops here, before anything is created.
+            let check = route(routes, 0)?;
+            let path = fill_path(check.path, args, &Vars::new(), ctx.customer_id)?;
+            let text = args.get("rule_text").cloned().unwrap_or(Value::Null);
+            let answer = ctx
+                .client
+                .send(&ApiRequest::post(service, path, json!({ "ruleText": text })).read_only())
+                .await?
+                .body;
+            let status = answer.get("status").and_then(Value::as_i64).unwrap_or(0);
+            if status != 0 {
+                let why = answer
+                    .get("errMsg")
+                    .and_then(Value::as_str)
+                    .unwrap_or("no reason given");
+                return Err(Failure::Invalid(format!(
+                    "Invalid argument 'rule_text': ZIA rejected the signature ({why}). Nothing \
+                     was created."
+                )));
+            }
             execute(service, tool, route(routes, 1)?, args, ctx, Vars::new()).await
         }
     }
@@ -98,27 +118,36 @@ async fn gre_create(
         Outcome::Record(_) => false,
     };
     if !found {
-        execute(service, tool, route(routes, 4)?, args, ctx, Vars::new()).await?;
+        let create = route(routes, 4)?;
+        let path = fill_path(create.path, args, &Vars::new(), ctx.customer_id)?;
+        let mut body = serde_json::Map::new();
+        body.insert("ipAddress".into(), ip.clone().into());
+        if let Some(comment) = args.get("comment") {
+            body.insert("comment".into(), comment.clone());
+        }
+        ctx.client
+            .send(&ApiRequest::post(service, path, Value::Object(body)))
+            .await?;
     }
     // 2. An internal range, unless unnumbered or given.
     let mut args = args.clone();
     let unnumbered = args.get("ip_unnumbered").and_then(Value::as_bool) == Some(true);
-    if !unnumbered && !args.contains_key("internal_ip_range") {
-        if let Outcome::Rows { items, .. } =
+    if !unnumbered
+        && !args.contains_key("internal_ip_range")
+        && let Outcome::Rows { items, .. } =
             execute(service, tool, route(routes, 1)?, &args, ctx, Vars::new()).await?
-        {
-            let start = items
-                .first()
-                .and_then(|r| r.get("startIPAddress").or_else(|| r.get("startIpAddress")))
-                .and_then(Value::as_str)
-                .ok_or_else(|| {
-                    Failure::Invalid(format!(
-                        "ZIA has no free internal IP range for a GRE tunnel from {ip}; give \
-                         internal_ip_range or set ip_unnumbered. Nothing was created."
-                    ))
-                })?;
-            args.insert("internal_ip_range".into(), start.into());
-        }
+    {
+        let start = items
+            .first()
+            .and_then(|r| r.get("startIPAddress").or_else(|| r.get("startIpAddress")))
+            .and_then(Value::as_str)
+            .ok_or_else(|| {
+                Failure::Invalid(format!(
+                    "ZIA has no free internal IP range for a GRE tunnel from {ip}; give \
+                     internal_ip_range or set ip_unnumbered. Nothing was created."
+                ))
+            })?;
+        args.insert("internal_ip_range".into(), start.into());
     }
     // 3. The two recommended virtual IPs.
     let vips = match execute(service, tool, route(routes, 2)?, &args, ctx, Vars::new()).await? {
@@ -203,4 +232,61 @@ async fn predefined_category(
     let mut req = ApiRequest::new(service, put.verb.method(), path);
     req.body = Some(body);
     Ok(Outcome::Record(ctx.client.send(&req).await?.body))
+}
+
+/// ZPA Log Streaming Service log types: the names the admin portal uses and the codes the API
+/// takes (`logType`, `sourceLogType`).
+const LSS_LOG_TYPES: &[(&str, &str, &str)] = &[
+    (
+        "user_activity",
+        "zpn_trans_log",
+        "User activity: application access transactions",
+    ),
+    (
+        "user_status",
+        "zpn_auth_log",
+        "User status: Client Connector authentication",
+    ),
+    (
+        "app_connector_status",
+        "zpn_ast_auth_log",
+        "App Connector status",
+    ),
+    (
+        "app_connector_metrics",
+        "zpn_ast_comprehensive_stats",
+        "App Connector metrics",
+    ),
+    (
+        "browser_access",
+        "zpn_http_trans_log",
+        "Browser Access HTTP transactions",
+    ),
+    ("audit_logs", "zpn_audit_log", "Admin audit log"),
+    (
+        "private_svc_edge_status",
+        "zpn_sys_auth_log",
+        "Private Service Edge status",
+    ),
+    (
+        "private_svc_edge_metrics",
+        "zpn_pbroker_comprehensive_stats",
+        "Private Service Edge metrics",
+    ),
+    (
+        "web_inspection",
+        "zpn_waf_http_exchanges_log",
+        "AppProtection (web inspection) events",
+    ),
+];
+
+fn lss_log_types() -> Outcome {
+    let items: Vec<Value> = LSS_LOG_TYPES
+        .iter()
+        .map(|(name, code, description)| json!({"name": name, "code": code, "description": description}))
+        .collect();
+    let mut meta = serde_json::Map::new();
+    meta.insert("complete".into(), true.into());
+    meta.insert("returned".into(), items.len().into());
+    Outcome::Rows { items, meta }
 }

@@ -276,7 +276,10 @@ impl ZscalerMcp {
         args: &executor::request::Args,
         ctx: &RequestContext<RoleServer>,
     ) -> CallToolResult {
-        let toolset = args.get("toolset").and_then(Value::as_str).unwrap_or_default();
+        let toolset = args
+            .get("toolset")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         match tool {
             MetaTool::GetServerInfo => CallToolResult::structured(self.server_info(ctx)),
             MetaTool::ListToolsets => self.list_toolsets(),
@@ -292,8 +295,12 @@ impl ZscalerMcp {
             .iter()
             .map(|(id, service)| {
                 let tools = all_tools().filter(|t| t.toolset == *id).count();
-                let blocked =
-                    selection::toolset_blocked(&self.shared.config, entitled.as_deref(), id, *service);
+                let blocked = selection::toolset_blocked(
+                    &self.shared.config,
+                    entitled.as_deref(),
+                    id,
+                    *service,
+                );
                 json!({
                     "id": id,
                     "service": service.code(),
@@ -391,9 +398,17 @@ impl ZscalerMcp {
                     "internal error: the session state is unavailable".to_string(),
                 )]);
             };
-            let static_id = TOOLSETS.iter().map(|(t, _)| *t).find(|t| *t == id).unwrap_or("");
+            let static_id = TOOLSETS
+                .iter()
+                .map(|(t, _)| *t)
+                .find(|t| *t == id)
+                .unwrap_or("");
             enabled.0.push(static_id);
-            let view = Exposed::new(selection::resolve_with(config, entitled.as_deref(), &enabled.0));
+            let view = Exposed::new(selection::resolve_with(
+                config,
+                entitled.as_deref(),
+                &enabled.0,
+            ));
             enabled.1 = Some(view.clone());
             view
         };
@@ -416,7 +431,11 @@ impl ZscalerMcp {
         } else {
             let _ = self.session.tool_list_changed.send(());
         }
-        tracing::info!(toolset = id, added = added.len(), "session enabled a toolset");
+        tracing::info!(
+            toolset = id,
+            added = added.len(),
+            "session enabled a toolset"
+        );
         CallToolResult::structured(json!({
             "toolset": id,
             "enabled": true,

@@ -264,10 +264,10 @@ impl ZscalerMcpServer {
                     );
                 }
                 let available = self.shared.exposed().resolved.services.clone();
-                let (kept, removed): (Vec<Service>, Vec<Service>) = available
-                    .iter()
-                    .partition(|s| found.services.contains(s));
-                let codes = |v: &[Service]| v.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ");
+                let (kept, removed): (Vec<Service>, Vec<Service>) =
+                    available.iter().partition(|s| found.services.contains(s));
+                let codes =
+                    |v: &[Service]| v.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ");
                 if removed.is_empty() {
                     tracing::info!(
                         "OneAPI entitlement filter applied: entitled services=[{}], kept {} service(s)",

@@ -1,11 +1,7 @@
-//! TODO module doc: the `zia_admin` toolset.
+//! ZIA configuration activation: the status of staged changes, and activating them.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Handler, Route, ToolDeclaration};
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,17 +9,17 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_admin",
         Action::Update,
         "zia_activate_configuration",
-        "ZIA activate configuration",
-        "TODO",
-        Handler::Routes(&[Route::post("/zia/api/v1/status/activate").no_body()]),
+        "Activate configuration",
+        "Activate every staged ZIA change, making pending configuration edits live; returns the activation status.",
+        Handler::Routes(&[Route::post("/zia/api/v1/status/activate")]),
     ),
     ToolDeclaration::new(
         Service::Zia,
         "zia_admin",
         Action::Read,
         "zia_get_activation_status",
-        "ZIA get activation status",
-        "TODO",
+        "Get activation status",
+        "Get whether ZIA has staged changes awaiting zia_activate_configuration (ACTIVE, PENDING or INPROGRESS).",
         Handler::Routes(&[Route::get("/zia/api/v1/status")]),
     ),
 ];

@@ -1,11 +1,7 @@
-//! TODO module doc: the `zia_advanced_settings` toolset.
+//! ZIA advanced settings: the tenant-wide Administration > Advanced Settings block.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Body, Handler, Param, Route, ToolDeclaration};
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,19 +9,25 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_advanced_settings",
         Action::Read,
         "zia_get_advanced_settings",
-        "ZIA get advanced settings",
-        "TODO",
+        "Get advanced settings",
+        "Get the tenant-wide ZIA advanced settings: authentication and DNS bypass lists, tunnel handling, session timeout.",
         Handler::Routes(&[Route::get("/zia/api/v1/advancedSettings")]),
     ),
-    // CHECK: param settings: no body field matched (fields: ['traceSetting'])
+    // The API replaces the whole record; the reference PUTs only the caller's fields, which
+    // resets the others. Merging onto the current record keeps them.
     ToolDeclaration::new(
         Service::Zia,
         "zia_advanced_settings",
         Action::Update,
         "zia_update_advanced_settings",
-        "ZIA update advanced settings",
-        "TODO",
-        Handler::Routes(&[Route::put("/zia/api/v1/advancedSettings")]),
+        "Update advanced settings",
+        "Change tenant-wide ZIA advanced settings, keeping omitted fields; takes effect after zia_activate_configuration.",
+        Handler::Routes(&[Route::put("/zia/api/v1/advancedSettings").merge_current()]),
     )
-    .params(&[Param::object("settings", "TODO").required()]),
+    .params(&[Param::object(
+        "settings",
+        "Fields to change, with the API's camelCase names (see zia_get_advanced_settings).",
+    )
+    .required()
+    .to(Body::Merge)]),
 ];

@@ -1,11 +1,7 @@
-//! TODO module doc: the `zia_atp_policy` toolset.
+//! ZIA Advanced Threat Protection policy: ATP settings, security-exception bypass URLs, malicious-URL denylist.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Body, Handler, Param, Route, ToolDeclaration};
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,15 +9,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_atp_policy",
         Action::Create,
         "zia_add_atp_malicious_urls",
-        "ZIA add ATP malicious URLs",
-        "TODO",
+        "Add ATP malicious URLs",
+        "Add URLs to the ATP malicious-URL denylist and return the whole list; takes effect after zia_activate_configuration.",
         Handler::Routes(&[
             Route::put("/zia/api/v1/cyberThreatProtection/maliciousUrls")
                 .query(&[("action", "ADD_TO_LIST")])
                 .read_back("/zia/api/v1/cyberThreatProtection/maliciousUrls"),
         ]),
     )
-    .params(&[Param::strings("malicious_urls", "TODO")
+    .params(&[Param::strings("malicious_urls", "URLs to add to the denylist.")
         .required()
         .body("maliciousUrls")]),
     ToolDeclaration::new(
@@ -29,15 +25,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_atp_policy",
         Action::Delete,
         "zia_delete_atp_malicious_urls",
-        "ZIA delete ATP malicious URLs",
-        "TODO",
+        "Remove ATP malicious URLs",
+        "Remove URLs from the ATP malicious-URL denylist and return the remaining list.",
         Handler::Routes(&[
             Route::put("/zia/api/v1/cyberThreatProtection/maliciousUrls")
                 .query(&[("action", "REMOVE_FROM_LIST")])
                 .read_back("/zia/api/v1/cyberThreatProtection/maliciousUrls"),
         ]),
     )
-    .params(&[Param::strings("malicious_urls", "TODO")
+    .params(&[Param::strings("malicious_urls", "URLs to remove from the denylist.")
         .required()
         .body("maliciousUrls")]),
     ToolDeclaration::new(
@@ -45,8 +41,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_atp_policy",
         Action::Read,
         "zia_get_atp_security_exceptions",
-        "ZIA get ATP security exceptions",
-        "TODO",
+        "Get ATP security exceptions",
+        "Get the URLs exempted from Advanced Threat Protection checks (bypassUrls).",
         Handler::Routes(&[Route::get(
             "/zia/api/v1/cyberThreatProtection/securityExceptions",
         )]),
@@ -56,8 +52,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_atp_policy",
         Action::Read,
         "zia_get_atp_settings",
-        "ZIA get ATP settings",
-        "TODO",
+        "Get ATP settings",
+        "Get the Advanced Threat Protection policy: per-threat block and capture toggles, risk tolerance, blocked countries.",
         Handler::Routes(&[Route::get(
             "/zia/api/v1/cyberThreatProtection/advancedThreatSettings",
         )]),
@@ -67,8 +63,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_atp_policy",
         Action::Read,
         "zia_list_atp_malicious_urls",
-        "ZIA list ATP malicious URLs",
-        "TODO",
+        "List ATP malicious URLs",
+        "Get the ATP malicious-URL denylist (maliciousUrls): URLs that Advanced Threat Protection always blocks.",
         Handler::Routes(&[Route::get(
             "/zia/api/v1/cyberThreatProtection/maliciousUrls",
         )]),
@@ -79,26 +75,35 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_atp_policy",
         Action::Update,
         "zia_update_atp_security_exceptions",
-        "ZIA update ATP security exceptions",
-        "TODO",
+        "Update ATP security exceptions",
+        "Replace the whole list of URLs exempted from ATP checks; takes effect after zia_activate_configuration.",
         Handler::Routes(&[Route::put(
             "/zia/api/v1/cyberThreatProtection/securityExceptions",
         )]),
     )
-    .params(&[Param::strings("bypass_urls", "TODO")
-        .required()
-        .body("bypassUrls")]),
-    // CHECK: param settings: no body field matched (fields: ['traceSetting'])
+    .params(&[Param::strings(
+        "bypass_urls",
+        "The complete new bypass list; empty clears it.",
+    )
+    .required()
+    .body("bypassUrls")]),
+    // The API replaces the whole record; the reference PUTs only the caller's fields, which
+    // resets the others. Merging onto the current record keeps them.
     ToolDeclaration::new(
         Service::Zia,
         "zia_atp_policy",
         Action::Update,
         "zia_update_atp_settings",
-        "ZIA update ATP settings",
-        "TODO",
-        Handler::Routes(&[Route::put(
-            "/zia/api/v1/cyberThreatProtection/advancedThreatSettings",
-        )]),
+        "Update ATP settings",
+        "Change Advanced Threat Protection policy fields, keeping omitted ones; takes effect after zia_activate_configuration.",
+        Handler::Routes(&[
+            Route::put("/zia/api/v1/cyberThreatProtection/advancedThreatSettings").merge_current(),
+        ]),
     )
-    .params(&[Param::object("settings", "TODO").required()]),
+    .params(&[Param::object(
+        "settings",
+        "Fields to change, with the API's camelCase names (see zia_get_atp_settings).",
+    )
+    .required()
+    .to(Body::Merge)]),
 ];

@@ -1,46 +1,47 @@
-//! TODO module doc: the `zia_authentication_settings` toolset.
+//! ZIA authentication settings: the URLs exempted from user authentication.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    // CHECK: param exempt_urls: no body field matched (fields: ['urls'])
+    // NOTE(model): the SDK waits 2 s between the POST and the re-GET; routes cannot wait, so
+    // the list read back may not show the change yet on a slow tenant.
     ToolDeclaration::new(
         Service::Zia,
         "zia_authentication_settings",
         Action::Create,
         "zia_add_auth_exempt_urls",
-        "ZIA add auth exempt URLs",
-        "TODO",
+        "Add auth-exempt URLs",
+        "Add URLs to the authentication exemption list and return the whole list; takes effect after zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/authSettings/exemptedUrls")
             .query(&[("action", "ADD_TO_LIST")])
             .read_back("/zia/api/v1/authSettings/exemptedUrls")]),
     )
-    .params(&[Param::strings("exempt_urls", "TODO").required()]),
-    // CHECK: param exempt_urls: no body field matched (fields: ['urls'])
+    .params(&[Param::strings("exempt_urls", "URLs or domains to exempt from authentication.")
+        .required()
+        .body("urls")]),
+    // NOTE(model): as for the add, the SDK's 2 s wait before the re-GET is not expressible.
     ToolDeclaration::new(
         Service::Zia,
         "zia_authentication_settings",
         Action::Delete,
         "zia_delete_auth_exempt_urls",
-        "ZIA delete auth exempt URLs",
-        "TODO",
+        "Remove auth-exempt URLs",
+        "Remove URLs from the authentication exemption list and return the remaining list.",
         Handler::Routes(&[Route::post("/zia/api/v1/authSettings/exemptedUrls")
             .query(&[("action", "REMOVE_FROM_LIST")])
             .read_back("/zia/api/v1/authSettings/exemptedUrls")]),
     )
-    .params(&[Param::strings("exempt_urls", "TODO").required()]),
+    .params(&[Param::strings("exempt_urls", "URLs to remove from the exemption list.")
+        .required()
+        .body("urls")]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_authentication_settings",
         Action::Read,
         "zia_list_auth_exempt_urls",
-        "ZIA list auth exempt URLs",
-        "TODO",
+        "List auth-exempt URLs",
+        "Get the URLs and domains exempted from ZIA user authentication (urls).",
         Handler::Routes(&[Route::get("/zia/api/v1/authSettings/exemptedUrls")]),
     )
     .queryable(),

@@ -1,11 +1,21 @@
-//! TODO module doc: the `zia_cloud_app_control` toolset.
+//! ZIA cloud app control: web application rules per rule type, their actions and the app catalog.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
+
+/// `advanced` keys whose scalar lists are sent as `[{"id": N}]`.
+const RULE_ID_LISTS: &[&str] = &[
+    "departments",
+    "groups",
+    "labels",
+    "locations",
+    "nwServices",
+    "users",
+    "locationGroups",
+    "timeWindows",
+    "devices",
+    "deviceGroups",
+];
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,67 +23,78 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_cloud_app_control",
         Action::Create,
         "zia_create_cloud_app_control_rule",
-        "ZIA create cloud app control rule",
-        "TODO",
-        Handler::Routes(&[Route::post("/zia/api/v1/webApplicationRules/{rule_type}")]),
+        "Create cloud app control rule",
+        "Create a cloud app control rule of a rule type (order 1, rank 7 unless given); needs zia_activate_configuration.",
+        Handler::Routes(&[Route::post("/zia/api/v1/webApplicationRules/{rule_type}")
+            .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])
+            .id_lists(RULE_ID_LISTS)]),
     )
     .params(&[
-        Param::string("rule_type", "TODO").required(),
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("action", "TODO").body("action"),
-        Param::string("description", "TODO").body("description"),
-        Param::boolean("enabled", "TODO")
+        Param::string("rule_type", "Rule type (app class), e.g. STREAMING_MEDIA, WEBMAIL, AI_ML.")
+            .required(),
+        Param::string("name", "Rule name, unique.").required().body("name"),
+        Param::string("action", "Action valid for the type (zia_list_cloud_app_control_actions).")
+            .body("action"),
+        Param::string("description", "Rule description.").body("description"),
+        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "TODO").body("order"),
-        Param::integer("rank", "TODO").body("rank"),
-        Param::object("advanced", "TODO").to(Body::Merge),
+        Param::integer("order", "Evaluation position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::object(
+            "advanced",
+            "Other API fields (camelCase), e.g. applications; id lists may be plain ids.",
+        )
+        .to(Body::Merge),
     ]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_app_control",
         Action::Delete,
         "zia_delete_cloud_app_control_rule",
-        "ZIA delete cloud app control rule",
-        "TODO",
+        "Delete cloud app control rule",
+        "Delete a cloud app control rule by type and id; takes effect after zia_activate_configuration.",
         Handler::Routes(&[Route::delete(
             "/zia/api/v1/webApplicationRules/{rule_type}/{rule_id}",
         )]),
     )
     .params(&[
-        Param::string("rule_type", "TODO").required(),
-        Param::string("rule_id", "TODO").required(),
+        Param::string("rule_type", "Rule type of the rule, e.g. WEBMAIL.").required(),
+        Param::string("rule_id", "Rule id (zia_list_cloud_app_control_rules).").required(),
     ]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_app_control",
         Action::Read,
         "zia_get_cloud_app_control_rule",
-        "ZIA get cloud app control rule",
-        "TODO",
+        "Get cloud app control rule",
+        "Return one cloud app control rule by rule type and id, with its applications, actions and conditions.",
         Handler::Routes(&[Route::get(
             "/zia/api/v1/webApplicationRules/{rule_type}/{rule_id}",
         )]),
     )
     .params(&[
-        Param::string("rule_type", "TODO").required(),
-        Param::string("rule_id", "TODO").required(),
+        Param::string("rule_type", "Rule type of the rule, e.g. WEBMAIL.").required(),
+        Param::string("rule_id", "Rule id (zia_list_cloud_app_control_rules).").required(),
     ]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_app_control",
         Action::Read,
         "zia_list_cloud_app_control_actions",
-        "ZIA list cloud app control actions",
-        "TODO",
+        "List cloud app control actions",
+        "List the rule actions available for a rule type and the given cloud applications (a read-only POST).",
         Handler::Routes(&[Route::post(
             "/zia/api/v1/webApplicationRules/{rule_type}/availableActions",
         )
-        .read_only()]),
+        .read_only()
+        .list()]),
     )
     .params(&[
-        Param::string("rule_type", "TODO").required(),
-        Param::strings("cloud_apps", "TODO").body("cloudApps"),
+        Param::string("rule_type", "Rule type (app class), e.g. STREAMING_MEDIA, WEBMAIL, AI_ML.")
+            .required(),
+        Param::strings("cloud_apps", "Application enums of that type (zia_list_cloud_app_policy).")
+            .body("cloudApps"),
     ])
     .list(),
     ToolDeclaration::new(
@@ -81,19 +102,22 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_cloud_app_control",
         Action::Read,
         "zia_list_cloud_app_control_rules",
-        "ZIA list cloud app control rules",
-        "TODO",
+        "List cloud app control rules",
+        "List all cloud app control rules of one rule type, with order, state, applications and actions.",
         Handler::Routes(&[Route::get("/zia/api/v1/webApplicationRules/{rule_type}").list()]),
     )
-    .params(&[Param::string("rule_type", "TODO").required()])
+    .params(&[
+        Param::string("rule_type", "Rule type (app class), e.g. STREAMING_MEDIA, WEBMAIL, AI_ML.")
+            .required(),
+    ])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_app_control",
         Action::Read,
         "zia_list_cloud_app_policy",
-        "ZIA list cloud app policy",
-        "TODO",
+        "List cloud apps for policy",
+        "List cloud application enums usable in DLP, cloud app control and file type rules; all pages unless page is given.",
         Handler::Routes(&[Route::get("/zia/api/v1/cloudApplications/policy")
             .query(&[
                 ("search", "{search}"),
@@ -105,11 +129,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .pages("page", "pageSize", 1000)]),
     )
     .params(&[
-        Param::string("search", "TODO"),
-        Param::string("app_class", "TODO"),
-        Param::integer("page", "TODO"),
-        Param::integer("page_size", "TODO"),
-        Param::boolean("group_results", "TODO"),
+        Param::string("search", "Application name substring."),
+        Param::string("app_class", "Application class, e.g. WEBMAIL or AI_ML."),
+        Param::integer("page", "Page number, from 1; only that page."),
+        Param::integer("page_size", "Rows per page."),
+        Param::boolean("group_results", "One row per class with its app count."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -117,21 +141,34 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_cloud_app_control",
         Action::Update,
         "zia_update_cloud_app_control_rule",
-        "ZIA update cloud app control rule",
-        "TODO",
+        "Update cloud app control rule",
+        "Change a cloud app control rule; fields not given keep their current values. Staged until zia_activate_configuration.",
         Handler::Routes(&[Route::put(
             "/zia/api/v1/webApplicationRules/{rule_type}/{rule_id}",
-        )]),
+        )
+        .id_lists(RULE_ID_LISTS)
+        .merge_current()]),
     )
     .params(&[
-        Param::string("rule_type", "TODO").required(),
-        Param::string("rule_id", "TODO").required(),
-        Param::string("name", "TODO").body("name"),
-        Param::string("action", "TODO").body("action"),
-        Param::string("description", "TODO").body("description"),
-        Param::boolean("enabled", "TODO").to(Body::State("state")),
-        Param::integer("order", "TODO").body("order"),
-        Param::integer("rank", "TODO").body("rank"),
-        Param::object("advanced", "TODO").to(Body::Merge),
+        Param::string("rule_type", "Rule type of the rule, e.g. WEBMAIL.").required(),
+        Param::string("rule_id", "Rule id (zia_list_cloud_app_control_rules).").required(),
+        Param::string("name", "Rule name, unique.").body("name"),
+        // NOTE(model): the rule's field is the list `actions`; `action` is sent as is and loses to
+        // the current record's `actions`, so only advanced.actions changes them. Needs a body
+        // target that wraps one value in a list.
+        Param::string(
+            "action",
+            "Not applied: the rule keeps its actions; set advanced.actions instead.",
+        )
+        .body("action"),
+        Param::string("description", "Rule description.").body("description"),
+        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.").to(Body::State("state")),
+        Param::integer("order", "Evaluation position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::object(
+            "advanced",
+            "Other API fields (camelCase), e.g. actions (zia_list_cloud_app_control_actions), applications.",
+        )
+        .to(Body::Merge),
     ]),
 ];

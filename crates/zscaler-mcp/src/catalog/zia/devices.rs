@@ -1,11 +1,7 @@
-//! TODO module doc: the `zia_devices` toolset.
+//! ZIA devices known through Client Connector and their OS device groups (read-only).
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,8 +9,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_devices",
         Action::Read,
         "zia_list_device_groups",
-        "ZIA list device groups",
-        "TODO",
+        "List device groups",
+        "List device groups (one per OS, plus pseudo groups on request), optionally with device \
+         names and counts.",
         Handler::Routes(&[Route::get("/zia/api/v1/deviceGroups")
             .query(&[
                 ("includeDeviceInfo", "{include_device_info}"),
@@ -23,8 +20,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .list()]),
     )
     .params(&[
-        Param::boolean("include_device_info", "TODO"),
-        Param::boolean("include_pseudo_groups", "TODO"),
+        Param::boolean(
+            "include_device_info",
+            "Add each group's device names and count.",
+        ),
+        Param::boolean("include_pseudo_groups", "Also return pseudo groups."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -32,8 +32,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_devices",
         Action::Read,
         "zia_list_devices",
-        "ZIA list devices",
-        "TODO",
+        "List devices",
+        "List devices with owner, OS and model, all pages unless page is given; filter by name \
+         or owners.",
         Handler::Routes(&[Route::get("/zia/api/v1/deviceGroups/devices")
             .query(&[
                 ("name", "{name}"),
@@ -45,11 +46,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .pages("page", "pageSize", 1000)]),
     )
     .params(&[
-        Param::string("name", "TODO"),
-        Param::strings("user_ids", "TODO"),
-        Param::boolean("include_all", "TODO"),
-        Param::integer("page", "TODO"),
-        Param::integer("page_size", "TODO"),
+        Param::string("name", "Text to find in device names."),
+        Param::strings("user_ids", "Owner user ids (get_zia_users)."),
+        Param::boolean(
+            "include_all",
+            "Include Cloud Browser Isolation devices too.",
+        ),
+        Param::integer("page", "Page number; returns that page only."),
+        Param::integer("page_size", "Rows per page."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -57,8 +61,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_devices",
         Action::Read,
         "zia_list_devices_lite",
-        "ZIA list devices lite",
-        "TODO",
+        "List devices (lite)",
+        "List every device as id and name only, in one request; cheaper than zia_list_devices.",
         Handler::Routes(&[Route::get("/zia/api/v1/deviceGroups/devices/lite").list()]),
     )
     .list(),

@@ -1,11 +1,21 @@
-//! TODO module doc: the `zia_file_type_control` toolset.
+//! ZIA file type control: file type control rules and the file type categories they match.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
+
+/// `advanced` keys whose scalar lists are sent as `[{"id": N}]`.
+const RULE_ID_LISTS: &[&str] = &[
+    "departments",
+    "groups",
+    "labels",
+    "locations",
+    "nwServices",
+    "users",
+    "locationGroups",
+    "timeWindows",
+    "devices",
+    "deviceGroups",
+];
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,48 +23,56 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_file_type_control",
         Action::Create,
         "zia_create_file_type_control_rule",
-        "ZIA create file type control rule",
-        "TODO",
-        Handler::Routes(&[Route::post("/zia/api/v1/fileTypeRules")]),
+        "Create file type control rule",
+        "Create a file type control rule (order 1, rank 7 unless given); takes effect after zia_activate_configuration.",
+        Handler::Routes(&[Route::post("/zia/api/v1/fileTypeRules")
+            .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])
+            .id_lists(RULE_ID_LISTS)]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("action", "TODO").required().body("action"),
-        Param::string("description", "TODO").body("description"),
-        Param::boolean("enabled", "TODO")
+        Param::string("name", "Rule name, unique.").required().body("name"),
+        Param::string("action", "Rule action: ALLOW, BLOCK or CAUTION.")
+            .required()
+            .body("action"),
+        Param::string("description", "Rule description.").body("description"),
+        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "TODO").body("order"),
-        Param::integer("rank", "TODO").body("rank"),
-        Param::object("advanced", "TODO").to(Body::Merge),
+        Param::integer("order", "Evaluation position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::object(
+            "advanced",
+            "Other API fields (camelCase), e.g. fileTypes; id lists may be plain ids.",
+        )
+        .to(Body::Merge),
     ]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_file_type_control",
         Action::Delete,
         "zia_delete_file_type_control_rule",
-        "ZIA delete file type control rule",
-        "TODO",
+        "Delete file type control rule",
+        "Delete a file type control rule by id; takes effect after zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/fileTypeRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "TODO").required()]),
+    .params(&[Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_file_type_control",
         Action::Read,
         "zia_get_file_type_control_rule",
-        "ZIA get file type control rule",
-        "TODO",
+        "Get file type control rule",
+        "Return one file type control rule by id, with its file types, conditions and action.",
         Handler::Routes(&[Route::get("/zia/api/v1/fileTypeRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "TODO").required()]),
+    .params(&[Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_file_type_control",
         Action::Read,
         "zia_list_file_type_categories",
-        "ZIA list file type categories",
-        "TODO",
+        "List file type categories",
+        "List the file type categories (predefined and custom) that file type control and other rules can match.",
         Handler::Routes(&[Route::get("/zia/api/v1/fileTypeCategories")
             .query(&[
                 ("enums", "{enums}"),
@@ -63,8 +81,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .list()]),
     )
     .params(&[
-        Param::boolean("enums", "TODO"),
-        Param::boolean("exclude_custom_file_types", "TODO"),
+        Param::boolean("enums", "Name categories by enum (FTCATEGORY_...) instead."),
+        Param::boolean("exclude_custom_file_types", "Leave out custom file types."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -72,31 +90,37 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_file_type_control",
         Action::Read,
         "zia_list_file_type_control_rules",
-        "ZIA list file type control rules",
-        "TODO",
+        "List file type control rules",
+        "List file type control rules with their order, state, file types and action.",
         Handler::Routes(&[Route::get("/zia/api/v1/fileTypeRules")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "TODO")])
+    .params(&[Param::string("search", "Rule name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
         "zia_file_type_control",
         Action::Update,
         "zia_update_file_type_control_rule",
-        "ZIA update file type control rule",
-        "TODO",
-        Handler::Routes(&[Route::put("/zia/api/v1/fileTypeRules/{rule_id}")]),
+        "Update file type control rule",
+        "Change a file type control rule; fields not given keep their current values. Staged until zia_activate_configuration.",
+        Handler::Routes(&[Route::put("/zia/api/v1/fileTypeRules/{rule_id}")
+            .id_lists(RULE_ID_LISTS)
+            .merge_current()]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("name", "TODO").body("name"),
-        Param::string("action", "TODO").body("action"),
-        Param::string("description", "TODO").body("description"),
-        Param::boolean("enabled", "TODO").to(Body::State("state")),
-        Param::integer("order", "TODO").body("order"),
-        Param::integer("rank", "TODO").body("rank"),
-        Param::object("advanced", "TODO").to(Body::Merge),
+        Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required(),
+        Param::string("name", "Rule name, unique.").body("name"),
+        Param::string("action", "Rule action: ALLOW, BLOCK or CAUTION.").body("action"),
+        Param::string("description", "Rule description.").body("description"),
+        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.").to(Body::State("state")),
+        Param::integer("order", "Evaluation position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::object(
+            "advanced",
+            "Other API fields (camelCase), e.g. fileTypes; id lists may be plain ids.",
+        )
+        .to(Body::Merge),
     ]),
 ];

@@ -1,11 +1,7 @@
-//! TODO module doc: the `zia_misc` toolset.
+//! ZIA mobile malware protection: the advanced threat settings for mobile apps.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Body, Handler, Param, Route, ToolDeclaration};
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,19 +9,25 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_misc",
         Action::Read,
         "zia_get_mobile_advanced_settings",
-        "ZIA get mobile advanced settings",
-        "TODO",
+        "Get mobile threat settings",
+        "Get which risky mobile-app behaviours (malicious activity, leaking credentials, location or identifiers) ZIA blocks.",
         Handler::Routes(&[Route::get("/zia/api/v1/mobileAdvanceThreatSettings")]),
     ),
-    // CHECK: param settings: no body field matched (fields: ['traceSetting'])
+    // The API replaces the whole record; the reference PUTs only the caller's fields, which
+    // resets the others. Merging onto the current record keeps them.
     ToolDeclaration::new(
         Service::Zia,
         "zia_misc",
         Action::Update,
         "zia_update_mobile_advanced_settings",
-        "ZIA update mobile advanced settings",
-        "TODO",
-        Handler::Routes(&[Route::put("/zia/api/v1/mobileAdvanceThreatSettings")]),
+        "Update mobile threat settings",
+        "Change mobile-app threat blocking settings, keeping omitted fields; takes effect after zia_activate_configuration.",
+        Handler::Routes(&[Route::put("/zia/api/v1/mobileAdvanceThreatSettings").merge_current()]),
     )
-    .params(&[Param::object("settings", "TODO").required()]),
+    .params(&[Param::object(
+        "settings",
+        "Fields to change, with the API's camelCase names (see zia_get_mobile_advanced_settings).",
+    )
+    .required()
+    .to(Body::Merge)]),
 ];

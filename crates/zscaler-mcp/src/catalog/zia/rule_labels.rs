@@ -1,11 +1,7 @@
-//! TODO module doc: the `zia_rule_labels` toolset.
+//! ZIA rule labels: the tags that group policy rules across ZIA policies.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,59 +9,59 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_rule_labels",
         Action::Create,
         "zia_create_rule_label",
-        "ZIA create rule label",
-        "TODO",
+        "Create rule label",
+        "Create a rule label for tagging policy rules; returns the new label with its id.",
         Handler::Routes(&[Route::post("/zia/api/v1/ruleLabels")]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("description", "TODO").body("description"),
+        Param::string("name", "Label name.").required().body("name"),
+        Param::string("description", "Free-text description.").body("description"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_rule_labels",
         Action::Delete,
         "zia_delete_rule_label",
-        "ZIA delete rule label",
-        "TODO",
+        "Delete rule label",
+        "Delete a rule label; rules that reference it may block the deletion.",
         Handler::Routes(&[Route::delete("/zia/api/v1/ruleLabels/{label_id}")]),
     )
-    .params(&[Param::string("label_id", "TODO").required()]),
+    .params(&[Param::string("label_id", "Label id (zia_list_rule_labels).").required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_rule_labels",
         Action::Read,
         "zia_get_rule_label",
-        "ZIA get rule label",
-        "TODO",
+        "Get rule label",
+        "Return one rule label with its description and the number of rules referencing it.",
         Handler::Routes(&[Route::get("/zia/api/v1/ruleLabels/{label_id}")]),
     )
-    .params(&[Param::string("label_id", "TODO").required()]),
+    .params(&[Param::string("label_id", "Label id (zia_list_rule_labels).").required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_rule_labels",
         Action::Read,
         "zia_list_rule_labels",
-        "ZIA list rule labels",
-        "TODO",
+        "List rule labels",
+        "List all rule labels with their descriptions and the number of rules referencing each.",
         Handler::Routes(&[Route::get("/zia/api/v1/ruleLabels")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "TODO")])
+    .params(&[Param::string("search", "Text the label name contains.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
         "zia_rule_labels",
         Action::Update,
         "zia_update_rule_label",
-        "ZIA update rule label",
-        "TODO",
-        Handler::Routes(&[Route::put("/zia/api/v1/ruleLabels/{label_id}")]),
+        "Update rule label",
+        "Change a rule label's name or description; fields not given keep their current values.",
+        Handler::Routes(&[Route::put("/zia/api/v1/ruleLabels/{label_id}").merge_current()]),
     )
     .params(&[
-        Param::string("label_id", "TODO").required(),
-        Param::string("name", "TODO").body("name"),
-        Param::string("description", "TODO").body("description"),
+        Param::string("label_id", "Label id (zia_list_rule_labels).").required(),
+        Param::string("name", "New label name.").body("name"),
+        Param::string("description", "New description.").body("description"),
     ]),
 ];

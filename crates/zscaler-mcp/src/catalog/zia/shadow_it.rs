@@ -1,43 +1,62 @@
-//! TODO module doc: the `zia_shadow_it` toolset.
+//! ZIA shadow IT: discovered cloud applications, their sanction state and custom tags.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration, When};
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    // CHECK: param sanction_state: no body field matched (fields: ['applicationIds', 'customTags', 'customTags[].id', 'sanctionedState'])
+    // NOTE(model): `applicationIds` goes out as the strings given; the API documents integers
+    // and the model has no numeric-list body target (only `.ids`, which wraps as {"id": N}).
     ToolDeclaration::new(
         Service::Zia,
         "zia_shadow_it",
         Action::Update,
         "zia_bulk_update_shadow_it_apps",
-        "ZIA bulk update shadow it apps",
-        "TODO",
+        "Bulk update shadow IT apps",
+        "Set the sanction state, and optionally replace the custom tags, of several shadow IT applications at once.",
         Handler::Routes(&[Route::put("/zia/api/v1/cloudApplications/bulkUpdate")]),
     )
     .params(&[
-        Param::string("sanction_state", "TODO").required(),
-        Param::strings("application_ids", "TODO").body("applicationIds"),
-        Param::strings("custom_tag_ids", "TODO").ids("customTags"),
+        Param::string("sanction_state", "SANCTIONED or UN_SANCTIONED.")
+            .required()
+            .body("sanctionedState"),
+        Param::strings("application_ids", "Application ids (zia_list_shadow_it_apps).")
+            .body("applicationIds"),
+        Param::strings("custom_tag_ids", "Tag ids to assign (zia_list_shadow_it_custom_tags).")
+            .ids("customTags"),
     ]),
-    // CHECK: paging ['limit', 'pageNumber'] on GET /zia/api/v1/cloudApplications/lite
+    // NOTE(model): `pageNumber` is 0-based here (the sandbox pages from 0), while numbered
+    // paging starts at 1, so gathering every page would skip the first. Each call therefore asks
+    // for one explicit page (page 0 and limit 1000 unless given) and reports `next` when that
+    // page is full. The executor marks a page complete when page <= 1 and nothing follows, so
+    // `page_number: 1` alone may be called complete.
     ToolDeclaration::new(
         Service::Zia,
         "zia_shadow_it",
         Action::Read,
         "zia_list_shadow_it_apps",
-        "ZIA list shadow it apps",
-        "TODO",
-        Handler::Routes(&[Route::get("/zia/api/v1/cloudApplications/lite")
-            .query(&[("pageNumber", "{page_number}"), ("limit", "{limit}")])
-            .list()]),
+        "List shadow IT apps",
+        "List shadow IT cloud applications with numeric ids, names and sanction state; one page per call, pages count from 0.",
+        Handler::Routes(&[
+            Route::get("/zia/api/v1/cloudApplications/lite")
+                .when(When::Both(&When::Has("page_number"), &When::Has("limit")))
+                .query(&[("pageNumber", "{page_number}"), ("limit", "{limit}")])
+                .pages("pageNumber", "limit", 1000),
+            Route::get("/zia/api/v1/cloudApplications/lite")
+                .when(When::Has("page_number"))
+                .query(&[("pageNumber", "{page_number}"), ("limit", "1000")])
+                .pages("pageNumber", "limit", 1000),
+            Route::get("/zia/api/v1/cloudApplications/lite")
+                .when(When::Has("limit"))
+                .query(&[("pageNumber", "0"), ("limit", "{limit}")])
+                .pages("pageNumber", "limit", 1000),
+            Route::get("/zia/api/v1/cloudApplications/lite")
+                .query(&[("pageNumber", "0"), ("limit", "1000")])
+                .pages("pageNumber", "limit", 1000),
+        ]),
     )
     .params(&[
-        Param::integer("page_number", "TODO"),
-        Param::integer("limit", "TODO"),
+        Param::integer("page_number", "Page to read, from 0 (default 0)."),
+        Param::integer("limit", "Rows per page, at most 1000 (default 1000)."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -45,8 +64,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_shadow_it",
         Action::Read,
         "zia_list_shadow_it_custom_tags",
-        "ZIA list shadow it custom tags",
-        "TODO",
+        "List shadow IT custom tags",
+        "List the custom tags that can be assigned to shadow IT cloud applications, with ids and names.",
         Handler::Routes(&[Route::get("/zia/api/v1/customTags").list()]),
     )
     .list(),

@@ -1,11 +1,21 @@
-//! TODO module doc: the `zia_ssl_inspection` toolset.
+//! ZIA SSL inspection: SSL inspection rules and the cloud applications they can match.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
+
+/// `advanced` keys whose scalar lists are sent as `[{"id": N}]`.
+const RULE_ID_LISTS: &[&str] = &[
+    "departments",
+    "groups",
+    "labels",
+    "locations",
+    "nwServices",
+    "users",
+    "locationGroups",
+    "timeWindows",
+    "devices",
+    "deviceGroups",
+];
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,48 +23,58 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_ssl_inspection",
         Action::Create,
         "zia_create_ssl_inspection_rule",
-        "ZIA create SSL inspection rule",
-        "TODO",
-        Handler::Routes(&[Route::post("/zia/api/v1/sslInspectionRules")]),
+        "Create SSL inspection rule",
+        "Create an SSL inspection rule (order 1, rank 7 unless given); takes effect after zia_activate_configuration.",
+        Handler::Routes(&[Route::post("/zia/api/v1/sslInspectionRules")
+            .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])
+            .id_lists(RULE_ID_LISTS)]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("action", "TODO").body("action"),
-        Param::string("description", "TODO").body("description"),
-        Param::boolean("enabled", "TODO")
+        Param::string("name", "Rule name, unique.").required().body("name"),
+        Param::string(
+            "action",
+            "Action type: DECRYPT, DO_NOT_DECRYPT or BLOCK (full object via advanced).",
+        )
+        .body("action"),
+        Param::string("description", "Rule description.").body("description"),
+        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "TODO").body("order"),
-        Param::integer("rank", "TODO").body("rank"),
-        Param::object("advanced", "TODO").to(Body::Merge),
+        Param::integer("order", "Evaluation position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::object(
+            "advanced",
+            "Other API fields (camelCase), e.g. urlCategories; id lists may be plain ids.",
+        )
+        .to(Body::Merge),
     ]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_ssl_inspection",
         Action::Delete,
         "zia_delete_ssl_inspection_rule",
-        "ZIA delete SSL inspection rule",
-        "TODO",
+        "Delete SSL inspection rule",
+        "Delete an SSL inspection rule by id; takes effect after zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/sslInspectionRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "TODO").required()]),
+    .params(&[Param::string("rule_id", "Rule id (zia_list_ssl_inspection_rules).").required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_ssl_inspection",
         Action::Read,
         "zia_get_ssl_inspection_rule",
-        "ZIA get SSL inspection rule",
-        "TODO",
+        "Get SSL inspection rule",
+        "Return one SSL inspection rule by id, with its conditions and decrypt or bypass action.",
         Handler::Routes(&[Route::get("/zia/api/v1/sslInspectionRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "TODO").required()]),
+    .params(&[Param::string("rule_id", "Rule id (zia_list_ssl_inspection_rules).").required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_ssl_inspection",
         Action::Read,
         "zia_list_cloud_app_ssl_policy",
-        "ZIA list cloud app SSL policy",
-        "TODO",
+        "List cloud apps for SSL policy",
+        "List cloud application enums usable in SSL inspection rules; all pages are gathered unless page is given.",
         Handler::Routes(&[Route::get("/zia/api/v1/cloudApplications/sslPolicy")
             .query(&[
                 ("search", "{search}"),
@@ -66,11 +86,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .pages("page", "pageSize", 1000)]),
     )
     .params(&[
-        Param::string("search", "TODO"),
-        Param::string("app_class", "TODO"),
-        Param::integer("page", "TODO"),
-        Param::integer("page_size", "TODO"),
-        Param::boolean("group_results", "TODO"),
+        Param::string("search", "Application name substring."),
+        Param::string("app_class", "Application class, e.g. WEBMAIL or AI_ML."),
+        Param::integer("page", "Page number, from 1; only that page."),
+        Param::integer("page_size", "Rows per page."),
+        Param::boolean("group_results", "One row per class with its app count."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -78,8 +98,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_ssl_inspection",
         Action::Read,
         "zia_list_ssl_inspection_rules",
-        "ZIA list SSL inspection rules",
-        "TODO",
+        "List SSL inspection rules",
+        "List all SSL inspection rules with their order, state, conditions and action.",
         Handler::Routes(&[Route::get("/zia/api/v1/sslInspectionRules").list()]),
     )
     .list(),
@@ -88,18 +108,30 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_ssl_inspection",
         Action::Update,
         "zia_update_ssl_inspection_rule",
-        "ZIA update SSL inspection rule",
-        "TODO",
-        Handler::Routes(&[Route::put("/zia/api/v1/sslInspectionRules/{rule_id}")]),
+        "Update SSL inspection rule",
+        "Change an SSL inspection rule; fields not given keep their current values. Staged until zia_activate_configuration.",
+        Handler::Routes(&[
+            Route::put("/zia/api/v1/sslInspectionRules/{rule_id}")
+                .id_lists(RULE_ID_LISTS)
+                .merge_current()
+        ]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("name", "TODO").body("name"),
-        Param::string("action", "TODO").body("action"),
-        Param::string("description", "TODO").body("description"),
-        Param::boolean("enabled", "TODO").to(Body::State("state")),
-        Param::integer("order", "TODO").body("order"),
-        Param::integer("rank", "TODO").body("rank"),
-        Param::object("advanced", "TODO").to(Body::Merge),
+        Param::string("rule_id", "Rule id (zia_list_ssl_inspection_rules).").required(),
+        Param::string("name", "Rule name, unique.").body("name"),
+        Param::string(
+            "action",
+            "Action type: DECRYPT, DO_NOT_DECRYPT or BLOCK (full object via advanced).",
+        )
+        .body("action"),
+        Param::string("description", "Rule description.").body("description"),
+        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.").to(Body::State("state")),
+        Param::integer("order", "Evaluation position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::object(
+            "advanced",
+            "Other API fields (camelCase), e.g. urlCategories; id lists may be plain ids.",
+        )
+        .to(Body::Merge),
     ]),
 ];

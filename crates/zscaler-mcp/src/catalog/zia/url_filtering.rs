@@ -1,11 +1,10 @@
-//! TODO module doc: the `zia_url_filtering` toolset.
+//! ZIA URL filtering policy: the rules that allow, caution or block URL categories.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
+
+/// Keys of `advanced` whose scalar id lists become `[{"id": N}]`.
+const ID_LISTS: &[&str] = &["departments", "groups", "labels", "locations", "nwServices"];
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,71 +12,87 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_url_filtering",
         Action::Create,
         "zia_create_url_filtering_rule",
-        "ZIA create URL filtering rule",
-        "TODO",
-        Handler::Routes(&[Route::post("/zia/api/v1/urlFilteringRules")]),
+        "Create URL filtering rule",
+        "Create a URL filtering rule, by default enabled at order 1 and admin rank 7; takes effect after zia_activate_configuration.",
+        Handler::Routes(&[Route::post("/zia/api/v1/urlFilteringRules")
+            .id_lists(ID_LISTS)
+            .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("action", "TODO").required().body("action"),
-        Param::string("description", "TODO").body("description"),
-        Param::boolean("enabled", "TODO")
+        Param::string("name", "Rule name.").required().body("name"),
+        Param::string("action", "ALLOW, CAUTION, BLOCK or ISOLATE.")
+            .required()
+            .body("action"),
+        Param::string("description", "Free-text description.").body("description"),
+        Param::boolean("enabled", "Whether the rule is enforced.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "TODO").body("order"),
-        Param::integer("rank", "TODO").body("rank"),
-        Param::object("advanced", "TODO").to(Body::Merge),
+        Param::integer("order", "Evaluation position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::object(
+            "advanced",
+            "Other API fields (camelCase), e.g. urlCategories, locations ids.",
+        )
+        .to(Body::Merge),
     ]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_url_filtering",
         Action::Delete,
         "zia_delete_url_filtering_rule",
-        "ZIA delete URL filtering rule",
-        "TODO",
+        "Delete URL filtering rule",
+        "Delete a URL filtering rule; takes effect after zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/urlFilteringRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "TODO").required()]),
+    .params(&[Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_url_filtering",
         Action::Read,
         "zia_get_url_filtering_rule",
-        "ZIA get URL filtering rule",
-        "TODO",
+        "Get URL filtering rule",
+        "Return one URL filtering rule with its categories, action, criteria and state.",
         Handler::Routes(&[Route::get("/zia/api/v1/urlFilteringRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "TODO").required()]),
+    .params(&[Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_url_filtering",
         Action::Read,
         "zia_list_url_filtering_rules",
-        "ZIA list URL filtering rules",
-        "TODO",
+        "List URL filtering rules",
+        "List all URL filtering rules in evaluation order, with categories, action, criteria and state.",
         Handler::Routes(&[Route::get("/zia/api/v1/urlFilteringRules")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "TODO")])
+    .params(&[Param::string("search", "Text the rule name contains.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
         "zia_url_filtering",
         Action::Update,
         "zia_update_url_filtering_rule",
-        "ZIA update URL filtering rule",
-        "TODO",
-        Handler::Routes(&[Route::put("/zia/api/v1/urlFilteringRules/{rule_id}")]),
+        "Update URL filtering rule",
+        "Change a URL filtering rule; fields not given keep their current values. Staged until zia_activate_configuration.",
+        Handler::Routes(&[
+            Route::put("/zia/api/v1/urlFilteringRules/{rule_id}")
+                .id_lists(ID_LISTS)
+                .merge_current()
+        ]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("name", "TODO").body("name"),
-        Param::string("action", "TODO").body("action"),
-        Param::string("description", "TODO").body("description"),
-        Param::boolean("enabled", "TODO").to(Body::State("state")),
-        Param::integer("order", "TODO").body("order"),
-        Param::integer("rank", "TODO").body("rank"),
-        Param::object("advanced", "TODO").to(Body::Merge),
+        Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required(),
+        Param::string("name", "New rule name.").body("name"),
+        Param::string("action", "ALLOW, CAUTION, BLOCK or ISOLATE.").body("action"),
+        Param::string("description", "New description.").body("description"),
+        Param::boolean("enabled", "Whether the rule is enforced.").to(Body::State("state")),
+        Param::integer("order", "Evaluation position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::object(
+            "advanced",
+            "Other API fields (camelCase), e.g. urlCategories, locations ids.",
+        )
+        .to(Body::Merge),
     ]),
 ];

@@ -1,11 +1,7 @@
-//! TODO module doc: the `zia_workload_groups` toolset.
+//! ZIA workload groups: tag expressions selecting cloud workloads for policy (read-only).
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,25 +9,27 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_workload_groups",
         Action::Read,
         "zia_get_workload_group",
-        "ZIA get workload group",
-        "TODO",
+        "Get workload group",
+        "Get one workload group by id, with its tag expression and last modification.",
         Handler::Routes(&[Route::get("/zia/api/v1/workloadGroups/{group_id}")]),
     )
-    .params(&[Param::string("group_id", "TODO").required()]),
+    .params(&[
+        Param::string("group_id", "Workload group id (zia_list_workload_groups).").required(),
+    ]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_workload_groups",
         Action::Read,
         "zia_list_workload_groups",
-        "ZIA list workload groups",
-        "TODO",
+        "List workload groups",
+        "List workload groups with their tag expressions, all pages unless page is given.",
         Handler::Routes(&[Route::get("/zia/api/v1/workloadGroups")
             .query(&[("page", "{page}"), ("pageSize", "{page_size}")])
             .pages("page", "pageSize", 1000)]),
     )
     .params(&[
-        Param::integer("page", "TODO"),
-        Param::integer("page_size", "TODO"),
+        Param::integer("page", "Page number; returns that page only."),
+        Param::integer("page_size", "Rows per page."),
     ])
     .list(),
 ];

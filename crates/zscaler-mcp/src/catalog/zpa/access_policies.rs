@@ -1,282 +1,372 @@
-//! TODO module doc: the `zpa_access_policies` toolset.
+//! ZPA policy rules: access, app protection (inspection), client forwarding, isolation, timeout.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Body, Handler, Lit, Lookup, Param, Route, Target, ToolDeclaration};
+
+/// The policy set of each policy type: its `id` fills `{policySetId}` in the rule routes.
+const ACCESS: Lookup = Lookup::id(
+    "ACCESS_POLICY policy set",
+    "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY",
+    Target::Path("policySetId"),
+);
+const INSPECTION: Lookup = Lookup::id(
+    "INSPECTION_POLICY policy set",
+    "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY",
+    Target::Path("policySetId"),
+);
+const FORWARDING: Lookup = Lookup::id(
+    "CLIENT_FORWARDING_POLICY policy set",
+    "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY",
+    Target::Path("policySetId"),
+);
+const ISOLATION: Lookup = Lookup::id(
+    "ISOLATION_POLICY policy set",
+    "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY",
+    Target::Path("policySetId"),
+);
+const TIMEOUT: Lookup = Lookup::id(
+    "TIMEOUT_POLICY policy set",
+    "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY",
+    Target::Path("policySetId"),
+);
+
+/// Rule reads and deletes send `microtenantId` on the policy-set lookup too (as the reference).
+const fn scoped(lookup: Lookup) -> Lookup {
+    Lookup {
+        query: MICROTENANT,
+        ..lookup
+    }
+}
+
+const MICROTENANT: &[(&str, &str)] = &[("microtenantId", "{microtenant_id}")];
+const LIST_QUERY: &[(&str, &str)] = &[
+    ("search", "name+EQ+{search}"),
+    ("page", "{page}"),
+    ("microtenantId", "{microtenant_id}"),
+    ("pagesize", "{page_size}"),
+];
+const RULES_V2: &str =
+    "/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule";
+const RULE_V2: &str =
+    "/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}";
+const RULE_V1: &str =
+    "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}";
+
+const CONDITIONS: &str = "List of {operator, operands: [{object_type, values | entry_values}]}.";
+const MICROTENANT_ID: &str = "Microtenant id scoping the call.";
+const DESCRIPTION: &str = "Rule description.";
+const SEARCH: &str = "Exact rule name, or an expression like name+CONTAINS+x.";
+const PAGE: &str = "One page only; omit to gather all.";
+const PAGE_SIZE: &str = "Rows per page.";
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    // CHECK: param action_type: no body field matched (fields: ['action', 'appConnectorGroups', 'appConnectorGroups[].id', 'appServerGroups', 'appServerGroups[].id', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'customMsg', 'description', 'name', 'ruleOrder'])
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Create,
         "zpa_create_access_policy_rule",
-        "ZPA create access policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Create access policy rule",
+        "Create a ZPA access policy rule; the ACCESS_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::post(RULES_V2)
+            .query(MICROTENANT)
+            .lookups(&[ACCESS])]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("action_type", "TODO").required(),
-        Param::string("description", "TODO").body("description"),
-        Param::strings("app_connector_group_ids", "TODO").ids("appConnectorGroups"),
-        Param::strings("app_server_group_ids", "TODO").ids("appServerGroups"),
-        Param::any("conditions", "TODO").to(Body::ZpaConditions),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("name", "Rule name, unique in the policy set.")
+            .required()
+            .body("name"),
+        Param::string("action_type", "ALLOW, DENY or REQUIRE_APPROVAL.")
+            .required()
+            .body("action"),
+        Param::string("description", DESCRIPTION).body("description"),
+        Param::strings(
+            "app_connector_group_ids",
+            "App connector group ids (zpa_list_app_connector_groups).",
+        )
+        .ids("appConnectorGroups"),
+        Param::strings(
+            "app_server_group_ids",
+            "Server group ids (zpa_list_server_groups).",
+        )
+        .ids("appServerGroups"),
+        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
-    // CHECK: param action_type: no body field matched (fields: ['action', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'description', 'name', 'ruleOrder', 'zpnInspectionProfileId'])
-    // CHECK: param microtenant_id: no body field matched (fields: ['action', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'description', 'name', 'ruleOrder', 'zpnInspectionProfileId'])
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Create,
         "zpa_create_app_protection_rule",
-        "ZPA create app protection rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Create app protection rule",
+        "Create a ZPA app protection (inspection) rule; the INSPECTION_POLICY policy set is looked up first.",
+        // The reference drops microtenant_id here; it is sent as the query scope, as for the
+        // other policy types.
+        Handler::Routes(&[Route::post(RULES_V2)
+            .query(MICROTENANT)
+            .lookups(&[INSPECTION])]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("action_type", "TODO").required(),
-        Param::string("zpn_inspection_profile_id", "TODO").body("zpnInspectionProfileId"),
-        Param::string("description", "TODO").body("description"),
-        Param::any("conditions", "TODO").to(Body::ZpaConditions),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("name", "Rule name, unique in the policy set.")
+            .required()
+            .body("name"),
+        Param::string("action_type", "INSPECT or BYPASS_INSPECT.")
+            .required()
+            .body("action"),
+        Param::string(
+            "zpn_inspection_profile_id",
+            "Inspection profile id; required for INSPECT.",
+        )
+        .body("zpnInspectionProfileId"),
+        Param::string("description", DESCRIPTION).body("description"),
+        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
-    // CHECK: param action_type: no body field matched (fields: ['action', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'description', 'name', 'ruleOrder'])
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Create,
         "zpa_create_forwarding_policy_rule",
-        "ZPA create forwarding policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Create forwarding policy rule",
+        "Create a ZPA client forwarding rule; the CLIENT_FORWARDING_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::post(RULES_V2)
+            .query(MICROTENANT)
+            .lookups(&[FORWARDING])]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("action_type", "TODO").required(),
-        Param::string("description", "TODO").body("description"),
-        Param::any("conditions", "TODO").to(Body::ZpaConditions),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("name", "Rule name, unique in the policy set.")
+            .required()
+            .body("name"),
+        Param::string("action_type", "BYPASS, INTERCEPT or INTERCEPT_ACCESSIBLE.")
+            .required()
+            .body("action"),
+        Param::string("description", DESCRIPTION).body("description"),
+        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
-    // CHECK: param action_type: no body field matched (fields: ['action', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'conditions[].operator', 'description', 'name', 'ruleOrder', 'zpnIsolationProfileId'])
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Create,
         "zpa_create_isolation_policy_rule",
-        "ZPA create isolation policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Create isolation policy rule",
+        "Create a ZPA browser isolation rule; the ISOLATION_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::post(RULES_V2)
+            .query(MICROTENANT)
+            .lookups(&[ISOLATION])]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("action_type", "TODO").required(),
-        Param::string("zpn_isolation_profile_id", "TODO").body("zpnIsolationProfileId"),
-        Param::string("description", "TODO").body("description"),
-        Param::any("conditions", "TODO").to(Body::ZpaConditions),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("name", "Rule name, unique in the policy set.")
+            .required()
+            .body("name"),
+        Param::string("action_type", "ISOLATE or BYPASS_ISOLATE.")
+            .required()
+            .body("action"),
+        Param::string(
+            "zpn_isolation_profile_id",
+            "Isolation profile id; required for ISOLATE.",
+        )
+        .body("zpnIsolationProfileId"),
+        Param::string("description", DESCRIPTION).body("description"),
+        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
-    // CHECK: param action_type: no body field matched (fields: ['action', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'customMsg', 'description', 'name', 'reauthIdleTimeout', 'reauthTimeout'])
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Create,
         "zpa_create_timeout_policy_rule",
-        "ZPA create timeout policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Create timeout policy rule",
+        "Create a ZPA re-authentication timeout rule; the TIMEOUT_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::post(RULES_V2)
+            .query(MICROTENANT)
+            .lookups(&[TIMEOUT])]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("action_type", "TODO").default(Lit::Str("RE_AUTH")),
-        Param::string("description", "TODO").body("description"),
-        Param::string("custom_msg", "TODO").body("customMsg"),
-        Param::string("reauth_timeout", "TODO").default(Lit::Str("172800")).body("reauthTimeout"),
-        Param::string("reauth_idle_timeout", "TODO").default(Lit::Str("600")).body("reauthIdleTimeout"),
-        Param::any("conditions", "TODO").to(Body::ZpaConditions),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("name", "Rule name, unique in the policy set.")
+            .required()
+            .body("name"),
+        Param::string("action_type", "Rule action; only RE_AUTH.")
+            .default(Lit::Str("RE_AUTH"))
+            .body("action"),
+        Param::string("description", DESCRIPTION).body("description"),
+        Param::string("custom_msg", "Message shown when re-authentication is due.").body("customMsg"),
+        Param::string("reauth_timeout", "Session timeout in seconds.")
+            .default(Lit::Str("172800"))
+            .body("reauthTimeout"),
+        Param::string("reauth_idle_timeout", "Idle timeout in seconds.")
+            .default(Lit::Str("600"))
+            .body("reauthIdleTimeout"),
+        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Delete,
         "zpa_delete_access_policy_rule",
-        "ZPA delete access policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Delete access policy rule",
+        "Delete a ZPA access policy rule; the ACCESS_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::delete(RULE_V1)
+            .query(MICROTENANT)
+            .lookups(&[scoped(ACCESS)])]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("rule_id", "Rule id (zpa_list_access_policy_rules).").required(),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Delete,
         "zpa_delete_app_protection_rule",
-        "ZPA delete app protection rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Delete app protection rule",
+        "Delete a ZPA app protection rule; the INSPECTION_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::delete(RULE_V1)
+            .query(MICROTENANT)
+            .lookups(&[scoped(INSPECTION)])]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("rule_id", "Rule id (zpa_list_app_protection_rules).").required(),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Delete,
         "zpa_delete_forwarding_policy_rule",
-        "ZPA delete forwarding policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Delete forwarding policy rule",
+        "Delete a ZPA client forwarding rule; the CLIENT_FORWARDING_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::delete(RULE_V1)
+            .query(MICROTENANT)
+            .lookups(&[scoped(FORWARDING)])]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("rule_id", "Rule id (zpa_list_forwarding_policy_rules).").required(),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Delete,
         "zpa_delete_isolation_policy_rule",
-        "ZPA delete isolation policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Delete isolation policy rule",
+        "Delete a ZPA isolation rule; the ISOLATION_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::delete(RULE_V1)
+            .query(MICROTENANT)
+            .lookups(&[scoped(ISOLATION)])]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("rule_id", "Rule id (zpa_list_isolation_policy_rules).").required(),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Delete,
         "zpa_delete_timeout_policy_rule",
-        "ZPA delete timeout policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Delete timeout policy rule",
+        "Delete a ZPA timeout rule; the TIMEOUT_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::delete(RULE_V1)
+            .query(MICROTENANT)
+            .lookups(&[scoped(TIMEOUT)])]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("rule_id", "Rule id (zpa_list_timeout_policy_rules).").required(),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Read,
         "zpa_get_access_policy_rule",
-        "ZPA get access policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Get access policy rule",
+        "Get one ZPA access policy rule with its conditions; the ACCESS_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::get(RULE_V1)
+            .query(MICROTENANT)
+            .lookups(&[scoped(ACCESS)])]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("rule_id", "Rule id (zpa_list_access_policy_rules).").required(),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Read,
         "zpa_get_app_protection_rule",
-        "ZPA get app protection rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Get app protection rule",
+        "Get one ZPA app protection rule with its conditions; the INSPECTION_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::get(RULE_V1)
+            .query(MICROTENANT)
+            .lookups(&[scoped(INSPECTION)])]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("rule_id", "Rule id (zpa_list_app_protection_rules).").required(),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Read,
         "zpa_get_forwarding_policy_rule",
-        "ZPA get forwarding policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Get forwarding policy rule",
+        "Get one ZPA client forwarding rule with its conditions; the CLIENT_FORWARDING_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::get(RULE_V1)
+            .query(MICROTENANT)
+            .lookups(&[scoped(FORWARDING)])]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("rule_id", "Rule id (zpa_list_forwarding_policy_rules).").required(),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Read,
         "zpa_get_isolation_policy_rule",
-        "ZPA get isolation policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Get isolation policy rule",
+        "Get one ZPA isolation rule with its conditions; the ISOLATION_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::get(RULE_V1)
+            .query(MICROTENANT)
+            .lookups(&[scoped(ISOLATION)])]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("rule_id", "Rule id (zpa_list_isolation_policy_rules).").required(),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Read,
         "zpa_get_timeout_policy_rule",
-        "ZPA get timeout policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Get timeout policy rule",
+        "Get one ZPA timeout rule with its conditions; the TIMEOUT_POLICY policy set is looked up first.",
+        Handler::Routes(&[Route::get(RULE_V1)
+            .query(MICROTENANT)
+            .lookups(&[scoped(TIMEOUT)])]),
     )
     .params(&[
-        Param::string("rule_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("rule_id", "Rule id (zpa_list_timeout_policy_rules).").required(),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Read,
         "zpa_list_access_policy_rules",
-        "ZPA list access policy rules",
-        "TODO",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/ACCESS_POLICY").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("microtenantId", "{microtenant_id}"), ("pagesize", "{page_size}")]).zpa_pages(),
-        ]),
+        "List access policy rules",
+        "List ZPA access policy rules in rule order with their conditions; all pages are gathered unless page is given.",
+        Handler::Routes(&[Route::get(
+            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/ACCESS_POLICY",
+        )
+        .query(LIST_QUERY)
+        .zpa_pages()]),
     )
     .params(&[
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("search", SEARCH),
+        Param::integer("page", PAGE).min(1),
+        Param::integer("page_size", PAGE_SIZE).range(1, 500),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ])
     .list(),
     ToolDeclaration::new(
@@ -284,17 +374,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_access_policies",
         Action::Read,
         "zpa_list_app_protection_rules",
-        "ZPA list app protection rules",
-        "TODO",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/INSPECTION_POLICY").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("microtenantId", "{microtenant_id}"), ("pagesize", "{page_size}")]).zpa_pages(),
-        ]),
+        "List app protection rules",
+        "List ZPA app protection (inspection) rules in rule order; all pages are gathered unless page is given.",
+        Handler::Routes(&[Route::get(
+            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/INSPECTION_POLICY",
+        )
+        .query(LIST_QUERY)
+        .zpa_pages()]),
     )
     .params(&[
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("search", SEARCH),
+        Param::integer("page", PAGE).min(1),
+        Param::integer("page_size", PAGE_SIZE).range(1, 500),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ])
     .list(),
     ToolDeclaration::new(
@@ -302,17 +394,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_access_policies",
         Action::Read,
         "zpa_list_forwarding_policy_rules",
-        "ZPA list forwarding policy rules",
-        "TODO",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/CLIENT_FORWARDING_POLICY").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("microtenantId", "{microtenant_id}"), ("pagesize", "{page_size}")]).zpa_pages(),
-        ]),
+        "List forwarding policy rules",
+        "List ZPA client forwarding rules in rule order; all pages are gathered unless page is given.",
+        Handler::Routes(&[Route::get(
+            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/CLIENT_FORWARDING_POLICY",
+        )
+        .query(LIST_QUERY)
+        .zpa_pages()]),
     )
     .params(&[
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("search", SEARCH),
+        Param::integer("page", PAGE).min(1),
+        Param::integer("page_size", PAGE_SIZE).range(1, 500),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ])
     .list(),
     ToolDeclaration::new(
@@ -320,17 +414,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_access_policies",
         Action::Read,
         "zpa_list_isolation_policy_rules",
-        "ZPA list isolation policy rules",
-        "TODO",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/ISOLATION_POLICY").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("microtenantId", "{microtenant_id}"), ("pagesize", "{page_size}")]).zpa_pages(),
-        ]),
+        "List isolation policy rules",
+        "List ZPA isolation rules in rule order; all pages are gathered unless page is given.",
+        Handler::Routes(&[Route::get(
+            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/ISOLATION_POLICY",
+        )
+        .query(LIST_QUERY)
+        .zpa_pages()]),
     )
     .params(&[
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("search", SEARCH),
+        Param::integer("page", PAGE).min(1),
+        Param::integer("page_size", PAGE_SIZE).range(1, 500),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ])
     .list(),
     ToolDeclaration::new(
@@ -338,125 +434,140 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_access_policies",
         Action::Read,
         "zpa_list_timeout_policy_rules",
-        "ZPA list timeout policy rules",
-        "TODO",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/TIMEOUT_POLICY").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("microtenantId", "{microtenant_id}"), ("pagesize", "{page_size}")]).zpa_pages(),
-        ]),
+        "List timeout policy rules",
+        "List ZPA re-authentication timeout rules in rule order; all pages are gathered unless page is given.",
+        Handler::Routes(&[Route::get(
+            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/TIMEOUT_POLICY",
+        )
+        .query(LIST_QUERY)
+        .zpa_pages()]),
     )
     .params(&[
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("search", SEARCH),
+        Param::integer("page", PAGE).min(1),
+        Param::integer("page_size", PAGE_SIZE).range(1, 500),
+        Param::string("microtenant_id", MICROTENANT_ID),
     ])
     .list(),
-    // CHECK: param action_type: no body field matched (fields: ['action', 'appConnectorGroups', 'appConnectorGroups[].id', 'appServerGroups', 'appServerGroups[].id', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'customMsg', 'description', 'name', 'ruleOrder'])
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Update,
         "zpa_update_access_policy_rule",
-        "ZPA update access policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ACCESS_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Update access policy rule",
+        "Replace a ZPA access policy rule (policy set looked up first); fields not given are cleared, so resend name and action_type.",
+        Handler::Routes(&[Route::put(RULE_V2)
+            .query(MICROTENANT)
+            .lookups(&[ACCESS])]),
     )
     .params(&[
-        Param::string("name", "TODO").body("name"),
-        Param::string("action_type", "TODO"),
-        Param::string("description", "TODO").body("description"),
-        Param::strings("app_connector_group_ids", "TODO").ids("appConnectorGroups"),
-        Param::strings("app_server_group_ids", "TODO").ids("appServerGroups"),
-        Param::any("conditions", "TODO").to(Body::ZpaConditions),
-        Param::string("microtenant_id", "TODO"),
-        Param::string("rule_id", "TODO").required(),
+        Param::string("name", "Rule name.").body("name"),
+        Param::string("action_type", "ALLOW, DENY or REQUIRE_APPROVAL.").body("action"),
+        Param::string("description", DESCRIPTION).body("description"),
+        Param::strings(
+            "app_connector_group_ids",
+            "App connector group ids (zpa_list_app_connector_groups).",
+        )
+        .ids("appConnectorGroups"),
+        Param::strings(
+            "app_server_group_ids",
+            "Server group ids (zpa_list_server_groups).",
+        )
+        .ids("appServerGroups"),
+        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
+        Param::string("microtenant_id", MICROTENANT_ID),
+        Param::string("rule_id", "Rule id (zpa_list_access_policy_rules).").required(),
     ]),
-    // CHECK: param action_type: no body field matched (fields: ['action', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'description', 'name', 'ruleOrder', 'zpnInspectionProfileId'])
-    // CHECK: param microtenant_id: no body field matched (fields: ['action', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'description', 'name', 'ruleOrder', 'zpnInspectionProfileId'])
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Update,
         "zpa_update_app_protection_rule",
-        "ZPA update app protection rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/INSPECTION_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Update app protection rule",
+        "Replace a ZPA app protection rule (policy set looked up first); fields not given are cleared, so resend name and action_type.",
+        // The reference drops microtenant_id here; it is sent as the query scope, as for the
+        // other policy types.
+        Handler::Routes(&[Route::put(RULE_V2)
+            .query(MICROTENANT)
+            .lookups(&[INSPECTION])]),
     )
     .params(&[
-        Param::string("name", "TODO").body("name"),
-        Param::string("action_type", "TODO"),
-        Param::string("zpn_inspection_profile_id", "TODO").body("zpnInspectionProfileId"),
-        Param::string("description", "TODO").body("description"),
-        Param::any("conditions", "TODO").to(Body::ZpaConditions),
-        Param::string("microtenant_id", "TODO"),
-        Param::string("rule_id", "TODO").required(),
+        Param::string("name", "Rule name.").body("name"),
+        Param::string("action_type", "INSPECT or BYPASS_INSPECT.").body("action"),
+        Param::string(
+            "zpn_inspection_profile_id",
+            "Inspection profile id; required for INSPECT.",
+        )
+        .body("zpnInspectionProfileId"),
+        Param::string("description", DESCRIPTION).body("description"),
+        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
+        Param::string("microtenant_id", MICROTENANT_ID),
+        Param::string("rule_id", "Rule id (zpa_list_app_protection_rules).").required(),
     ]),
-    // CHECK: param action_type: no body field matched (fields: ['action', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'description', 'name', 'ruleOrder'])
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Update,
         "zpa_update_forwarding_policy_rule",
-        "ZPA update forwarding policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/CLIENT_FORWARDING_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Update forwarding policy rule",
+        "Replace a ZPA client forwarding rule (policy set looked up first); fields not given are cleared, so resend name and action_type.",
+        Handler::Routes(&[Route::put(RULE_V2)
+            .query(MICROTENANT)
+            .lookups(&[FORWARDING])]),
     )
     .params(&[
-        Param::string("name", "TODO").body("name"),
-        Param::string("action_type", "TODO"),
-        Param::string("description", "TODO").body("description"),
-        Param::any("conditions", "TODO").to(Body::ZpaConditions),
-        Param::string("microtenant_id", "TODO"),
-        Param::string("rule_id", "TODO").required(),
+        Param::string("name", "Rule name.").body("name"),
+        Param::string("action_type", "BYPASS, INTERCEPT or INTERCEPT_ACCESSIBLE.").body("action"),
+        Param::string("description", DESCRIPTION).body("description"),
+        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
+        Param::string("microtenant_id", MICROTENANT_ID),
+        Param::string("rule_id", "Rule id (zpa_list_forwarding_policy_rules).").required(),
     ]),
-    // CHECK: param action_type: no body field matched (fields: ['action', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'conditions[].operator', 'description', 'name', 'ruleOrder', 'zpnIsolationProfileId'])
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Update,
         "zpa_update_isolation_policy_rule",
-        "ZPA update isolation policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/ISOLATION_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Update isolation policy rule",
+        "Replace a ZPA isolation rule (policy set looked up first); fields not given are cleared, so resend name and action_type.",
+        Handler::Routes(&[Route::put(RULE_V2)
+            .query(MICROTENANT)
+            .lookups(&[ISOLATION])]),
     )
     .params(&[
-        Param::string("name", "TODO").body("name"),
-        Param::string("action_type", "TODO"),
-        Param::string("zpn_isolation_profile_id", "TODO").body("zpnIsolationProfileId"),
-        Param::string("description", "TODO").body("description"),
-        Param::any("conditions", "TODO").to(Body::ZpaConditions),
-        Param::string("microtenant_id", "TODO"),
-        Param::string("rule_id", "TODO").required(),
+        Param::string("name", "Rule name.").body("name"),
+        Param::string("action_type", "ISOLATE or BYPASS_ISOLATE.").body("action"),
+        Param::string(
+            "zpn_isolation_profile_id",
+            "Isolation profile id; required for ISOLATE.",
+        )
+        .body("zpnIsolationProfileId"),
+        Param::string("description", DESCRIPTION).body("description"),
+        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
+        Param::string("microtenant_id", MICROTENANT_ID),
+        Param::string("rule_id", "Rule id (zpa_list_isolation_policy_rules).").required(),
     ]),
-    // CHECK: param action_type: no body field matched (fields: ['action', 'conditions', 'conditions[].operands', 'conditions[].operands[].objectType', 'conditions[].operands[].values', 'customMsg', 'description', 'name', 'reauthIdleTimeout', 'reauthTimeout'])
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_access_policies",
         Action::Update,
         "zpa_update_timeout_policy_rule",
-        "ZPA update timeout policy rule",
-        "TODO",
-        Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}").query(&[("microtenantId", "{microtenant_id}")]).lookups(&[Lookup::id("policy set", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/TIMEOUT_POLICY", Target::Path("policySetId"))]),
-        ]),
+        "Update timeout policy rule",
+        "Replace a ZPA timeout rule (policy set looked up first); fields not given are cleared, so resend name and timeouts.",
+        Handler::Routes(&[Route::put(RULE_V2)
+            .query(MICROTENANT)
+            .fixed(&[("action", Lit::Str("RE_AUTH"))])
+            .lookups(&[TIMEOUT])]),
     )
     .params(&[
-        Param::string("name", "TODO").body("name"),
-        Param::string("action_type", "TODO"),
-        Param::string("description", "TODO").body("description"),
-        Param::string("custom_msg", "TODO").body("customMsg"),
-        Param::string("reauth_timeout", "TODO").body("reauthTimeout"),
-        Param::string("reauth_idle_timeout", "TODO").body("reauthIdleTimeout"),
-        Param::any("conditions", "TODO").to(Body::ZpaConditions),
-        Param::string("microtenant_id", "TODO"),
-        Param::string("rule_id", "TODO").required(),
+        Param::string("name", "Rule name.").body("name"),
+        Param::string("action_type", "Rule action; RE_AUTH when omitted.").body("action"),
+        Param::string("description", DESCRIPTION).body("description"),
+        Param::string("custom_msg", "Message shown when re-authentication is due.").body("customMsg"),
+        Param::string("reauth_timeout", "Session timeout in seconds.").body("reauthTimeout"),
+        Param::string("reauth_idle_timeout", "Idle timeout in seconds.").body("reauthIdleTimeout"),
+        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
+        Param::string("microtenant_id", MICROTENANT_ID),
+        Param::string("rule_id", "Rule id (zpa_list_timeout_policy_rules).").required(),
     ]),
 ];

@@ -1,88 +1,123 @@
-//! TODO module doc: the `zpa_app_connector_groups` toolset.
+//! ZPA app connector groups: where connectors sit, their upgrade window and enrollment certificate.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Handler, Lit, Lookup, Param, Route, Target, ToolDeclaration, When};
+
+const CERTS: &str = "/zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert";
+
+/// The certificate named by `enrollment_cert_name`, when no id is given.
+const CERT_BY_NAME: Lookup = Lookup::row(
+    "enrollment certificate",
+    CERTS,
+    &[("search", "name+EQ+{enrollment_cert_name}")],
+    Some("enrollment_cert_name"),
+    Target::Body("enrollmentCertId"),
+)
+.when(When::Both(
+    &When::Has("enrollment_cert_name"),
+    &When::Lacks("enrollment_cert_id"),
+));
+
+/// On create without either argument, the reference uses the tenant's "Connector" certificate.
+const DEFAULT_CERT: Lookup = Lookup::row(
+    "enrollment certificate named 'Connector'",
+    CERTS,
+    &[("search", "name+EQ+Connector")],
+    None,
+    Target::Body("enrollmentCertId"),
+)
+.when(When::Both(
+    &When::Lacks("enrollment_cert_name"),
+    &When::Lacks("enrollment_cert_id"),
+));
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    // CHECK: pre-lookup GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert -> POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup (body lookup?)
+    // NOTE(model): the reference also uppercases and checks country_code (ISO alpha-2) on create
+    // and update before sending it; here the API judges the value.
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_connector_groups",
         Action::Create,
         "zpa_create_app_connector_group",
-        "ZPA create app connector group",
-        "TODO",
+        "Create app connector group",
+        "Create an app connector group; without an enrollment certificate argument the tenant's Connector certificate is used.",
         Handler::Routes(&[Route::post(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup",
         )
-        .query(&[("microtenantId", "{microtenant_id}")])]),
+        .query(&[("microtenantId", "{microtenant_id}")])
+        .lookups(&[CERT_BY_NAME, DEFAULT_CERT])]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("description", "TODO").body("description"),
-        Param::boolean("enabled", "TODO")
+        Param::string("name", "Group name.").required().body("name"),
+        Param::string("description", "Free-text description.").body("description"),
+        Param::boolean("enabled", "Whether the group is enabled.")
             .default(Lit::Bool(true))
             .body("enabled"),
-        Param::string("latitude", "TODO").body("latitude"),
-        Param::string("longitude", "TODO").body("longitude"),
-        Param::string("location", "TODO").body("location"),
-        Param::string("city_country", "TODO").body("cityCountry"),
-        Param::string("country_code", "TODO").body("countryCode"),
-        Param::string("dns_query_type", "TODO").body("dnsQueryType"),
-        Param::boolean("override_version_profile", "TODO").body("overrideVersionProfile"),
-        Param::strings("server_group_ids", "TODO").body("serverGroupIds"),
-        Param::strings("connector_ids", "TODO").body("connectorIds"),
-        Param::boolean("lss_app_connector_group", "TODO").body("lssAppConnectorGroup"),
-        Param::string("upgrade_day", "TODO").body("upgradeDay"),
-        Param::string("upgrade_time_in_secs", "TODO").body("upgradeTimeInSecs"),
-        Param::string("version_profile", "TODO").body("versionProfile"),
-        Param::string("enrollment_cert_id", "TODO").body("enrollmentCertId"),
-        Param::string("enrollment_cert_name", "TODO"),
-        Param::string("microtenant_id", "TODO").body("microtenantId"),
+        Param::string("latitude", "Latitude in decimal degrees.").body("latitude"),
+        Param::string("longitude", "Longitude in decimal degrees.").body("longitude"),
+        Param::string("location", "Location text, e.g. San Jose, CA, USA.").body("location"),
+        Param::string("city_country", "City and country, e.g. San Jose, US.").body("cityCountry"),
+        Param::string("country_code", "ISO alpha-2 country code, uppercase (US).").body("countryCode"),
+        Param::string("dns_query_type", "IPV4_IPV6, IPV4 or IPV6.").body("dnsQueryType"),
+        Param::boolean("override_version_profile", "Use version_profile instead of the default.")
+            .body("overrideVersionProfile"),
+        Param::strings("server_group_ids", "Server group ids (zpa_list_server_groups).")
+            .body("serverGroupIds"),
+        Param::strings("connector_ids", "App connector ids (zpa_list_app_connectors).")
+            .body("connectorIds"),
+        Param::boolean("lss_app_connector_group", "Group dedicated to LSS log streaming.")
+            .body("lssAppConnectorGroup"),
+        Param::string("upgrade_day", "Weekday for upgrades, e.g. SUNDAY.").body("upgradeDay"),
+        Param::string("upgrade_time_in_secs", "Upgrade start, seconds after midnight.")
+            .body("upgradeTimeInSecs"),
+        Param::string("version_profile", "Version profile id or name.").body("versionProfile"),
+        Param::string(
+            "enrollment_cert_id",
+            "Enrollment certificate id (get_zpa_enrollment_certificate).",
+        )
+        .body("enrollmentCertId"),
+        Param::string("enrollment_cert_name", "Enrollment certificate name, looked up when no id."),
+        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_connector_groups",
         Action::Delete,
         "zpa_delete_app_connector_group",
-        "ZPA delete app connector group",
-        "TODO",
+        "Delete app connector group",
+        "Delete an app connector group; the API refuses while connectors or server groups still use it.",
         Handler::Routes(&[Route::delete(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}",
         )
         .query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
-        Param::string("group_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("group_id", "Connector group id (zpa_list_app_connector_groups).").required(),
+        Param::string("microtenant_id", "Microtenant id to scope the call."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_connector_groups",
         Action::Read,
         "zpa_get_app_connector_group",
-        "ZPA get app connector group",
-        "TODO",
+        "Get app connector group",
+        "Return one app connector group with its connectors, server groups, location and upgrade settings.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}",
         )
         .query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
-        Param::string("group_id", "TODO").required(),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("group_id", "Connector group id (zpa_list_app_connector_groups).").required(),
+        Param::string("microtenant_id", "Microtenant id to scope the call."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_connector_groups",
         Action::Read,
         "zpa_list_app_connector_groups",
-        "ZPA list app connector groups",
-        "TODO",
+        "List app connector groups",
+        "List app connector groups with their connectors and server groups; all pages are gathered unless page is given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup",
         )
@@ -95,45 +130,55 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .zpa_pages()]),
     )
     .params(&[
-        Param::string("search", "TODO"),
-        Param::string("microtenant_id", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
+        Param::string("search", "Exact name, or an expression like name+CONTAINS+SJC."),
+        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::integer("page", "Page number; omit to gather all pages.").min(1),
+        Param::integer("page_size", "Rows per page.").range(1, 500),
     ])
     .list(),
-    // CHECK: pre-lookup GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert -> PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id} (body lookup?)
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_connector_groups",
         Action::Update,
         "zpa_update_app_connector_group",
-        "ZPA update app connector group",
-        "TODO",
+        "Update app connector group",
+        "Change an app connector group's settings; fields not given keep their current values.",
         Handler::Routes(&[Route::put(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}",
         )
-        .query(&[("microtenantId", "{microtenant_id}")])]),
+        .query(&[("microtenantId", "{microtenant_id}")])
+        .lookups(&[CERT_BY_NAME])
+        .merge_current()]),
     )
     .params(&[
-        Param::string("group_id", "TODO").required(),
-        Param::string("name", "TODO").body("name"),
-        Param::string("description", "TODO").body("description"),
-        Param::boolean("enabled", "TODO").body("enabled"),
-        Param::string("latitude", "TODO").body("latitude"),
-        Param::string("longitude", "TODO").body("longitude"),
-        Param::string("location", "TODO").body("location"),
-        Param::string("city_country", "TODO").body("cityCountry"),
-        Param::string("country_code", "TODO").body("countryCode"),
-        Param::string("dns_query_type", "TODO").body("dnsQueryType"),
-        Param::boolean("override_version_profile", "TODO").body("overrideVersionProfile"),
-        Param::strings("server_group_ids", "TODO").body("serverGroupIds"),
-        Param::strings("connector_ids", "TODO").body("connectorIds"),
-        Param::boolean("lss_app_connector_group", "TODO").body("lssAppConnectorGroup"),
-        Param::string("upgrade_day", "TODO").body("upgradeDay"),
-        Param::string("upgrade_time_in_secs", "TODO").body("upgradeTimeInSecs"),
-        Param::string("version_profile", "TODO").body("versionProfile"),
-        Param::string("enrollment_cert_id", "TODO").body("enrollmentCertId"),
-        Param::string("enrollment_cert_name", "TODO"),
-        Param::string("microtenant_id", "TODO").body("microtenantId"),
+        Param::string("group_id", "Connector group id (zpa_list_app_connector_groups).").required(),
+        Param::string("name", "Group name.").body("name"),
+        Param::string("description", "Free-text description.").body("description"),
+        Param::boolean("enabled", "Whether the group is enabled.").body("enabled"),
+        Param::string("latitude", "Latitude in decimal degrees.").body("latitude"),
+        Param::string("longitude", "Longitude in decimal degrees.").body("longitude"),
+        Param::string("location", "Location text, e.g. San Jose, CA, USA.").body("location"),
+        Param::string("city_country", "City and country, e.g. San Jose, US.").body("cityCountry"),
+        Param::string("country_code", "ISO alpha-2 country code, uppercase (US).").body("countryCode"),
+        Param::string("dns_query_type", "IPV4_IPV6, IPV4 or IPV6.").body("dnsQueryType"),
+        Param::boolean("override_version_profile", "Use version_profile instead of the default.")
+            .body("overrideVersionProfile"),
+        Param::strings("server_group_ids", "Server group ids (zpa_list_server_groups).")
+            .body("serverGroupIds"),
+        Param::strings("connector_ids", "App connector ids (zpa_list_app_connectors).")
+            .body("connectorIds"),
+        Param::boolean("lss_app_connector_group", "Group dedicated to LSS log streaming.")
+            .body("lssAppConnectorGroup"),
+        Param::string("upgrade_day", "Weekday for upgrades, e.g. SUNDAY.").body("upgradeDay"),
+        Param::string("upgrade_time_in_secs", "Upgrade start, seconds after midnight.")
+            .body("upgradeTimeInSecs"),
+        Param::string("version_profile", "Version profile id or name.").body("versionProfile"),
+        Param::string(
+            "enrollment_cert_id",
+            "Enrollment certificate id (get_zpa_enrollment_certificate).",
+        )
+        .body("enrollmentCertId"),
+        Param::string("enrollment_cert_name", "Enrollment certificate name, looked up when no id."),
+        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
     ]),
 ];

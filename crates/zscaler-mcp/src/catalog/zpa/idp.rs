@@ -1,31 +1,47 @@
-//! TODO module doc: the `zpa_idp` toolset.
+//! ZPA identity provider attributes and groups: SAML attributes, SCIM attributes, SCIM groups.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Handler, Lookup, Param, Route, Target, ToolDeclaration, When};
+
+/// The IdP named by `idp_name` (exact, case-insensitive), into `{idpId}`.
+const IDP: Lookup = Lookup::row(
+    "identity provider",
+    "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp",
+    &[("search", "name+EQ+{idp_name}")],
+    Some("idp_name"),
+    Target::Path("idpId"),
+);
+
+const PAGED_SEARCH: &[(&str, &str)] = &[
+    ("search", "name+EQ+{search}"),
+    ("page", "{page}"),
+    ("pagesize", "{page_size}"),
+];
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    // CHECK: several unconditional routes
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_idp",
         Action::Read,
         "get_zpa_saml_attribute",
-        "SAML attribute",
-        "TODO",
+        "List SAML attributes",
+        "List SAML attributes of all IdPs, or of the IdP named idp_name; all pages are gathered unless page is given.",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).zpa_pages(),
-            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idpId}").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).zpa_pages().lookups(&[Lookup::row("identity provider", "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", &[("search", "name+EQ+{idp_name}")], Some("idp_name"), Target::Path("idpId"))]),
+            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idpId}")
+                .when(When::Has("idp_name"))
+                .query(PAGED_SEARCH)
+                .zpa_pages()
+                .lookups(&[IDP]),
+            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute")
+                .query(PAGED_SEARCH)
+                .zpa_pages(),
         ]),
     )
     .params(&[
-        Param::string("idp_name", "TODO"),
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
+        Param::string("idp_name", "IdP name; limits the list to that IdP."),
+        Param::string("search", "Exact name, or an expression like name+CONTAINS+Email."),
+        Param::integer("page", "Page number; omit to gather all pages.").min(1),
+        Param::integer("page_size", "Rows per page.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -33,19 +49,28 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_idp",
         Action::Read,
         "get_zpa_scim_attribute",
-        "SCIM attribute",
-        "TODO",
+        "List SCIM attributes",
+        "List the SCIM attributes of the IdP named idp_name, or return one by attribute_id.",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute/{attribute_id}").when(When::Has("attribute_id")).query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).lookups(&[Lookup::row("identity provider", "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", &[("search", "name+EQ+{idp_name}")], Some("idp_name"), Target::Path("idpId"))]),
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute").query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]).zpa_pages().lookups(&[Lookup::row("identity provider", "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", &[("search", "name+EQ+{idp_name}")], Some("idp_name"), Target::Path("idpId"))]),
+            Route::get(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute/{attribute_id}",
+            )
+            .when(When::Both(&When::Has("idp_name"), &When::Has("attribute_id")))
+            .query(PAGED_SEARCH)
+            .lookups(&[IDP]),
+            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute")
+                .when(When::Has("idp_name"))
+                .query(PAGED_SEARCH)
+                .zpa_pages()
+                .lookups(&[IDP]),
         ]),
     )
     .params(&[
-        Param::string("idp_name", "TODO").required(),
-        Param::string("attribute_id", "TODO"),
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
+        Param::string("idp_name", "IdP name, e.g. Okta Workforce.").required(),
+        Param::string("attribute_id", "SCIM attribute id; returns only that attribute."),
+        Param::string("search", "Exact name, or an expression like name+CONTAINS+mail."),
+        Param::integer("page", "Page number; omit to gather all pages.").min(1),
+        Param::integer("page_size", "Rows per page.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -53,19 +78,25 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_idp",
         Action::Read,
         "get_zpa_scim_group",
-        "SCIM group",
-        "TODO",
+        "List SCIM groups",
+        "List the SCIM groups of the IdP named idp_name, or return one by scim_group_id; one of them is needed.",
         Handler::Routes(&[
-            Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/{scim_group_id}").when(When::Has("scim_group_id")).query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("pagesize", "{page_size}")]),
-            Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idpId}").list().lookups(&[Lookup::row("identity provider", "/zpa/mgmtconfig/v2/admin/customers/{customerId}/idp", &[("search", "name+EQ+{idp_name}")], Some("idp_name"), Target::Path("idpId"))]),
+            Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/{scim_group_id}")
+                .when(When::Has("scim_group_id"))
+                .query(PAGED_SEARCH),
+            Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idpId}")
+                .when(When::Has("idp_name"))
+                .query(PAGED_SEARCH)
+                .zpa_pages()
+                .lookups(&[IDP]),
         ]),
     )
     .params(&[
-        Param::string("scim_group_id", "TODO"),
-        Param::string("idp_name", "TODO"),
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
+        Param::string("scim_group_id", "SCIM group id; returns only that group."),
+        Param::string("idp_name", "IdP name whose groups to list, e.g. Azure AD."),
+        Param::string("search", "Exact name, or an expression like name+CONTAINS+Eng."),
+        Param::integer("page", "Page number; omit to gather all pages.").min(1),
+        Param::integer("page_size", "Rows per page.").range(1, 500),
     ])
     .list(),
 ];

@@ -1,11 +1,7 @@
-//! TODO module doc: the `zpa_misc` toolset.
+//! ZPA reference data: posture, trusted network, isolation and app protection profiles, and LSS.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Handler, Param, Route, Special, ToolDeclaration, When};
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,8 +9,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_misc",
         Action::Read,
         "get_zpa_app_protection_profile",
-        "app protection profile",
-        "TODO",
+        "List app protection profiles",
+        "List AppProtection (inspection) profiles with their controls; all pages are gathered unless page is given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile",
         )
@@ -26,31 +22,37 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .zpa_pages()]),
     )
     .params(&[
-        Param::string("name", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
+        Param::string("name", "Exact profile name."),
+        Param::integer("page", "Page number; omit to gather all pages.").min(1),
+        Param::integer("page_size", "Rows per page.").range(1, 500),
     ])
     .list(),
+    // NOTE(model): the reference filters by `name` client-side (exact match) after one GET of
+    // all profiles; the model has no client-side filter, so `name` is accepted but not applied
+    // (the `query` argument does the same job).
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_misc",
         Action::Read,
         "get_zpa_isolation_profile",
-        "isolation profile",
-        "TODO",
+        "List isolation profiles",
+        "List cloud browser isolation profiles (UUID ids); name is not filtered by the API, so filter with query.",
         Handler::Routes(&[
             Route::get("/zpa/cbiconfig/cbi/api/customers/{customerId}/profiles").list(),
         ]),
     )
-    .params(&[Param::string("name", "TODO")])
+    .params(&[Param::string(
+        "name",
+        "Not applied; use query, e.g. [?name=='BYOD'].",
+    )])
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_misc",
         Action::Read,
         "get_zpa_posture_profile",
-        "posture profile",
-        "TODO",
+        "List posture profiles",
+        "List device posture profiles, or return one when profile_id is given; all pages are gathered unless page is given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/posture/{profile_id}")
                 .when(When::Has("profile_id")),
@@ -64,10 +66,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("profile_id", "TODO"),
-        Param::string("name", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
+        Param::string("profile_id", "Posture profile id; returns only that profile."),
+        Param::string("name", "Exact profile name."),
+        Param::integer("page", "Page number; omit to gather all pages.").min(1),
+        Param::integer("page_size", "Rows per page.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -75,8 +77,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_misc",
         Action::Read,
         "get_zpa_trusted_network",
-        "trusted network",
-        "TODO",
+        "List trusted networks",
+        "List trusted networks, or return one when network_id is given; all pages are gathered unless page is given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/network/{network_id}")
                 .when(When::Has("network_id")),
@@ -90,10 +92,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("network_id", "TODO"),
-        Param::string("name", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
+        Param::string("network_id", "Trusted network id; returns only that network."),
+        Param::string("name", "Exact network name."),
+        Param::integer("page", "Page number; omit to gather all pages.").min(1),
+        Param::integer("page_size", "Rows per page.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -101,33 +103,42 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_misc",
         Action::Read,
         "zpa_get_lss_config",
-        "ZPA get LSS config",
-        "TODO",
+        "Get LSS config",
+        "Return one LSS log receiver configuration: log type, format, host, port, connector groups and filters.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}",
         )]),
     )
-    .params(&[Param::string("lss_config_id", "TODO").required()]),
+    .params(&[Param::string("lss_config_id", "LSS config id (zpa_list_lss_configs).").required()]),
+    // NOTE(model): the reference takes a human-readable name (user_activity, audit_logs, ...)
+    // and maps it to the API code with the SDK's table; the model has no value mapping, so
+    // `log_type` is the API code itself (zpn_trans_log, zpn_audit_log, ...).
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_misc",
         Action::Read,
         "zpa_get_lss_log_format",
-        "ZPA get LSS log format",
-        "TODO",
+        "Get LSS log format",
+        "Return the csv, tsv and json format templates LSS uses for one log type.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/logType/formats",
         )
-        .query(&[("logType", "zpn_ast_comprehensive_stats")])]),
+        .query(&[("logType", "{log_type}")])]),
     )
-    .params(&[Param::string("log_type", "TODO").required()]),
+    .params(&[Param::string(
+        "log_type",
+        "Log type code, e.g. zpn_trans_log (zpa_list_lss_log_types).",
+    )
+    .required()]),
+    // NOTE(model): the reference reverses the answer (display name in snake_case -> code);
+    // the model returns the API's map (code -> display name) as is.
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_misc",
         Action::Read,
         "zpa_list_lss_client_types",
-        "ZPA list LSS client types",
-        "TODO",
+        "List LSS client types",
+        "Return the LSS client type codes (zpn_client_type_*) with their display names, for LSS policy conditions.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v2/admin/lssConfig/customers/{customerId}/clientTypes",
         )]),
@@ -137,8 +148,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_misc",
         Action::Read,
         "zpa_list_lss_configs",
-        "ZPA list LSS configs",
-        "TODO",
+        "List LSS configs",
+        "List LSS log receiver configurations (name under config.name); all pages are gathered unless page is given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig")
                 .query(&[
@@ -150,9 +161,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
+        Param::string(
+            "search",
+            "Exact name, or an expression like name+CONTAINS+splunk.",
+        ),
+        Param::integer("page", "Page number; omit to gather all pages.").min(1),
+        Param::integer("page_size", "Rows per page.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -160,18 +174,22 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_misc",
         Action::Read,
         "zpa_list_lss_log_types",
-        "ZPA list LSS log types",
-        "TODO",
-        Handler::Routes(&[]),
+        "List LSS log types",
+        "Return the LSS log types (name, code and description) that LSS configurations and \
+         zpa_get_lss_log_format take; answered locally, no API call.",
+        Handler::Special(Special::ZpaLssLogTypes, &[]),
     ),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_misc",
         Action::Read,
         "zpa_list_lss_status_codes",
-        "ZPA list LSS status codes",
-        "TODO",
+        "List LSS status codes",
+        "Return the LSS session status codes usable in LSS config filters, for all log types.",
         Handler::Routes(&[Route::get("/zpa/mgmtconfig/v2/admin/lssConfig/statusCodes")]),
     )
-    .params(&[Param::string("log_type", "TODO")]),
+    .params(&[Param::string(
+        "log_type",
+        "Not applied; codes of every log type are returned.",
+    )]),
 ];

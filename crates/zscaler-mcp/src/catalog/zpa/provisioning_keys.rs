@@ -1,11 +1,9 @@
-//! TODO module doc: the `zpa_provisioning_keys` toolset.
+//! ZPA provisioning keys of app connector and service edge groups, and enrollment certificates.
 
-#[allow(unused_imports)]
 use crate::catalog::services::Service;
-#[allow(unused_imports)]
-use crate::catalog::{
-    Action, Body, Handler, Lit, Lookup, Param, Pick, Route, Target, ToolDeclaration, When,
-};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration, When};
+
+const KEY_TYPES: &[&str] = &["connector", "service_edge"];
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,119 +11,226 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_provisioning_keys",
         Action::Read,
         "get_zpa_enrollment_certificate",
-        "enrollment certificate",
-        "TODO",
+        "List enrollment certificates",
+        "List enrollment certificates, or return one by exact name or certificate_id (name wins); all pages are gathered unless page is given.",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{certificate_id}").when(When::Has("certificate_id")),
-            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert").query(&[("search", "name+EQ+{name}"), ("page", "{page}"), ("pagesize", "{page_size}")]).zpa_pages(),
+            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert")
+                .when(When::Has("name"))
+                .query(&[("search", "name+EQ+{name}")])
+                .zpa_pages(),
+            Route::get(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{certificate_id}",
+            )
+            .when(When::Has("certificate_id")),
+            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert")
+                .query(&[
+                    ("search", "name+EQ+{search}"),
+                    ("page", "{page}"),
+                    ("pagesize", "{page_size}"),
+                ])
+                .zpa_pages(),
         ]),
     )
     .params(&[
-        Param::string("certificate_id", "TODO"),
-        Param::string("name", "TODO"),
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
+        Param::string(
+            "certificate_id",
+            "Certificate id; returns only that certificate.",
+        ),
+        Param::string("name", "Exact certificate name, e.g. Connector."),
+        Param::string(
+            "search",
+            "Exact name, or an expression like name+CONTAINS+edge.",
+        ),
+        Param::integer("page", "Page number; omit to gather all pages.").min(1),
+        Param::integer("page_size", "Rows per page.").range(1, 500),
     ])
     .list(),
-    // CHECK: param key_type: no body field matched (fields: ['componentId', 'description', 'enrollmentCertId', 'maxUsage', 'microtenantId', 'name', 'zcomponentId'])
+    // NOTE(model): the reference sends the component id twice, as zcomponentId (the field the
+    // API reads) and componentId; a parameter has one body field, so only zcomponentId is sent.
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_provisioning_keys",
         Action::Create,
         "zpa_create_provisioning_key",
-        "ZPA create provisioning key",
-        "TODO",
+        "Create provisioning key",
+        "Create a provisioning key that enrolls app connectors or service edges into the given group.",
         Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey").when(When::Is("key_type", "connector")).query(&[("microtenantId", "{microtenant_id}")]),
-            Route::post("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey").when(When::Is("key_type", "service_edge")),
+            Route::post(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey",
+            )
+            .when(When::Is("key_type", "connector"))
+            .query(&[("microtenantId", "{microtenant_id}")]),
+            Route::post(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey",
+            )
+            .when(When::Is("key_type", "service_edge"))
+            .query(&[("microtenantId", "{microtenant_id}")]),
         ]),
     )
     .params(&[
-        Param::string("name", "TODO").required().body("name"),
-        Param::string("key_type", "TODO").required().one_of(&["connector", "service_edge"]),
-        Param::integer("max_usage", "TODO").required().min(1).body("maxUsage"),
-        Param::string("component_id", "TODO").required().body("componentId"),
-        Param::string("enrollment_cert_id", "TODO").body("enrollmentCertId"),
-        Param::string("description", "TODO").body("description"),
-        Param::string("microtenant_id", "TODO").body("microtenantId"),
+        Param::string("name", "Key name.").required().body("name"),
+        Param::string("key_type", "Connector or service edge key.")
+            .required()
+            .one_of(KEY_TYPES),
+        Param::integer("max_usage", "How many enrollments the key allows.")
+            .required()
+            .min(1)
+            .body("maxUsage"),
+        Param::string(
+            "component_id",
+            "App connector group or service edge group id.",
+        )
+        .required()
+        .body("zcomponentId"),
+        Param::string(
+            "enrollment_cert_id",
+            "Enrollment certificate id (get_zpa_enrollment_certificate).",
+        )
+        .body("enrollmentCertId"),
+        Param::string("description", "Free-text description.").body("description"),
+        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
     ]),
+    // The reference's GET of the key before the DELETE is its confirmation lookup, which
+    // belongs to the confirmation gate.
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_provisioning_keys",
         Action::Delete,
         "zpa_delete_provisioning_key",
-        "ZPA delete provisioning key",
-        "TODO",
+        "Delete provisioning key",
+        "Delete a connector or service edge provisioning key, so it can no longer enroll components.",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}").when(When::Is("key_type", "connector")),
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}").when(When::Is("key_type", "connector")).query(&[("microtenantId", "{microtenant_id}")]),
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}").when(When::Is("key_type", "service_edge")),
-            Route::delete("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}").when(When::Is("key_type", "service_edge")),
+            Route::delete(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}",
+            )
+            .when(When::Is("key_type", "connector"))
+            .query(&[("microtenantId", "{microtenant_id}")]),
+            Route::delete(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}",
+            )
+            .when(When::Is("key_type", "service_edge"))
+            .query(&[("microtenantId", "{microtenant_id}")]),
         ]),
     )
     .params(&[
-        Param::string("key_id", "TODO").required(),
-        Param::string("key_type", "TODO").required().one_of(&["connector", "service_edge"]),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("key_id", "Provisioning key id (zpa_list_provisioning_keys).").required(),
+        Param::string("key_type", "Connector or service edge key.")
+            .required()
+            .one_of(KEY_TYPES),
+        Param::string("microtenant_id", "Microtenant id to scope the call."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_provisioning_keys",
         Action::Read,
         "zpa_get_provisioning_key",
-        "ZPA get provisioning key",
-        "TODO",
+        "Get provisioning key",
+        "Return one provisioning key with its key text, usage count, group and enrollment certificate.",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}").when(When::Is("key_type", "connector")),
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}").when(When::Is("key_type", "service_edge")),
+            Route::get(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}",
+            )
+            .when(When::Is("key_type", "connector")),
+            Route::get(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}",
+            )
+            .when(When::Is("key_type", "service_edge")),
         ]),
     )
     .params(&[
-        Param::string("key_id", "TODO").required(),
-        Param::string("key_type", "TODO").required().one_of(&["connector", "service_edge"]),
+        Param::string("key_id", "Provisioning key id (zpa_list_provisioning_keys).").required(),
+        Param::string("key_type", "Connector or service edge key.")
+            .required()
+            .one_of(KEY_TYPES),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_provisioning_keys",
         Action::Read,
         "zpa_list_provisioning_keys",
-        "ZPA list provisioning keys",
-        "TODO",
+        "List provisioning keys",
+        "List the connector or service edge provisioning keys; all pages are gathered unless page is given.",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey").when(When::Is("key_type", "connector")).query(&[("search", "name+EQ+{search}"), ("page", "{page}"), ("microtenantId", "{microtenant_id}"), ("pagesize", "{page_size}")]).zpa_pages(),
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey").when(When::Is("key_type", "service_edge")).list(),
+            Route::get(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey",
+            )
+            .when(When::Is("key_type", "connector"))
+            .query(&[
+                ("search", "name+EQ+{search}"),
+                ("page", "{page}"),
+                ("microtenantId", "{microtenant_id}"),
+                ("pagesize", "{page_size}"),
+            ])
+            .zpa_pages(),
+            Route::get(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey",
+            )
+            .when(When::Is("key_type", "service_edge"))
+            .query(&[
+                ("search", "name+EQ+{search}"),
+                ("page", "{page}"),
+                ("microtenantId", "{microtenant_id}"),
+                ("pagesize", "{page_size}"),
+            ])
+            .zpa_pages(),
         ]),
     )
     .params(&[
-        Param::string("key_type", "TODO").required().one_of(&["connector", "service_edge"]),
-        Param::string("search", "TODO"),
-        Param::integer("page", "TODO").min(1),
-        Param::integer("page_size", "TODO").range(1, 500),
-        Param::string("microtenant_id", "TODO"),
+        Param::string("key_type", "Connector or service edge keys.")
+            .required()
+            .one_of(KEY_TYPES),
+        Param::string(
+            "search",
+            "Exact name, or an expression like name+CONTAINS+SJC.",
+        ),
+        Param::integer("page", "Page number; omit to gather all pages.").min(1),
+        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("microtenant_id", "Microtenant id to scope the call."),
     ])
     .list(),
-    // CHECK: param key_type: no body field matched (fields: ['componentId', 'description', 'enrollmentCertId', 'maxUsage', 'microtenantId', 'name'])
+    // The API replaces the whole key, so the key is read first and the changes laid over it.
+    // component_id goes out as `zcomponentId`, the field the key is read back with: as
+    // `componentId` it would lose to the `zcomponentId` of the current record.
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_provisioning_keys",
         Action::Update,
         "zpa_update_provisioning_key",
-        "ZPA update provisioning key",
-        "TODO",
+        "Update provisioning key",
+        "Change a provisioning key's settings; fields not given keep their current values.",
         Handler::Routes(&[
-            Route::put("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}").when(When::Is("key_type", "connector")),
-            Route::put("/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}").when(When::Is("key_type", "service_edge")),
+            Route::put(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}",
+            )
+            .when(When::Is("key_type", "connector"))
+            .merge_current(),
+            Route::put(
+                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}",
+            )
+            .when(When::Is("key_type", "service_edge"))
+            .merge_current(),
         ]),
     )
     .params(&[
-        Param::string("key_id", "TODO").required(),
-        Param::string("key_type", "TODO").required().one_of(&["connector", "service_edge"]),
-        Param::string("name", "TODO").body("name"),
-        Param::string("description", "TODO").body("description"),
-        Param::integer("max_usage", "TODO").min(1).body("maxUsage"),
-        Param::string("component_id", "TODO").body("componentId"),
-        Param::string("enrollment_cert_id", "TODO").body("enrollmentCertId"),
-        Param::string("microtenant_id", "TODO").body("microtenantId"),
+        Param::string("key_id", "Provisioning key id (zpa_list_provisioning_keys).").required(),
+        Param::string("key_type", "Connector or service edge key.")
+            .required()
+            .one_of(KEY_TYPES),
+        Param::string("name", "Key name.").body("name"),
+        Param::string("description", "Free-text description.").body("description"),
+        Param::integer("max_usage", "How many enrollments the key allows.")
+            .min(1)
+            .body("maxUsage"),
+        Param::string(
+            "component_id",
+            "App connector group or service edge group id.",
+        )
+        .body("zcomponentId"),
+        Param::string(
+            "enrollment_cert_id",
+            "Enrollment certificate id (get_zpa_enrollment_certificate).",
+        )
+        .body("enrollmentCertId"),
+        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
     ]),
 ];
