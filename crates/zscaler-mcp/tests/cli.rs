@@ -207,15 +207,23 @@ fn list_tools_json_is_machine_readable() {
             .iter()
             .any(|t| t["name"] == "zscaler_get_server_info" && t["action"] == "read")
     );
-    assert_eq!(
-        v["toolCount"].as_u64(),
-        Some(
-            meta["tools"]
-                .as_array()
-                .map(|a| a.len() as u64)
-                .unwrap_or(0)
-        )
-    );
+    // Every declared tool is listed once, the write tools included (the allowlist does not
+    // apply to the listing), and the count says so.
+    let listed: u64 = v["services"]
+        .as_array()
+        .expect("services")
+        .iter()
+        .map(|s| s["tools"].as_array().map_or(0, |a| a.len() as u64))
+        .sum();
+    assert_eq!(v["toolCount"].as_u64(), Some(listed));
+    assert_eq!(listed, zscaler_mcp::catalog::all_tools().count() as u64);
+    let services: Vec<&str> = v["services"]
+        .as_array()
+        .expect("services")
+        .iter()
+        .filter_map(|s| s["service"].as_str())
+        .collect();
+    assert_eq!(services, ["meta", "zia", "zpa"]);
 }
 
 #[test]
@@ -223,7 +231,10 @@ fn list_tools_text_groups_by_service() {
     let out = run(&["--list-tools"], &[], "");
     assert!(out.status.success());
     let s = text(&out.stdout);
-    assert!(s.contains("meta (1):\n  zscaler_get_server_info: "), "{s}");
+    assert!(s.contains("meta (4):\n  zscaler_enable_toolset: "), "{s}");
+    assert!(s.contains("\nzia (166):\n"), "{s}");
+    assert!(s.contains("\nzpa (109):\n"), "{s}");
+    assert!(s.contains("  zia_create_rule_label [create]: "), "{s}");
 }
 
 #[test]

@@ -179,3 +179,71 @@ def test_pipeline_contract(sandbox: rig.Sandbox) -> None:
     lines = text.splitlines()
     assert lines[0].split(",")[:2] == list(rows[0].keys())[:2], text[:200]
     assert len(lines) == len(rows) + 1, (len(lines), len(rows))
+
+
+async def _listen_and_enable(sb: rig.Sandbox) -> dict[str, Any]:
+    from mcp import Client, StdioServerParameters
+
+    params = StdioServerParameters(
+        command=rig.server_bin(),
+        args=["--toolsets", "zia_rule_labels"],
+        env=rig.server_env(sb),
+    )
+    async with Client(params, mode="auto", read_timeout_seconds=30) as c:
+        version = c.protocol_version
+        async with c.listen(tools_list_changed=True) as sub:
+            enabled = await c.call_tool("zscaler_enable_toolset", {"toolset": "zpa_segment_groups"})
+            with anyio.fail_after(10):
+                event = await sub.__anext__()
+        after = {t.name for t in (await c.list_tools()).tools}
+    return {"version": version, "enabled": enabled, "event": event, "after": after}
+
+
+def test_enable_toolset_notifies_a_2026_07_28_listen_stream(sandbox: rig.Sandbox) -> None:
+    r = anyio.run(_listen_and_enable, sandbox)
+    assert r["version"] == "2026-07-28", r["version"]
+    assert r["enabled"].is_error is False, r["enabled"].content
+    assert "tools" in type(r["event"]).__name__.lower() or "tools" in repr(r["event"]).lower(), r["event"]
+    assert "zpa_list_segment_groups" in r["after"]
+
+
+async def _stateless_enable(url: str) -> Any:
+    from mcp import Client
+
+    async with Client(url, mode="legacy", read_timeout_seconds=30) as c:
+        return await c.call_tool("zscaler_enable_toolset", {"toolset": "zpa_segment_groups"})
+
+
+def test_enable_toolset_without_a_session_says_how_to_configure(sandbox: rig.Sandbox) -> None:
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [rig.server_bin(), "--transport", "streamable-http", "--stateless-http", "--port", str(port),
+         "--toolsets", "zia_rule_labels"],
+        env=rig.server_env(sandbox),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        result = anyio.run(_stateless_enable, f"http://127.0.0.1:{port}/mcp")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert result.is_error is True
+    text = result.content[0].text
+    assert "--toolsets zpa_segment_groups" in text and "ZSCALER_MCP_TOOLSETS" in text, text

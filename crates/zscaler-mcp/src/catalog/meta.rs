@@ -35,7 +35,7 @@ const fn meta(
 
 const TOOLSET_PARAM: &[Param] = &[Param::string(
     "toolset",
-    "Toolset id, e.g. zia_url_filtering (zscaler_list_toolsets).",
+    "Toolset id (zscaler_list_toolsets).",
 )
 .required()];
 
@@ -43,31 +43,29 @@ pub static TOOLS: [ToolDeclaration; 4] = [
     meta(
         "zscaler_get_server_info",
         "Server information",
-        "Describe this MCP server: version, transport, protocol revision, enabled services and \
-         toolsets, write mode and security posture. Calls no Zscaler API; returns no secrets.",
+        "This server's version, transport, protocol, services, toolsets, write mode and \
+         security posture; no secrets.",
         &[],
         MetaTool::GetServerInfo,
     ),
     meta(
         "zscaler_list_toolsets",
         "List toolsets",
-        "List every toolset with its service, tool count, whether it is loaded, and why not \
-         when it cannot be.",
+        "Every toolset: service, tool count, loaded or not, and what blocks it.",
         &[],
         MetaTool::ListToolsets,
     ),
     meta(
         "zscaler_get_toolset_tools",
         "Toolset tools",
-        "List a toolset's tools (name, title, action) and whether each is exposed here.",
+        "A toolset's tools and whether each is exposed here.",
         TOOLSET_PARAM,
         MetaTool::GetToolsetTools,
     ),
     meta(
         "zscaler_enable_toolset",
         "Enable toolset",
-        "Load a toolset's tools into this session's tool list (read tools, and write tools the \
-         operator allowlisted); the client is notified that the list changed.",
+        "Add a toolset's tools to this session's tool list (writes only if allowlisted).",
         TOOLSET_PARAM,
         MetaTool::EnableToolset,
     ),

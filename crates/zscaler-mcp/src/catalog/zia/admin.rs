@@ -10,7 +10,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_activate_configuration",
         "Activate configuration",
-        "Activate every staged ZIA change, making pending configuration edits live; returns the activation status.",
+        "Make all staged ZIA changes live; returns activation status.",
         Handler::Routes(&[Route::post("/zia/api/v1/status/activate")]),
     ),
     ToolDeclaration::new(
@@ -19,7 +19,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_activation_status",
         "Get activation status",
-        "Get whether ZIA has staged changes awaiting zia_activate_configuration (ACTIVE, PENDING or INPROGRESS).",
+        "Whether staged changes await activation: ACTIVE, PENDING or INPROGRESS.",
         Handler::Routes(&[Route::get("/zia/api/v1/status")]),
     ),
 ];

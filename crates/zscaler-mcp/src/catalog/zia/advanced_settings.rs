@@ -10,7 +10,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_advanced_settings",
         "Get advanced settings",
-        "Get the tenant-wide ZIA advanced settings: authentication and DNS bypass lists, tunnel handling, session timeout.",
+        "Tenant-wide: auth and DNS bypass lists, tunnel handling, session timeout.",
         Handler::Routes(&[Route::get("/zia/api/v1/advancedSettings")]),
     ),
     // The API replaces the whole record; the reference PUTs only the caller's fields, which
@@ -21,12 +21,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_advanced_settings",
         "Update advanced settings",
-        "Change tenant-wide ZIA advanced settings, keeping omitted fields; takes effect after zia_activate_configuration.",
+        "Change tenant-wide settings, omitted fields kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/advancedSettings").merge_current()]),
     )
     .params(&[Param::object(
         "settings",
-        "Fields to change, with the API's camelCase names (see zia_get_advanced_settings).",
+        "camelCase fields to change (zia_get_advanced_settings).",
     )
     .required()
     .to(Body::Merge)]),

@@ -10,14 +10,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_add_atp_malicious_urls",
         "Add ATP malicious URLs",
-        "Add URLs to the ATP malicious-URL denylist and return the whole list; takes effect after zia_activate_configuration.",
+        "Add URLs to the denylist; returns the whole list; needs zia_activate_configuration.",
         Handler::Routes(&[
             Route::put("/zia/api/v1/cyberThreatProtection/maliciousUrls")
                 .query(&[("action", "ADD_TO_LIST")])
                 .read_back("/zia/api/v1/cyberThreatProtection/maliciousUrls"),
         ]),
     )
-    .params(&[Param::strings("malicious_urls", "URLs to add to the denylist.")
+    .params(&[Param::strings("malicious_urls", "URLs to add.")
         .required()
         .body("maliciousUrls")]),
     ToolDeclaration::new(
@@ -26,14 +26,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_atp_malicious_urls",
         "Remove ATP malicious URLs",
-        "Remove URLs from the ATP malicious-URL denylist and return the remaining list.",
+        "Remove URLs from the denylist; returns the remaining list.",
         Handler::Routes(&[
             Route::put("/zia/api/v1/cyberThreatProtection/maliciousUrls")
                 .query(&[("action", "REMOVE_FROM_LIST")])
                 .read_back("/zia/api/v1/cyberThreatProtection/maliciousUrls"),
         ]),
     )
-    .params(&[Param::strings("malicious_urls", "URLs to remove from the denylist.")
+    .params(&[Param::strings("malicious_urls", "URLs to remove.")
         .required()
         .body("maliciousUrls")]),
     ToolDeclaration::new(
@@ -42,7 +42,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_atp_security_exceptions",
         "Get ATP security exceptions",
-        "Get the URLs exempted from Advanced Threat Protection checks (bypassUrls).",
+        "URLs exempted from ATP checks (bypassUrls).",
         Handler::Routes(&[Route::get(
             "/zia/api/v1/cyberThreatProtection/securityExceptions",
         )]),
@@ -53,7 +53,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_atp_settings",
         "Get ATP settings",
-        "Get the Advanced Threat Protection policy: per-threat block and capture toggles, risk tolerance, blocked countries.",
+        "ATP policy: per-threat block and capture toggles, risk tolerance, blocked countries.",
         Handler::Routes(&[Route::get(
             "/zia/api/v1/cyberThreatProtection/advancedThreatSettings",
         )]),
@@ -64,7 +64,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_atp_malicious_urls",
         "List ATP malicious URLs",
-        "Get the ATP malicious-URL denylist (maliciousUrls): URLs that Advanced Threat Protection always blocks.",
+        "URLs that ATP always blocks (maliciousUrls).",
         Handler::Routes(&[Route::get(
             "/zia/api/v1/cyberThreatProtection/maliciousUrls",
         )]),
@@ -76,17 +76,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_atp_security_exceptions",
         "Update ATP security exceptions",
-        "Replace the whole list of URLs exempted from ATP checks; takes effect after zia_activate_configuration.",
+        "Replace the whole ATP bypass URL list; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put(
             "/zia/api/v1/cyberThreatProtection/securityExceptions",
         )]),
     )
-    .params(&[Param::strings(
-        "bypass_urls",
-        "The complete new bypass list; empty clears it.",
-    )
-    .required()
-    .body("bypassUrls")]),
+    .params(&[
+        Param::strings("bypass_urls", "Complete new list; empty clears.")
+            .required()
+            .body("bypassUrls"),
+    ]),
     // The API replaces the whole record; the reference PUTs only the caller's fields, which
     // resets the others. Merging onto the current record keeps them.
     ToolDeclaration::new(
@@ -95,14 +94,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_atp_settings",
         "Update ATP settings",
-        "Change Advanced Threat Protection policy fields, keeping omitted ones; takes effect after zia_activate_configuration.",
+        "Change ATP policy fields, omitted ones kept; needs zia_activate_configuration.",
         Handler::Routes(&[
             Route::put("/zia/api/v1/cyberThreatProtection/advancedThreatSettings").merge_current(),
         ]),
     )
     .params(&[Param::object(
         "settings",
-        "Fields to change, with the API's camelCase names (see zia_get_atp_settings).",
+        "camelCase fields to change (zia_get_atp_settings).",
     )
     .required()
     .to(Body::Merge)]),

@@ -12,12 +12,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_add_auth_exempt_urls",
         "Add auth-exempt URLs",
-        "Add URLs to the authentication exemption list and return the whole list; takes effect after zia_activate_configuration.",
+        "Exempt URLs from authentication; returns the whole list; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/authSettings/exemptedUrls")
             .query(&[("action", "ADD_TO_LIST")])
             .read_back("/zia/api/v1/authSettings/exemptedUrls")]),
     )
-    .params(&[Param::strings("exempt_urls", "URLs or domains to exempt from authentication.")
+    .params(&[Param::strings("exempt_urls", "URLs or domains to exempt.")
         .required()
         .body("urls")]),
     // NOTE(model): as for the add, the SDK's 2 s wait before the re-GET is not expressible.
@@ -27,12 +27,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_auth_exempt_urls",
         "Remove auth-exempt URLs",
-        "Remove URLs from the authentication exemption list and return the remaining list.",
+        "Remove URLs from the exemption list; returns the remaining list.",
         Handler::Routes(&[Route::post("/zia/api/v1/authSettings/exemptedUrls")
             .query(&[("action", "REMOVE_FROM_LIST")])
             .read_back("/zia/api/v1/authSettings/exemptedUrls")]),
     )
-    .params(&[Param::strings("exempt_urls", "URLs to remove from the exemption list.")
+    .params(&[Param::strings("exempt_urls", "URLs to remove.")
         .required()
         .body("urls")]),
     ToolDeclaration::new(
@@ -41,7 +41,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_auth_exempt_urls",
         "List auth-exempt URLs",
-        "Get the URLs and domains exempted from ZIA user authentication (urls).",
+        "URLs and domains exempt from user authentication (urls).",
         Handler::Routes(&[Route::get("/zia/api/v1/authSettings/exemptedUrls")]),
     )
     .queryable(),

@@ -24,26 +24,26 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_cloud_app_control_rule",
         "Create cloud app control rule",
-        "Create a cloud app control rule of a rule type (order 1, rank 7 unless given); needs zia_activate_configuration.",
+        "Order 1, rank 7 unless given; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/webApplicationRules/{rule_type}")
             .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])
             .id_lists(RULE_ID_LISTS)]),
     )
     .params(&[
-        Param::string("rule_type", "Rule type (app class), e.g. STREAMING_MEDIA, WEBMAIL, AI_ML.")
+        Param::string("rule_type", "App class, e.g. WEBMAIL, AI_ML.")
             .required(),
-        Param::string("name", "Rule name, unique.").required().body("name"),
-        Param::string("action", "Action valid for the type (zia_list_cloud_app_control_actions).")
+        Param::string("name", "Unique name.").required().body("name"),
+        Param::string("action", "Action (zia_list_cloud_app_control_actions).")
             .body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.")
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "Evaluation position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object(
             "advanced",
-            "Other API fields (camelCase), e.g. applications; id lists may be plain ids.",
+            "Extra camelCase fields, e.g. applications; plain ids ok.",
         )
         .to(Body::Merge),
     ]),
@@ -53,13 +53,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_cloud_app_control_rule",
         "Delete cloud app control rule",
-        "Delete a cloud app control rule by type and id; takes effect after zia_activate_configuration.",
+        "Delete by rule type and id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete(
             "/zia/api/v1/webApplicationRules/{rule_type}/{rule_id}",
         )]),
     )
     .params(&[
-        Param::string("rule_type", "Rule type of the rule, e.g. WEBMAIL.").required(),
+        Param::string("rule_type", "Rule type, e.g. WEBMAIL.").required(),
         Param::string("rule_id", "Rule id (zia_list_cloud_app_control_rules).").required(),
     ]),
     ToolDeclaration::new(
@@ -68,13 +68,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_cloud_app_control_rule",
         "Get cloud app control rule",
-        "Return one cloud app control rule by rule type and id, with its applications, actions and conditions.",
+        "One rule with applications, actions and conditions.",
         Handler::Routes(&[Route::get(
             "/zia/api/v1/webApplicationRules/{rule_type}/{rule_id}",
         )]),
     )
     .params(&[
-        Param::string("rule_type", "Rule type of the rule, e.g. WEBMAIL.").required(),
+        Param::string("rule_type", "Rule type, e.g. WEBMAIL.").required(),
         Param::string("rule_id", "Rule id (zia_list_cloud_app_control_rules).").required(),
     ]),
     ToolDeclaration::new(
@@ -83,7 +83,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_cloud_app_control_actions",
         "List cloud app control actions",
-        "List the rule actions available for a rule type and the given cloud applications (a read-only POST).",
+        "Actions valid for a rule type and the given apps.",
         Handler::Routes(&[Route::post(
             "/zia/api/v1/webApplicationRules/{rule_type}/availableActions",
         )
@@ -91,9 +91,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .list()]),
     )
     .params(&[
-        Param::string("rule_type", "Rule type (app class), e.g. STREAMING_MEDIA, WEBMAIL, AI_ML.")
+        Param::string("rule_type", "App class, e.g. WEBMAIL, AI_ML.")
             .required(),
-        Param::strings("cloud_apps", "Application enums of that type (zia_list_cloud_app_policy).")
+        Param::strings("cloud_apps", "App enums (zia_list_cloud_app_policy).")
             .body("cloudApps"),
     ])
     .list(),
@@ -103,11 +103,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_cloud_app_control_rules",
         "List cloud app control rules",
-        "List all cloud app control rules of one rule type, with order, state, applications and actions.",
+        "All rules of one rule type: order, state, applications, actions.",
         Handler::Routes(&[Route::get("/zia/api/v1/webApplicationRules/{rule_type}").list()]),
     )
     .params(&[
-        Param::string("rule_type", "Rule type (app class), e.g. STREAMING_MEDIA, WEBMAIL, AI_ML.")
+        Param::string("rule_type", "App class, e.g. WEBMAIL, AI_ML.")
             .required(),
     ])
     .list(),
@@ -117,7 +117,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_cloud_app_policy",
         "List cloud apps for policy",
-        "List cloud application enums usable in DLP, cloud app control and file type rules; all pages unless page is given.",
+        "App enums for DLP, cloud app control and file type rules; all pages unless page given.",
         Handler::Routes(&[Route::get("/zia/api/v1/cloudApplications/policy")
             .query(&[
                 ("search", "{search}"),
@@ -129,11 +129,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .pages("page", "pageSize", 1000)]),
     )
     .params(&[
-        Param::string("search", "Application name substring."),
-        Param::string("app_class", "Application class, e.g. WEBMAIL or AI_ML."),
-        Param::integer("page", "Page number, from 1; only that page."),
-        Param::integer("page_size", "Rows per page."),
-        Param::boolean("group_results", "One row per class with its app count."),
+        Param::string("search", "Name substring."),
+        Param::string("app_class", "App class, e.g. WEBMAIL."),
+        Param::integer("page", "Page; omit for all."),
+        Param::integer("page_size", "Page size."),
+        Param::boolean("group_results", "One row per class with count."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -142,7 +142,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_cloud_app_control_rule",
         "Update cloud app control rule",
-        "Change a cloud app control rule; fields not given keep their current values. Staged until zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put(
             "/zia/api/v1/webApplicationRules/{rule_type}/{rule_id}",
         )
@@ -150,24 +150,24 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .merge_current()]),
     )
     .params(&[
-        Param::string("rule_type", "Rule type of the rule, e.g. WEBMAIL.").required(),
+        Param::string("rule_type", "Rule type, e.g. WEBMAIL.").required(),
         Param::string("rule_id", "Rule id (zia_list_cloud_app_control_rules).").required(),
-        Param::string("name", "Rule name, unique.").body("name"),
+        Param::string("name", "Unique name.").body("name"),
         // NOTE(model): the rule's field is the list `actions`; `action` is sent as is and loses to
         // the current record's `actions`, so only advanced.actions changes them. Needs a body
         // target that wraps one value in a list.
         Param::string(
             "action",
-            "Not applied: the rule keeps its actions; set advanced.actions instead.",
+            "Ignored; set advanced.actions instead.",
         )
         .body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.").to(Body::State("state")),
-        Param::integer("order", "Evaluation position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object(
             "advanced",
-            "Other API fields (camelCase), e.g. actions (zia_list_cloud_app_control_actions), applications.",
+            "Extra camelCase fields, e.g. actions (zia_list_cloud_app_control_actions); plain ids ok.",
         )
         .to(Body::Merge),
     ]),

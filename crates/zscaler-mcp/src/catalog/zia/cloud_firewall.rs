@@ -26,7 +26,7 @@ const RULE_ID_LISTS: &[&str] = &[
 /// Defaults of every rule create (the reference's `order=1`, `rank=7`).
 const RULE_CREATE_DEFAULTS: &[(&str, Lit)] = &[("order", Lit::Int(1)), ("rank", Lit::Int(7))];
 
-const ADVANCED: &str = "More camelCase API fields; reference lists take plain ids.";
+const ADVANCED: &str = "Extra camelCase fields; plain ids ok.";
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -35,14 +35,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_cloud_firewall_dns_rule",
         "Create cloud firewall DNS rule",
-        "Create a cloud firewall DNS rule, enabled at order 1 and rank 7 unless given; staged \
-         until zia_activate_configuration.",
+        "Order 1, rank 7 unless given; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/firewallDnsRules")
             .fixed(RULE_CREATE_DEFAULTS)
             .id_lists(RULE_ID_LISTS)]),
     )
     .params(&[
-        Param::string("name", "Rule name, at most 31 characters.")
+        Param::string("name", "Name, max 31 chars.")
             .required()
             .body("name"),
         Param::string(
@@ -51,12 +50,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         )
         .required()
         .body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Whether the rule is enforced (state).")
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "Evaluation position from 1; 1 if omitted.").body("order"),
-        Param::integer("rank", "Admin rank 0-7; 7 if omitted.").body("rank"),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object("advanced", ADVANCED).to(Body::Merge),
     ]),
     ToolDeclaration::new(
@@ -65,25 +64,24 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_cloud_firewall_ips_rule",
         "Create cloud firewall IPS rule",
-        "Create a cloud firewall IPS rule, enabled at order 1 and rank 7 unless given; staged \
-         until zia_activate_configuration.",
+        "Order 1, rank 7 unless given; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/firewallIpsRules")
             .fixed(RULE_CREATE_DEFAULTS)
             .id_lists(RULE_ID_LISTS)]),
     )
     .params(&[
-        Param::string("name", "Rule name, at most 31 characters.")
+        Param::string("name", "Name, max 31 chars.")
             .required()
             .body("name"),
         Param::string("action", "ALLOW, BLOCK_DROP, BLOCK_RESET or BYPASS_IPS.")
             .required()
             .body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Whether the rule is enforced (state).")
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "Evaluation position from 1; 1 if omitted.").body("order"),
-        Param::integer("rank", "Admin rank 0-7; 7 if omitted.").body("rank"),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object("advanced", ADVANCED).to(Body::Merge),
     ]),
     ToolDeclaration::new(
@@ -92,14 +90,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_cloud_firewall_rule",
         "Create cloud firewall rule",
-        "Create a cloud firewall filtering rule, enabled at order 1 and rank 7 unless given; \
-         staged until zia_activate_configuration.",
+        "Filtering rule; order 1, rank 7 unless given; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/firewallFilteringRules")
             .fixed(RULE_CREATE_DEFAULTS)
             .id_lists(RULE_ID_LISTS)]),
     )
     .params(&[
-        Param::string("name", "Rule name, at most 31 characters.")
+        Param::string("name", "Name, max 31 chars.")
             .required()
             .body("name"),
         Param::string(
@@ -108,12 +105,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         )
         .required()
         .body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Whether the rule is enforced (state).")
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "Evaluation position from 1; 1 if omitted.").body("order"),
-        Param::integer("rank", "Admin rank 0-7; 7 if omitted.").body("rank"),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object("advanced", ADVANCED).to(Body::Merge),
     ]),
     ToolDeclaration::new(
@@ -122,25 +119,24 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_ip_destination_group",
         "Create IP destination group",
-        "Create an IP destination group of addresses, FQDNs, domains or countries and categories; \
-         staged until zia_activate_configuration.",
+        "Group of IPs, FQDNs, domains, or countries and categories; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/ipDestinationGroups")]),
     )
     .params(&[
-        Param::string("name", "Group name.").required().body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::string(
             "type",
-            "What the group matches: IPs, FQDNs, domains, other.",
+            "What it matches.",
         )
         .required()
         .one_of(&["DSTN_IP", "DSTN_FQDN", "DSTN_DOMAIN", "DSTN_OTHER"])
         .body("type"),
-        Param::string("description", "Group description.").body("description"),
-        Param::strings("addresses", "IPs, CIDRs, FQDNs or domains, per type.").body("addresses"),
-        Param::strings("countries", "Countries for DSTN_OTHER, e.g. COUNTRY_US.").body("countries"),
+        Param::string("description", "Description.").body("description"),
+        Param::strings("addresses", "IPs, CIDRs, FQDNs or domains.").body("addresses"),
+        Param::strings("countries", "DSTN_OTHER countries, e.g. COUNTRY_US.").body("countries"),
         Param::strings(
             "ip_categories",
-            "URL categories for DSTN_OTHER, e.g. ANONYMIZER.",
+            "DSTN_OTHER URL categories, e.g. ANONYMIZER.",
         )
         .body("ipCategories"),
     ]),
@@ -150,16 +146,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_ip_source_group",
         "Create IP source group",
-        "Create an IP source group of addresses, ranges or CIDRs; staged until \
-         zia_activate_configuration.",
+        "Group of IPs, ranges or CIDRs; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/ipSourceGroups")]),
     )
     .params(&[
-        Param::string("name", "Group name.").required().body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::strings("ip_addresses", "IPs, ranges or CIDRs.")
             .required()
             .body("ipAddresses"),
-        Param::string("description", "Group description.").body("description"),
+        Param::string("description", "Description.").body("description"),
     ]),
     // NOTE(model): the validate route sends the whole body (name, description too), not only
     // ruleText as the reference does; the API reads ruleText.
@@ -169,8 +164,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_ips_signature_rule",
         "Create IPS signature rule",
-        "Validate a custom Snort-style IPS signature, then create it; staged until \
-         zia_activate_configuration.",
+        "Validate a custom Snort-style signature, then create it; needs zia_activate_configuration.",
         Handler::Special(
             Special::ZiaIpsSignatureCreate,
             &[
@@ -180,16 +174,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ),
     )
     .params(&[
-        Param::string("name", "Signature name.")
+        Param::string("name", "Name.")
             .required()
             .body("name"),
         Param::string(
             "rule_text",
-            "Snort rule, e.g. alert tcp any any -> any any (...).",
+            "Snort rule text.",
         )
         .required()
         .body("ruleText"),
-        Param::string("description", "Signature description.").body("description"),
+        Param::string("description", "Description.").body("description"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -197,19 +191,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_network_app_group",
         "Create network app group",
-        "Create a network application group for firewall rules; staged until \
-         zia_activate_configuration.",
+        "Group of network apps for firewall rules; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/networkApplicationGroups")]),
     )
     .params(&[
-        Param::string("name", "Group name.").required().body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::strings(
             "network_applications",
             "App ids, e.g. SLACK (zia_list_network_apps).",
         )
         .required()
         .body("networkApplications"),
-        Param::string("description", "Group description.").body("description"),
+        Param::string("description", "Description.").body("description"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -217,21 +210,20 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_network_service",
         "Create network service",
-        "Create a custom network service from TCP/UDP port ranges; staged until \
-         zia_activate_configuration.",
+        "Custom service from TCP/UDP port ranges; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/networkServices")]),
     )
     .params(&[
-        Param::string("name", "Service name.")
+        Param::string("name", "Name.")
             .required()
             .body("name"),
         Param::string_lists(
             "ports",
-            "Port ranges: [direction src|dest, protocol tcp|udp, start, end?].",
+            "Entries [src|dest, tcp|udp, start, end?].",
         )
         .required()
         .to(Body::PortRanges),
-        Param::string("description", "Service description.").body("description"),
+        Param::string("description", "Description.").body("description"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -239,19 +231,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_network_svc_group",
         "Create network service group",
-        "Create a group of network services for firewall rules; staged until \
-         zia_activate_configuration.",
+        "Group of network services for firewall rules; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/networkServiceGroups")]),
     )
     .params(&[
-        Param::string("name", "Group name.").required().body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::strings(
             "service_ids",
-            "Network service ids (zia_list_network_services).",
+            "Service ids (zia_list_network_services).",
         )
         .required()
         .ids("services"),
-        Param::string("description", "Group description.").body("description"),
+        Param::string("description", "Description.").body("description"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -259,12 +250,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_cloud_firewall_dns_rule",
         "Delete cloud firewall DNS rule",
-        "Delete a cloud firewall DNS rule; predefined rules cannot be deleted.",
+        "Predefined rules cannot be deleted.",
         Handler::Routes(&[Route::delete("/zia/api/v1/firewallDnsRules/{rule_id}")]),
     )
     .params(&[Param::string(
         "rule_id",
-        "DNS rule id (zia_list_cloud_firewall_dns_rules).",
+        "Rule id (zia_list_cloud_firewall_dns_rules).",
     )
     .required()]),
     ToolDeclaration::new(
@@ -273,12 +264,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_cloud_firewall_ips_rule",
         "Delete cloud firewall IPS rule",
-        "Delete a cloud firewall IPS rule; the default rule cannot be deleted.",
+        "The default rule cannot be deleted.",
         Handler::Routes(&[Route::delete("/zia/api/v1/firewallIpsRules/{rule_id}")]),
     )
     .params(&[Param::string(
         "rule_id",
-        "IPS rule id (zia_list_cloud_firewall_ips_rules).",
+        "Rule id (zia_list_cloud_firewall_ips_rules).",
     )
     .required()]),
     ToolDeclaration::new(
@@ -287,7 +278,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_cloud_firewall_rule",
         "Delete cloud firewall rule",
-        "Delete a cloud firewall filtering rule; the default rule cannot be deleted.",
+        "The default rule cannot be deleted.",
         Handler::Routes(&[Route::delete(
             "/zia/api/v1/firewallFilteringRules/{rule_id}",
         )]),
@@ -299,7 +290,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_ip_destination_group",
         "Delete IP destination group",
-        "Delete an IP destination group by id; staged until zia_activate_configuration.",
+        "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/ipDestinationGroups/{group_id}")]),
     )
     .params(&[Param::string("group_id", "Group id (zia_list_ip_destination_groups).").required()]),
@@ -309,7 +300,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_ip_source_group",
         "Delete IP source group",
-        "Delete an IP source group by id; staged until zia_activate_configuration.",
+        "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/ipSourceGroups/{group_id}")]),
     )
     .params(&[Param::string("group_id", "Group id (zia_list_ip_source_groups).").required()]),
@@ -319,7 +310,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_ips_signature_rule",
         "Delete IPS signature rule",
-        "Delete a custom IPS signature rule by id; staged until zia_activate_configuration.",
+        "Delete a custom signature; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/ipsSignatureRules/{rule_id}")]),
     )
     .params(&[Param::string("rule_id", "Signature id (zia_list_ips_signature_rules).").required()]),
@@ -329,7 +320,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_network_app_group",
         "Delete network app group",
-        "Delete a network application group by id; staged until zia_activate_configuration.",
+        "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete(
             "/zia/api/v1/networkApplicationGroups/{group_id}",
         )]),
@@ -341,7 +332,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_network_service",
         "Delete network service",
-        "Delete a custom network service; predefined services cannot be deleted.",
+        "Predefined services cannot be deleted.",
         Handler::Routes(&[Route::delete("/zia/api/v1/networkServices/{service_id}")]),
     )
     .params(&[Param::string("service_id", "Service id (zia_list_network_services).").required()]),
@@ -351,7 +342,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_network_svc_group",
         "Delete network service group",
-        "Delete a network service group by id; staged until zia_activate_configuration.",
+        "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/networkServiceGroups/{group_id}")]),
     )
     .params(&[Param::string("group_id", "Group id (zia_list_network_svc_groups).").required()]),
@@ -361,12 +352,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_cloud_firewall_dns_rule",
         "Get cloud firewall DNS rule",
-        "Return one cloud firewall DNS rule with its criteria, action and state.",
+        "One rule with criteria, action and state.",
         Handler::Routes(&[Route::get("/zia/api/v1/firewallDnsRules/{rule_id}")]),
     )
     .params(&[Param::string(
         "rule_id",
-        "DNS rule id (zia_list_cloud_firewall_dns_rules).",
+        "Rule id (zia_list_cloud_firewall_dns_rules).",
     )
     .required()]),
     ToolDeclaration::new(
@@ -375,12 +366,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_cloud_firewall_ips_rule",
         "Get cloud firewall IPS rule",
-        "Return one cloud firewall IPS rule with its criteria, action and state.",
+        "One rule with criteria, action and state.",
         Handler::Routes(&[Route::get("/zia/api/v1/firewallIpsRules/{rule_id}")]),
     )
     .params(&[Param::string(
         "rule_id",
-        "IPS rule id (zia_list_cloud_firewall_ips_rules).",
+        "Rule id (zia_list_cloud_firewall_ips_rules).",
     )
     .required()]),
     ToolDeclaration::new(
@@ -389,7 +380,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_cloud_firewall_rule",
         "Get cloud firewall rule",
-        "Return one cloud firewall filtering rule with its criteria, action and state.",
+        "One rule with criteria, action and state.",
         Handler::Routes(&[Route::get("/zia/api/v1/firewallFilteringRules/{rule_id}")]),
     )
     .params(&[Param::string("rule_id", "Rule id (zia_list_cloud_firewall_rules).").required()]),
@@ -399,7 +390,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_ip_destination_group",
         "Get IP destination group",
-        "Return one IP destination group with its type, addresses, countries and categories.",
+        "One group: type, addresses, countries, categories.",
         Handler::Routes(&[Route::get("/zia/api/v1/ipDestinationGroups/{group_id}")]),
     )
     .params(&[Param::string("group_id", "Group id (zia_list_ip_destination_groups).").required()]),
@@ -409,7 +400,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_ip_source_group",
         "Get IP source group",
-        "Return one IP source group with its IP addresses.",
+        "One group with its IP addresses.",
         Handler::Routes(&[Route::get("/zia/api/v1/ipSourceGroups/{group_id}")]),
     )
     .params(&[Param::string("group_id", "Group id (zia_list_ip_source_groups).").required()]),
@@ -419,7 +410,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_ips_signature_rule",
         "Get IPS signature rule",
-        "Return one custom IPS signature rule with its Snort rule text.",
+        "One custom signature with its Snort rule text.",
         Handler::Routes(&[Route::get("/zia/api/v1/ipsSignatureRules/{rule_id}")]),
     )
     .params(&[Param::string("rule_id", "Signature id (zia_list_ips_signature_rules).").required()]),
@@ -429,7 +420,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_network_app",
         "Get network app",
-        "Return one predefined network application by its id, e.g. SLACK.",
+        "One predefined network application by id.",
         Handler::Routes(&[Route::get("/zia/api/v1/networkApplications/{app_id}")]),
     )
     .params(&[Param::string("app_id", "App id, e.g. SLACK (zia_list_network_apps).").required()]),
@@ -439,7 +430,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_network_app_group",
         "Get network app group",
-        "Return one network application group with its application ids.",
+        "One group with its application ids.",
         Handler::Routes(&[Route::get(
             "/zia/api/v1/networkApplicationGroups/{group_id}",
         )]),
@@ -451,7 +442,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_network_service",
         "Get network service",
-        "Return one network service with its source and destination TCP/UDP port ranges.",
+        "One service with source and destination port ranges.",
         Handler::Routes(&[Route::get("/zia/api/v1/networkServices/{service_id}")]),
     )
     .params(&[Param::string("service_id", "Service id (zia_list_network_services).").required()]),
@@ -461,7 +452,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_network_svc_group",
         "Get network service group",
-        "Return one network service group with the services it contains.",
+        "One group with the services it contains.",
         Handler::Routes(&[Route::get("/zia/api/v1/networkServiceGroups/{group_id}")]),
     )
     .params(&[Param::string("group_id", "Group id (zia_list_network_svc_groups).").required()]),
@@ -473,12 +464,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_cloud_firewall_dns_rules",
         "List cloud firewall DNS rules",
-        "List cloud firewall DNS rules, including the predefined default and fallback rules.",
+        "Includes the predefined default and fallback rules.",
         Handler::Routes(&[Route::get("/zia/api/v1/firewallDnsRules")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Part of the rule name.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     // The reference sends no query here (the SDK filters by name); the API filters `search` by
     // name itself, so it is sent.
@@ -488,12 +479,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_cloud_firewall_ips_rules",
         "List cloud firewall IPS rules",
-        "List cloud firewall IPS rules, including the predefined default rule.",
+        "Includes the predefined default rule.",
         Handler::Routes(&[Route::get("/zia/api/v1/firewallIpsRules")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Part of the rule name.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -501,12 +492,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_cloud_firewall_rules",
         "List cloud firewall rules",
-        "List cloud firewall filtering rules in order, including the predefined default rule.",
+        "In order, including the predefined default rule.",
         Handler::Routes(&[Route::get("/zia/api/v1/firewallFilteringRules")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Part of the rule name.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -514,12 +505,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_ip_destination_groups",
         "List IP destination groups",
-        "List IP destination groups with their type, addresses, countries and categories.",
+        "Groups with type, addresses, countries and categories.",
         Handler::Routes(&[Route::get("/zia/api/v1/ipDestinationGroups")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Part of the group name.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -527,12 +518,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_ip_source_groups",
         "List IP source groups",
-        "List IP source groups with their IP addresses.",
+        "Groups with their IP addresses.",
         Handler::Routes(&[Route::get("/zia/api/v1/ipSourceGroups")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Part of the group name.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -540,12 +531,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_ips_signature_rules",
         "List IPS signature rules",
-        "List custom IPS signature rules with their Snort rule text.",
+        "Custom signatures with their Snort rule text.",
         Handler::Routes(&[Route::get("/zia/api/v1/ipsSignatureRules")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Part of the signature name.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -553,12 +544,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_network_app_groups",
         "List network app groups",
-        "List network application groups with their application ids.",
+        "Groups with their application ids.",
         Handler::Routes(&[Route::get("/zia/api/v1/networkApplicationGroups")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Part of the group name.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -566,14 +557,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_network_apps",
         "List network apps",
-        "List the predefined network applications firewall rules and app groups can match.",
+        "Predefined apps that firewall rules and app groups match.",
         Handler::Routes(&[Route::get("/zia/api/v1/networkApplications")
             .query(&[("search", "{search}"), ("locale", "{locale}")])
             .list()]),
     )
     .params(&[
-        Param::string("search", "Part of the app description."),
-        Param::string("locale", "Description language, e.g. en-US, fr-FR."),
+        Param::string("search", "Description substring."),
+        Param::string("locale", "Description language, e.g. en-US."),
     ])
     .list(),
     // NOTE(model): the reference matches `name` exactly on the client; routes cannot filter
@@ -584,7 +575,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_network_services",
         "List network services",
-        "List predefined, standard and custom network services with their port ranges.",
+        "Predefined, standard and custom services with port ranges.",
         Handler::Routes(&[
             Route::get("/zia/api/v1/networkServices")
                 .when(When::Has("name"))
@@ -596,8 +587,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("name", "Service name; used as search, overriding search."),
-        Param::string("search", "Part of the service name."),
+        Param::string("name", "Name substring; overrides search."),
+        Param::string("search", "Name substring."),
         Param::string("protocol", "TCP, UDP, ICMP, GRE, ESP or OTHER."),
     ])
     .list(),
@@ -607,12 +598,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_network_svc_groups",
         "List network service groups",
-        "List network service groups with the services each contains.",
+        "Groups with the services each contains.",
         Handler::Routes(&[Route::get("/zia/api/v1/networkServiceGroups")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Part of the group name.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -620,8 +611,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_cloud_firewall_dns_rule",
         "Update cloud firewall DNS rule",
-        "Change a cloud firewall DNS rule; fields not given keep their current values. Staged until \
-         zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[
             Route::put("/zia/api/v1/firewallDnsRules/{rule_id}")
                 .id_lists(RULE_ID_LISTS)
@@ -631,18 +621,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
     .params(&[
         Param::string(
             "rule_id",
-            "DNS rule id (zia_list_cloud_firewall_dns_rules).",
+            "Rule id (zia_list_cloud_firewall_dns_rules).",
         )
         .required(),
-        Param::string("name", "New rule name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string(
             "action",
             "E.g. ALLOW, BLOCK, REDIR_REQ, REDIR_RES, REDIR_ZPA.",
         )
         .body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Whether the rule is enforced (state).").to(Body::State("state")),
-        Param::integer("order", "Evaluation position from 1.").body("order"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
+        Param::integer("order", "Position, 1 first.").body("order"),
         Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object("advanced", ADVANCED).to(Body::Merge),
     ]),
@@ -652,8 +642,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_cloud_firewall_ips_rule",
         "Update cloud firewall IPS rule",
-        "Change a cloud firewall IPS rule; fields not given keep their current values. Staged until \
-         zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[
             Route::put("/zia/api/v1/firewallIpsRules/{rule_id}")
                 .id_lists(RULE_ID_LISTS)
@@ -663,14 +652,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
     .params(&[
         Param::string(
             "rule_id",
-            "IPS rule id (zia_list_cloud_firewall_ips_rules).",
+            "Rule id (zia_list_cloud_firewall_ips_rules).",
         )
         .required(),
-        Param::string("name", "New rule name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string("action", "ALLOW, BLOCK_DROP, BLOCK_RESET or BYPASS_IPS.").body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Whether the rule is enforced (state).").to(Body::State("state")),
-        Param::integer("order", "Evaluation position from 1.").body("order"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
+        Param::integer("order", "Position, 1 first.").body("order"),
         Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object("advanced", ADVANCED).to(Body::Merge),
     ]),
@@ -680,8 +669,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_cloud_firewall_rule",
         "Update cloud firewall rule",
-        "Change a cloud firewall filtering rule; fields not given keep their current values. Staged \
-         until zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[
             Route::put("/zia/api/v1/firewallFilteringRules/{rule_id}")
                 .id_lists(RULE_ID_LISTS)
@@ -690,15 +678,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("rule_id", "Rule id (zia_list_cloud_firewall_rules).").required(),
-        Param::string("name", "New rule name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string(
             "action",
             "E.g. ALLOW, BLOCK_DROP, BLOCK_RESET, BLOCK_ICMP, EVAL_NWAPP.",
         )
         .body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Whether the rule is enforced (state).").to(Body::State("state")),
-        Param::integer("order", "Evaluation position from 1.").body("order"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
+        Param::integer("order", "Position, 1 first.").body("order"),
         Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object("advanced", ADVANCED).to(Body::Merge),
     ]),
@@ -708,25 +696,24 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_ip_destination_group",
         "Update IP destination group",
-        "Change an IP destination group; fields not given keep their current values. Staged until \
-         zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/ipDestinationGroups/{group_id}").merge_current()]),
     )
     .params(&[
-        Param::string("name", "Group name.").required().body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::string(
             "type",
-            "What the group matches: IPs, FQDNs, domains, other.",
+            "What it matches.",
         )
         .required()
         .one_of(&["DSTN_IP", "DSTN_FQDN", "DSTN_DOMAIN", "DSTN_OTHER"])
         .body("type"),
-        Param::string("description", "Group description.").body("description"),
-        Param::strings("addresses", "IPs, CIDRs, FQDNs or domains, per type.").body("addresses"),
-        Param::strings("countries", "Countries for DSTN_OTHER, e.g. COUNTRY_US.").body("countries"),
+        Param::string("description", "Description.").body("description"),
+        Param::strings("addresses", "IPs, CIDRs, FQDNs or domains.").body("addresses"),
+        Param::strings("countries", "DSTN_OTHER countries, e.g. COUNTRY_US.").body("countries"),
         Param::strings(
             "ip_categories",
-            "URL categories for DSTN_OTHER, e.g. ANONYMIZER.",
+            "DSTN_OTHER URL categories, e.g. ANONYMIZER.",
         )
         .body("ipCategories"),
         Param::string("group_id", "Group id (zia_list_ip_destination_groups).").required(),
@@ -737,17 +724,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_ip_source_group",
         "Update IP source group",
-        "Change an IP source group; fields not given keep their current values. Staged until \
-         zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/ipSourceGroups/{group_id}").merge_current()]),
     )
     .params(&[
         Param::string("group_id", "Group id (zia_list_ip_source_groups).").required(),
-        Param::string("name", "Group name.").required().body("name"),
-        Param::strings("ip_addresses", "All IPs, ranges or CIDRs of the group.")
+        Param::string("name", "Name.").required().body("name"),
+        Param::strings("ip_addresses", "All IPs, ranges or CIDRs.")
             .required()
             .body("ipAddresses"),
-        Param::string("description", "Group description.").body("description"),
+        Param::string("description", "Description.").body("description"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -755,15 +741,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_ips_signature_rule",
         "Update IPS signature rule",
-        "Change a custom IPS signature's name, rule text or description; other fields are kept; \
-         staged until zia_activate_configuration.",
+        "Change name, rule text or description; others kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/ipsSignatureRules/{rule_id}").merge_current()]),
     )
     .params(&[
         Param::string("rule_id", "Signature id (zia_list_ips_signature_rules).").required(),
-        Param::string("name", "New name.").body("name"),
-        Param::string("rule_text", "New Snort rule text.").body("ruleText"),
-        Param::string("description", "New description.").body("description"),
+        Param::string("name", "Name.").body("name"),
+        Param::string("rule_text", "Snort rule text.").body("ruleText"),
+        Param::string("description", "Description.").body("description"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -771,8 +756,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_network_app_group",
         "Update network app group",
-        "Change a network application group; fields not given keep their current values. Staged \
-         until zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put(
             "/zia/api/v1/networkApplicationGroups/{group_id}",
         )
@@ -780,14 +764,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("group_id", "Group id (zia_list_network_app_groups).").required(),
-        Param::string("name", "Group name.").required().body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::strings(
             "network_applications",
-            "All app ids of the group, e.g. SLACK.",
+            "All app ids, e.g. SLACK.",
         )
         .required()
         .body("networkApplications"),
-        Param::string("description", "Group description.").body("description"),
+        Param::string("description", "Description.").body("description"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -795,21 +779,20 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_network_service",
         "Update network service",
-        "Change a custom network service; ports replace those of their direction and protocol, other \
-         fields not given keep their current values. Staged until zia_activate_configuration.",
+        "Given ports replace those of their direction and protocol; omitted fields kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/networkServices/{service_id}").merge_current()]),
     )
     .params(&[
         Param::string("service_id", "Service id (zia_list_network_services).").required(),
-        Param::string("name", "Service name.")
+        Param::string("name", "Name.")
             .required()
             .body("name"),
         Param::string_lists(
             "ports",
-            "Port ranges: [direction src|dest, protocol tcp|udp, start, end?].",
+            "Entries [src|dest, tcp|udp, start, end?].",
         )
         .to(Body::PortRanges),
-        Param::string("description", "Service description.").body("description"),
+        Param::string("description", "Description.").body("description"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -817,16 +800,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_network_svc_group",
         "Update network service group",
-        "Change a network service group; fields not given keep their current values. Staged until \
-         zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/networkServiceGroups/{group_id}").merge_current()]),
     )
     .params(&[
         Param::string("group_id", "Group id (zia_list_network_svc_groups).").required(),
-        Param::string("name", "Group name.").required().body("name"),
-        Param::strings("service_ids", "All network service ids of the group.")
+        Param::string("name", "Name.").required().body("name"),
+        Param::strings("service_ids", "All service ids.")
             .required()
             .ids("services"),
-        Param::string("description", "Group description.").body("description"),
+        Param::string("description", "Description.").body("description"),
     ]),
 ];

@@ -10,8 +10,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_device_groups",
         "List device groups",
-        "List device groups (one per OS, plus pseudo groups on request), optionally with device \
-         names and counts.",
+        "One group per OS; optionally pseudo groups, device names and counts.",
         Handler::Routes(&[Route::get("/zia/api/v1/deviceGroups")
             .query(&[
                 ("includeDeviceInfo", "{include_device_info}"),
@@ -20,11 +19,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .list()]),
     )
     .params(&[
-        Param::boolean(
-            "include_device_info",
-            "Add each group's device names and count.",
-        ),
-        Param::boolean("include_pseudo_groups", "Also return pseudo groups."),
+        Param::boolean("include_device_info", "Add device names and count."),
+        Param::boolean("include_pseudo_groups", "Add pseudo groups."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -33,8 +29,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_devices",
         "List devices",
-        "List devices with owner, OS and model, all pages unless page is given; filter by name \
-         or owners.",
+        "Devices with owner, OS and model; all pages unless page given.",
         Handler::Routes(&[Route::get("/zia/api/v1/deviceGroups/devices")
             .query(&[
                 ("name", "{name}"),
@@ -46,14 +41,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .pages("page", "pageSize", 1000)]),
     )
     .params(&[
-        Param::string("name", "Text to find in device names."),
+        Param::string("name", "Device name substring."),
         Param::strings("user_ids", "Owner user ids (get_zia_users)."),
-        Param::boolean(
-            "include_all",
-            "Include Cloud Browser Isolation devices too.",
-        ),
-        Param::integer("page", "Page number; returns that page only."),
-        Param::integer("page_size", "Rows per page."),
+        Param::boolean("include_all", "Include Cloud Browser Isolation devices."),
+        Param::integer("page", "Page; omit for all."),
+        Param::integer("page_size", "Page size."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -62,7 +54,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_devices_lite",
         "List devices (lite)",
-        "List every device as id and name only, in one request; cheaper than zia_list_devices.",
+        "Ids and names only, one request; cheaper than zia_list_devices.",
         Handler::Routes(&[Route::get("/zia/api/v1/deviceGroups/devices/lite").list()]),
     )
     .list(),

@@ -24,25 +24,27 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_file_type_control_rule",
         "Create file type control rule",
-        "Create a file type control rule (order 1, rank 7 unless given); takes effect after zia_activate_configuration.",
+        "Order 1, rank 7 unless given; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/fileTypeRules")
             .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])
             .id_lists(RULE_ID_LISTS)]),
     )
     .params(&[
-        Param::string("name", "Rule name, unique.").required().body("name"),
-        Param::string("action", "Rule action: ALLOW, BLOCK or CAUTION.")
+        Param::string("name", "Unique name.")
+            .required()
+            .body("name"),
+        Param::string("action", "ALLOW, BLOCK or CAUTION.")
             .required()
             .body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.")
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "Evaluation position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object(
             "advanced",
-            "Other API fields (camelCase), e.g. fileTypes; id lists may be plain ids.",
+            "Extra camelCase fields, e.g. fileTypes; plain ids ok.",
         )
         .to(Body::Merge),
     ]),
@@ -52,7 +54,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_file_type_control_rule",
         "Delete file type control rule",
-        "Delete a file type control rule by id; takes effect after zia_activate_configuration.",
+        "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/fileTypeRules/{rule_id}")]),
     )
     .params(&[Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required()]),
@@ -62,7 +64,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_file_type_control_rule",
         "Get file type control rule",
-        "Return one file type control rule by id, with its file types, conditions and action.",
+        "One rule with file types, conditions and action.",
         Handler::Routes(&[Route::get("/zia/api/v1/fileTypeRules/{rule_id}")]),
     )
     .params(&[Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required()]),
@@ -72,7 +74,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_file_type_categories",
         "List file type categories",
-        "List the file type categories (predefined and custom) that file type control and other rules can match.",
+        "Predefined and custom file type categories that rules can match.",
         Handler::Routes(&[Route::get("/zia/api/v1/fileTypeCategories")
             .query(&[
                 ("enums", "{enums}"),
@@ -81,8 +83,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .list()]),
     )
     .params(&[
-        Param::boolean("enums", "Name categories by enum (FTCATEGORY_...) instead."),
-        Param::boolean("exclude_custom_file_types", "Leave out custom file types."),
+        Param::boolean("enums", "Name by enum (FTCATEGORY_...)."),
+        Param::boolean("exclude_custom_file_types", "Omit custom types."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -91,12 +93,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_file_type_control_rules",
         "List file type control rules",
-        "List file type control rules with their order, state, file types and action.",
+        "Rules with order, state, file types and action.",
         Handler::Routes(&[Route::get("/zia/api/v1/fileTypeRules")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Rule name substring.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -104,22 +106,22 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_file_type_control_rule",
         "Update file type control rule",
-        "Change a file type control rule; fields not given keep their current values. Staged until zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/fileTypeRules/{rule_id}")
             .id_lists(RULE_ID_LISTS)
             .merge_current()]),
     )
     .params(&[
         Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required(),
-        Param::string("name", "Rule name, unique.").body("name"),
-        Param::string("action", "Rule action: ALLOW, BLOCK or CAUTION.").body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.").to(Body::State("state")),
-        Param::integer("order", "Evaluation position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::string("name", "Unique name.").body("name"),
+        Param::string("action", "ALLOW, BLOCK or CAUTION.").body("action"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object(
             "advanced",
-            "Other API fields (camelCase), e.g. fileTypes; id lists may be plain ids.",
+            "Extra camelCase fields, e.g. fileTypes; plain ids ok.",
         )
         .to(Body::Merge),
     ]),

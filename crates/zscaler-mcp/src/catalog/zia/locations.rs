@@ -15,8 +15,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_gre_tunnel",
         "Create GRE tunnel",
-        "Create a GRE tunnel from a static IP, picking the recommended VIPs and a free internal \
-         range; staged until zia_activate_configuration.",
+        "Picks the recommended VIPs and a free internal range; needs zia_activate_configuration.",
         Handler::Special(
             Special::ZiaGreTunnelCreate,
             &[
@@ -37,21 +36,21 @@ pub static TOOLS: &[ToolDeclaration] = &[
     .params(&[
         Param::string(
             "static_ip_address",
-            "Tunnel source: a provisioned static IP (zia_list_static_ips).",
+            "Provisioned static IP (zia_list_static_ips).",
         )
         .required()
         .body("sourceIp"),
         Param::boolean(
             "ip_unnumbered",
-            "Unnumbered tunnel, without internal IP range.",
+            "No internal IP range.",
         )
         .body("ipUnnumbered"),
         Param::string(
             "internal_ip_range",
-            "Internal /29 start address; default the first free one.",
+            "/29 start; default first free.",
         )
         .body("internalIpRange"),
-        Param::string("comment", "Free-text comment.").body("comment"),
+        Param::string("comment", "Comment.").body("comment"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -59,30 +58,29 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_location",
         "Create location",
-        "Create a location; its IP addresses must be provisioned static IPs not used elsewhere. \
-         Staged until zia_activate_configuration.",
+        "IPs must be provisioned static IPs unused elsewhere; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/locations")
             .id_lists(&["vpnCredentials", "staticLocationGroups"])]),
     )
     .params(&[
-        Param::string("name", "Location name.")
+        Param::string("name", "Name.")
             .required()
             .body("name"),
-        Param::string("country", "Country enum, e.g. UNITED_STATES.").body("country"),
+        Param::string("country", "Country, e.g. UNITED_STATES.").body("country"),
         Param::string(
             "tz",
-            "Time zone enum, e.g. UNITED_STATES_AMERICA_LOS_ANGELES.",
+            "Time zone, e.g. UNITED_STATES_AMERICA_LOS_ANGELES.",
         )
         .body("tz"),
         Param::strings(
             "ip_addresses",
-            "Static IPs of the location (zia_list_static_ips).",
+            "Static IPs (zia_list_static_ips).",
         )
         .body("ipAddresses"),
-        Param::string("description", "Free-text description.").body("description"),
+        Param::string("description", "Description.").body("description"),
         Param::object(
             "advanced",
-            "Other location API fields (camelCase), merged into the body.",
+            "Extra camelCase fields.",
         )
         .to(Body::Merge),
     ]),
@@ -92,21 +90,20 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_static_ip",
         "Create static IP",
-        "Provision a public static IP for GRE tunnels and locations; staged until \
-         zia_activate_configuration.",
+        "Public static IP for GRE tunnels and locations; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/staticIP")]),
     )
     .params(&[
         Param::string("ip_address", "Public IPv4 address.")
             .required()
             .body("ipAddress"),
-        Param::string("comment", "Free-text comment.").body("comment"),
+        Param::string("comment", "Comment.").body("comment"),
         Param::boolean(
             "geo_override",
-            "Use latitude/longitude instead of IP geolocation.",
+            "Use given latitude/longitude.",
         )
         .body("geoOverride"),
-        Param::boolean("routable_ip", "Whether the IP is routable.").body("routableIP"),
+        Param::boolean("routable_ip", "IP is routable.").body("routableIP"),
         Param::number("latitude", "Latitude; needs geo_override.").body("latitude"),
         Param::number("longitude", "Longitude; needs geo_override.").body("longitude"),
     ]),
@@ -116,8 +113,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_vpn_credential",
         "Create VPN credential",
-        "Create an IPsec VPN credential (IP or user FQDN, with pre-shared key) for locations; \
-         staged until zia_activate_configuration.",
+        "IPsec credential by IP or user FQDN; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/vpnCredentials")]),
     )
     .params(&[
@@ -129,8 +125,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .required()
             .body("preSharedKey"),
         Param::string("ip_address", "Static IP, for type IP.").body("ipAddress"),
-        Param::string("fqdn", "User FQDN (user@domain), for type UFQDN.").body("fqdn"),
-        Param::string("comments", "Free-text comments.").body("comments"),
+        Param::string("fqdn", "user@domain, for type UFQDN.").body("fqdn"),
+        Param::string("comments", "Comments.").body("comments"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -138,8 +134,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_gre_tunnel",
         "Delete GRE tunnel",
-        "Delete a GRE tunnel, then the static IP it started from; staged until \
-         zia_activate_configuration.",
+        "Deletes the tunnel, then its static IP; needs zia_activate_configuration.",
         Handler::Special(
             Special::ZiaGreTunnelDelete,
             &[
@@ -149,8 +144,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ),
     )
     .params(&[
-        Param::string("tunnel_id", "GRE tunnel id (zia_list_gre_tunnels).").required(),
-        Param::string("static_ip_id", "Its static IP's id (zia_list_static_ips).").required(),
+        Param::string("tunnel_id", "Tunnel id (zia_list_gre_tunnels).").required(),
+        Param::string("static_ip_id", "Its static IP id (zia_list_static_ips).").required(),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -158,7 +153,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_location",
         "Delete location",
-        "Delete a location with its sub-locations; staged until zia_activate_configuration.",
+        "Also deletes its sub-locations; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/locations/{location_id}")]),
     )
     .params(&[Param::string("location_id", "Location id (zia_list_locations).").required()]),
@@ -168,7 +163,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_static_ip",
         "Delete static IP",
-        "Delete a static IP; refused while a GRE tunnel or location uses it.",
+        "Fails while a GRE tunnel or location uses it.",
         Handler::Routes(&[Route::delete("/zia/api/v1/staticIP/{static_ip_id}")]),
     )
     .params(&[Param::string("static_ip_id", "Static IP id (zia_list_static_ips).").required()]),
@@ -178,12 +173,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_vpn_credential",
         "Delete VPN credential",
-        "Delete a VPN credential; refused while a location uses it.",
+        "Fails while a location uses it.",
         Handler::Routes(&[Route::delete("/zia/api/v1/vpnCredentials/{credential_id}")]),
     )
     .params(&[Param::string(
         "credential_id",
-        "VPN credential id (zia_list_vpn_credentials).",
+        "Credential id (zia_list_vpn_credentials).",
     )
     .required()]),
     ToolDeclaration::new(
@@ -192,8 +187,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_geo_search",
         "Geo search",
-        "Find ZIA geographic regions by coordinates or IP address, or cities by name prefix, \
-         as action selects.",
+        "Regions by coordinates or IP, or cities by name prefix, per action.",
         Handler::Routes(&[
             Route::get("/zia/api/v1/region/byGeoCoordinates")
                 .when(When::Is("action", "geo_by_coordinates"))
@@ -206,13 +200,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("action", "Lookup kind; each takes its own arguments.")
+        Param::string("action", "Lookup kind.")
             .required()
             .one_of(&["geo_by_coordinates", "geo_by_ip", "city_prefix_search"]),
-        Param::number("latitude", "Latitude, for geo_by_coordinates."),
-        Param::number("longitude", "Longitude, for geo_by_coordinates."),
-        Param::string("ip", "IPv4 address, for geo_by_ip."),
-        Param::string("prefix", "Start of a city name, for city_prefix_search."),
+        Param::number("latitude", "For geo_by_coordinates."),
+        Param::number("longitude", "For geo_by_coordinates."),
+        Param::string("ip", "IPv4, for geo_by_ip."),
+        Param::string("prefix", "City name start, for city_prefix_search."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -221,17 +215,17 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_gre_tunnel",
         "Get GRE tunnel",
-        "Get one GRE tunnel by id, with its source IP, destination VIPs and internal range.",
+        "One tunnel: source IP, destination VIPs, internal range.",
         Handler::Routes(&[Route::get("/zia/api/v1/greTunnels/{tunnel_id}")]),
     )
-    .params(&[Param::string("tunnel_id", "GRE tunnel id (zia_list_gre_tunnels).").required()]),
+    .params(&[Param::string("tunnel_id", "Tunnel id (zia_list_gre_tunnels).").required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_locations",
         Action::Read,
         "zia_get_location",
         "Get location",
-        "Get one location by id, with its IPs, VPN credentials, groups and policy settings.",
+        "One location: IPs, VPN credentials, groups, policy settings.",
         Handler::Routes(&[Route::get("/zia/api/v1/locations/{location_id}")]),
     )
     .params(&[Param::string("location_id", "Location id (zia_list_locations).").required()]),
@@ -241,11 +235,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_location_group",
         "Get location group",
-        "Get one location group by id, with its member locations or dynamic criteria.",
+        "One group: member locations or dynamic criteria.",
         Handler::Routes(&[Route::get("/zia/api/v1/locations/groups/{group_id}")]),
     )
     .params(&[
-        Param::string("group_id", "Location group id (zia_list_location_groups).").required(),
+        Param::string("group_id", "Group id (zia_list_location_groups).").required(),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -253,7 +247,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_static_ip",
         "Get static IP",
-        "Get one static IP by id, with its geolocation, routability and last modification.",
+        "One static IP: geolocation, routability, last modification.",
         Handler::Routes(&[Route::get("/zia/api/v1/staticIP/{static_ip_id}")]),
     )
     .params(&[Param::string("static_ip_id", "Static IP id (zia_list_static_ips).").required()]),
@@ -263,12 +257,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_vpn_credential",
         "Get VPN credential",
-        "Get one VPN credential by id, with its type, FQDN or IP and linked location.",
+        "One credential: type, FQDN or IP, linked location.",
         Handler::Routes(&[Route::get("/zia/api/v1/vpnCredentials/{credential_id}")]),
     )
     .params(&[Param::string(
         "credential_id",
-        "VPN credential id (zia_list_vpn_credentials).",
+        "Credential id (zia_list_vpn_credentials).",
     )
     .required()]),
     ToolDeclaration::new(
@@ -277,7 +271,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_gre_ranges",
         "List GRE internal ranges",
-        "List free internal /29 IP ranges for new GRE tunnels, in one request capped by limit.",
+        "Free internal /29 ranges for new tunnels; one request, capped by limit.",
         Handler::Routes(&[
             Route::get("/zia/api/v1/greTunnels/availableInternalIpRanges")
                 .query(&[
@@ -291,10 +285,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
     .params(&[
         Param::string(
             "internal_ip_range",
-            "List ranges from this start address on.",
+            "Ranges from this address on.",
         ),
-        Param::string("static_ip", "Static IP the tunnel would start from."),
-        Param::integer("limit", "Most ranges to return."),
+        Param::string("static_ip", "Tunnel source static IP."),
+        Param::integer("limit", "Max ranges."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -303,7 +297,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_gre_tunnels",
         "List GRE tunnels",
-        "List all GRE tunnels with their source IPs, destination VIPs and internal ranges.",
+        "All tunnels: source IPs, destination VIPs, internal ranges.",
         Handler::Routes(&[Route::get("/zia/api/v1/greTunnels").list()]),
     )
     .list(),
@@ -313,14 +307,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_location_groups",
         "List location groups",
-        "List static and dynamic location groups, optionally filtered by search text or name.",
+        "Static and dynamic location groups.",
         Handler::Routes(&[Route::get("/zia/api/v1/locations/groups")
             .query(&[("search", "{search}"), ("name", "{name}")])
             .list()]),
     )
     .params(&[
-        Param::string("search", "Text to search for in group names."),
-        Param::string("name", "Group name filter."),
+        Param::string("search", "Name search text."),
+        Param::string("name", "Name filter."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -329,14 +323,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_locations",
         "List locations",
-        "List all locations with their IPs, VPN credentials, groups and policy settings.",
+        "All locations: IPs, VPN credentials, groups, policy settings.",
         Handler::Routes(&[Route::get("/zia/api/v1/locations")
             .query(&[("search", "{search}")])
             .list()]),
     )
     .params(&[Param::string(
         "search",
-        "Text to search for in location names.",
+        "Name search text.",
     )])
     .list(),
     ToolDeclaration::new(
@@ -345,14 +339,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_static_ips",
         "List static IPs",
-        "List provisioned static IPs with their geolocation and routability.",
+        "Static IPs with geolocation and routability.",
         Handler::Routes(&[Route::get("/zia/api/v1/staticIP")
             .query(&[("search", "{search}")])
             .list()]),
     )
     .params(&[Param::string(
         "search",
-        "Text to search for in IPs and comments.",
+        "Text in IP or comment.",
     )])
     .list(),
     ToolDeclaration::new(
@@ -361,14 +355,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_vpn_credentials",
         "List VPN credentials",
-        "List VPN credentials (IP or user FQDN) with the locations they belong to.",
+        "Credentials (IP or user FQDN) with their locations.",
         Handler::Routes(&[Route::get("/zia/api/v1/vpnCredentials")
             .query(&[("search", "{search}")])
             .list()]),
     )
     .params(&[Param::string(
         "search",
-        "Text to search for in FQDN, IP or comments.",
+        "Text in FQDN, IP or comments.",
     )])
     .list(),
     ToolDeclaration::new(
@@ -377,31 +371,30 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_location",
         "Update location",
-        "Change a location's settings; fields not given keep their current values. Staged until \
-         zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/locations/{location_id}")
             .id_lists(&["vpnCredentials", "staticLocationGroups"])
             .merge_current()]),
     )
     .params(&[
-        Param::string("name", "Location name.")
+        Param::string("name", "Name.")
             .required()
             .body("name"),
-        Param::string("country", "Country enum, e.g. UNITED_STATES.").body("country"),
+        Param::string("country", "Country, e.g. UNITED_STATES.").body("country"),
         Param::string(
             "tz",
-            "Time zone enum, e.g. UNITED_STATES_AMERICA_LOS_ANGELES.",
+            "Time zone, e.g. UNITED_STATES_AMERICA_LOS_ANGELES.",
         )
         .body("tz"),
         Param::strings(
             "ip_addresses",
-            "Static IPs of the location (zia_list_static_ips).",
+            "Static IPs (zia_list_static_ips).",
         )
         .body("ipAddresses"),
-        Param::string("description", "Free-text description.").body("description"),
+        Param::string("description", "Description.").body("description"),
         Param::object(
             "advanced",
-            "Other location API fields (camelCase), merged into the body.",
+            "Extra camelCase fields.",
         )
         .to(Body::Merge),
         Param::string("location_id", "Location id (zia_list_locations).").required(),
@@ -412,19 +405,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_static_ip",
         "Update static IP",
-        "Change a static IP's comment, geolocation override or routability; other fields are kept. \
-         Staged until zia_activate_configuration.",
+        "Change comment, geo override or routability; others kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/staticIP/{static_ip_id}").merge_current()]),
     )
     .params(&[
         Param::string("static_ip_id", "Static IP id (zia_list_static_ips).").required(),
-        Param::string("comment", "Free-text comment.").body("comment"),
+        Param::string("comment", "Comment.").body("comment"),
         Param::boolean(
             "geo_override",
-            "Use latitude/longitude instead of IP geolocation.",
+            "Use given latitude/longitude.",
         )
         .body("geoOverride"),
-        Param::boolean("routable_ip", "Whether the IP is routable.").body("routableIP"),
+        Param::boolean("routable_ip", "IP is routable.").body("routableIP"),
         Param::number("latitude", "Latitude; needs geo_override.").body("latitude"),
         Param::number("longitude", "Longitude; needs geo_override.").body("longitude"),
     ]),
@@ -434,8 +426,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_vpn_credential",
         "Update VPN credential",
-        "Change a VPN credential's pre-shared key or comments; its type, FQDN and IP stay. \
-         Staged until zia_activate_configuration.",
+        "Change only pre-shared key or comments; needs zia_activate_configuration.",
         Handler::Routes(
             &[Route::put("/zia/api/v1/vpnCredentials/{credential_id}").merge_current()],
         ),
@@ -443,10 +434,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
     .params(&[
         Param::string(
             "credential_id",
-            "VPN credential id (zia_list_vpn_credentials).",
+            "Credential id (zia_list_vpn_credentials).",
         )
         .required(),
-        Param::string("pre_shared_key", "New pre-shared key.").body("preSharedKey"),
-        Param::string("comments", "Free-text comments.").body("comments"),
+        Param::string("pre_shared_key", "Pre-shared key.").body("preSharedKey"),
+        Param::string("comments", "Comments.").body("comments"),
     ]),
 ];

@@ -10,7 +10,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_mobile_advanced_settings",
         "Get mobile threat settings",
-        "Get which risky mobile-app behaviours (malicious activity, leaking credentials, location or identifiers) ZIA blocks.",
+        "Which risky mobile-app behaviours are blocked: malicious activity, leaking credentials, location, identifiers.",
         Handler::Routes(&[Route::get("/zia/api/v1/mobileAdvanceThreatSettings")]),
     ),
     // The API replaces the whole record; the reference PUTs only the caller's fields, which
@@ -21,12 +21,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_mobile_advanced_settings",
         "Update mobile threat settings",
-        "Change mobile-app threat blocking settings, keeping omitted fields; takes effect after zia_activate_configuration.",
+        "Change mobile threat blocking, omitted fields kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/mobileAdvanceThreatSettings").merge_current()]),
     )
     .params(&[Param::object(
         "settings",
-        "Fields to change, with the API's camelCase names (see zia_get_mobile_advanced_settings).",
+        "camelCase fields to change (zia_get_mobile_advanced_settings).",
     )
     .required()
     .to(Body::Merge)]),

@@ -10,12 +10,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_rule_label",
         "Create rule label",
-        "Create a rule label for tagging policy rules; returns the new label with its id.",
+        "Label for tagging policy rules.",
         Handler::Routes(&[Route::post("/zia/api/v1/ruleLabels")]),
     )
     .params(&[
-        Param::string("name", "Label name.").required().body("name"),
-        Param::string("description", "Free-text description.").body("description"),
+        Param::string("name", "Name.").required().body("name"),
+        Param::string("description", "Description.").body("description"),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -23,7 +23,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_rule_label",
         "Delete rule label",
-        "Delete a rule label; rules that reference it may block the deletion.",
+        "Rules referencing it may block deletion.",
         Handler::Routes(&[Route::delete("/zia/api/v1/ruleLabels/{label_id}")]),
     )
     .params(&[Param::string("label_id", "Label id (zia_list_rule_labels).").required()]),
@@ -33,7 +33,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_rule_label",
         "Get rule label",
-        "Return one rule label with its description and the number of rules referencing it.",
+        "One label with description and referencing rule count.",
         Handler::Routes(&[Route::get("/zia/api/v1/ruleLabels/{label_id}")]),
     )
     .params(&[Param::string("label_id", "Label id (zia_list_rule_labels).").required()]),
@@ -43,12 +43,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_rule_labels",
         "List rule labels",
-        "List all rule labels with their descriptions and the number of rules referencing each.",
+        "All labels with description and referencing rule count.",
         Handler::Routes(&[Route::get("/zia/api/v1/ruleLabels")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Text the label name contains.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -56,12 +56,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_rule_label",
         "Update rule label",
-        "Change a rule label's name or description; fields not given keep their current values.",
+        "Change name or description; omitted fields are kept.",
         Handler::Routes(&[Route::put("/zia/api/v1/ruleLabels/{label_id}").merge_current()]),
     )
     .params(&[
         Param::string("label_id", "Label id (zia_list_rule_labels).").required(),
-        Param::string("name", "New label name.").body("name"),
-        Param::string("description", "New description.").body("description"),
+        Param::string("name", "Name.").body("name"),
+        Param::string("description", "Description.").body("description"),
     ]),
 ];

@@ -24,25 +24,27 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_sandbox_rule",
         "Create sandbox rule",
-        "Create a Sandbox rule (order 1, rank 7 unless given); takes effect after zia_activate_configuration.",
+        "Order 1, rank 7 unless given; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/sandboxRules")
             .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])
             .id_lists(RULE_ID_LISTS)]),
     )
     .params(&[
-        Param::string("name", "Rule name, unique.").required().body("name"),
-        Param::string("action", "Rule action, e.g. ALLOW or BLOCK.")
+        Param::string("name", "Unique name.")
+            .required()
+            .body("name"),
+        Param::string("action", "E.g. ALLOW or BLOCK.")
             .required()
             .body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.")
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "Evaluation position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object(
             "advanced",
-            "Other API fields (camelCase), e.g. fileTypes; id lists may be plain ids.",
+            "Extra camelCase fields, e.g. fileTypes; plain ids ok.",
         )
         .to(Body::Merge),
     ]),
@@ -52,7 +54,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_sandbox_rule",
         "Delete sandbox rule",
-        "Delete a Sandbox rule by id; takes effect after zia_activate_configuration.",
+        "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/sandboxRules/{rule_id}")]),
     )
     .params(&[Param::string("rule_id", "Rule id (zia_list_sandbox_rules).").required()]),
@@ -62,7 +64,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_sandbox_behavioral_analysis",
         "Get sandbox behavioral analysis settings",
-        "Return the Sandbox behavioral-analysis settings: the custom list of MD5 file hashes to block.",
+        "The custom list of MD5 file hashes to block.",
         Handler::Routes(&[Route::get("/zia/api/v1/behavioralAnalysisAdvancedSettings")]),
     ),
     ToolDeclaration::new(
@@ -71,7 +73,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_sandbox_file_hash_count",
         "Get sandbox blocked hash count",
-        "Return how many MD5 hashes the custom Sandbox block list holds and how many more it can take.",
+        "MD5 hashes in the custom block list and room left.",
         Handler::Routes(&[Route::get(
             "/zia/api/v1/behavioralAnalysisAdvancedSettings/fileHashCount",
         )]),
@@ -82,7 +84,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_sandbox_quota",
         "Get sandbox report quota",
-        "Return the Sandbox report API quota: reports allowed, used and left in the current period.",
+        "Report API quota: allowed, used and left this period.",
         Handler::Routes(&[Route::get("/zia/api/v1/sandbox/report/quota")]),
     ),
     ToolDeclaration::new(
@@ -91,13 +93,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_sandbox_report",
         "Get sandbox report",
-        "Return the Sandbox analysis report (verdict, score, behaviour) of a file by MD5; its content is untrusted.",
+        "Analysis report (verdict, score, behaviour) of a file by MD5; content untrusted.",
         Handler::Routes(&[Route::get("/zia/api/v1/sandbox/report/{md5_hash}")
             .query(&[("details", "{report_details}")])]),
     )
     .params(&[
-        Param::string("md5_hash", "MD5 of the analysed file, 32 hex characters.").required(),
-        Param::string("report_details", "full or summary (the API's default)."),
+        Param::string("md5_hash", "File MD5.").required(),
+        Param::string("report_details", "full, or summary (default)."),
     ])
     .untrusted(),
     ToolDeclaration::new(
@@ -106,7 +108,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_sandbox_rule",
         "Get sandbox rule",
-        "Return one Sandbox rule by id: conditions, file types, threat score and action.",
+        "One rule: conditions, file types, threat score, action.",
         Handler::Routes(&[Route::get("/zia/api/v1/sandboxRules/{rule_id}")]),
     )
     .params(&[Param::string("rule_id", "Rule id (zia_list_sandbox_rules).").required()]),
@@ -118,10 +120,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_sandbox_rules",
         "List sandbox rules",
-        "List all Sandbox rules with order, state and action; search is not applied yet, filter with query.",
+        "All rules with order, state, action; search not applied, use query.",
         Handler::Routes(&[Route::get("/zia/api/v1/sandboxRules").list()]),
     )
-    .params(&[Param::string("search", "Rule name filter; currently ignored.")])
+    .params(&[Param::string("search", "Ignored; use query.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -129,22 +131,22 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_sandbox_rule",
         "Update sandbox rule",
-        "Change a Sandbox rule; fields not given keep their current values. Staged until zia_activate_configuration.",
+        "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/sandboxRules/{rule_id}")
             .id_lists(RULE_ID_LISTS)
             .merge_current()]),
     )
     .params(&[
         Param::string("rule_id", "Rule id (zia_list_sandbox_rules).").required(),
-        Param::string("name", "Rule name, unique.").body("name"),
-        Param::string("action", "Rule action, e.g. ALLOW or BLOCK.").body("action"),
-        Param::string("description", "Rule description.").body("description"),
-        Param::boolean("enabled", "Sent as state ENABLED or DISABLED.").to(Body::State("state")),
-        Param::integer("order", "Evaluation position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::string("name", "Unique name.").body("name"),
+        Param::string("action", "E.g. ALLOW or BLOCK.").body("action"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object(
             "advanced",
-            "Other API fields (camelCase), e.g. fileTypes; id lists may be plain ids.",
+            "Extra camelCase fields, e.g. fileTypes; plain ids ok.",
         )
         .to(Body::Merge),
     ]),

@@ -12,17 +12,23 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_bulk_update_shadow_it_apps",
         "Bulk update shadow IT apps",
-        "Set the sanction state, and optionally replace the custom tags, of several shadow IT applications at once.",
+        "Set sanction state, optionally replacing custom tags, of several apps.",
         Handler::Routes(&[Route::put("/zia/api/v1/cloudApplications/bulkUpdate")]),
     )
     .params(&[
         Param::string("sanction_state", "SANCTIONED or UN_SANCTIONED.")
             .required()
             .body("sanctionedState"),
-        Param::strings("application_ids", "Application ids (zia_list_shadow_it_apps).")
-            .body("applicationIds"),
-        Param::strings("custom_tag_ids", "Tag ids to assign (zia_list_shadow_it_custom_tags).")
-            .ids("customTags"),
+        Param::strings(
+            "application_ids",
+            "Application ids (zia_list_shadow_it_apps).",
+        )
+        .body("applicationIds"),
+        Param::strings(
+            "custom_tag_ids",
+            "Tag ids (zia_list_shadow_it_custom_tags).",
+        )
+        .ids("customTags"),
     ]),
     // NOTE(model): `pageNumber` is 0-based here (the sandbox pages from 0), while numbered
     // paging starts at 1, so gathering every page would skip the first. Each call therefore asks
@@ -35,7 +41,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_shadow_it_apps",
         "List shadow IT apps",
-        "List shadow IT cloud applications with numeric ids, names and sanction state; one page per call, pages count from 0.",
+        "Numeric ids, names, sanction state; one page per call, from 0.",
         Handler::Routes(&[
             Route::get("/zia/api/v1/cloudApplications/lite")
                 .when(When::Both(&When::Has("page_number"), &When::Has("limit")))
@@ -55,8 +61,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::integer("page_number", "Page to read, from 0 (default 0)."),
-        Param::integer("limit", "Rows per page, at most 1000 (default 1000)."),
+        Param::integer("page_number", "Page, from 0 (default 0)."),
+        Param::integer("limit", "Page size, max and default 1000."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -65,7 +71,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_shadow_it_custom_tags",
         "List shadow IT custom tags",
-        "List the custom tags that can be assigned to shadow IT cloud applications, with ids and names.",
+        "Tags assignable to shadow IT apps.",
         Handler::Routes(&[Route::get("/zia/api/v1/customTags").list()]),
     )
     .list(),

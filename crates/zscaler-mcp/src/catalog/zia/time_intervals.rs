@@ -10,18 +10,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_time_interval",
         "Create time interval",
-        "Create a time interval (days of the week and a daily window) for policy rules; returns it with its id.",
+        "Weekdays and a daily window for policy rules.",
         Handler::Routes(&[Route::post("/zia/api/v1/timeIntervals")]),
     )
     .params(&[
-        Param::string("name", "Interval name.").required().body("name"),
-        Param::integer("start_time", "Start, minutes after midnight (0-1439).")
+        Param::string("name", "Name.").required().body("name"),
+        Param::integer("start_time", "Start minute of day, 0-1439.")
             .required()
             .body("startTime"),
-        Param::integer("end_time", "End, minutes after midnight (0-1439).")
+        Param::integer("end_time", "End minute of day, 0-1439.")
             .required()
             .body("endTime"),
-        Param::strings("days_of_week", "Days: EVERYDAY, or SUN, MON, ... SAT.")
+        Param::strings("days_of_week", "EVERYDAY, or SUN, MON, ... SAT.")
             .required()
             .body("daysOfWeek"),
     ]),
@@ -31,7 +31,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_time_interval",
         "Delete time interval",
-        "Delete a time interval; rules that reference it may block the deletion.",
+        "Rules referencing it may block deletion.",
         Handler::Routes(&[Route::delete("/zia/api/v1/timeIntervals/{interval_id}")]),
     )
     .params(&[Param::string("interval_id", "Interval id (zia_list_time_intervals).").required()]),
@@ -41,7 +41,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_time_interval",
         "Get time interval",
-        "Return one time interval: its days of the week and daily start and end minutes.",
+        "One interval: weekdays, daily start and end minutes.",
         Handler::Routes(&[Route::get("/zia/api/v1/timeIntervals/{interval_id}")]),
     )
     .params(&[Param::string("interval_id", "Interval id (zia_list_time_intervals).").required()]),
@@ -51,7 +51,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_time_intervals",
         "List time intervals",
-        "List time intervals with days and start and end minutes; all pages are gathered unless page is given.",
+        "Intervals with days and start and end minutes; all pages unless page given.",
         Handler::Routes(&[Route::get("/zia/api/v1/timeIntervals")
             .query(&[
                 ("search", "{search}"),
@@ -61,9 +61,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .pages("page", "pageSize", 1000)]),
     )
     .params(&[
-        Param::string("search", "Text the interval name contains."),
-        Param::integer("page", "Page number, 1 first: return that page only."),
-        Param::integer("page_size", "Rows per page."),
+        Param::string("search", "Name substring."),
+        Param::integer("page", "Page; omit for all."),
+        Param::integer("page_size", "Page size."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -72,14 +72,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_time_interval",
         "Update time interval",
-        "Change a time interval; omitted fields keep their current values.",
+        "Change an interval; omitted fields are kept.",
         Handler::Routes(&[Route::put("/zia/api/v1/timeIntervals/{interval_id}").merge_current()]),
     )
     .params(&[
         Param::string("interval_id", "Interval id (zia_list_time_intervals).").required(),
-        Param::string("name", "New name.").body("name"),
-        Param::integer("start_time", "Start, minutes after midnight (0-1439).").body("startTime"),
-        Param::integer("end_time", "End, minutes after midnight (0-1439).").body("endTime"),
-        Param::strings("days_of_week", "Days: EVERYDAY, or SUN, MON, ... SAT.").body("daysOfWeek"),
+        Param::string("name", "Name.").body("name"),
+        Param::integer("start_time", "Start minute of day, 0-1439.").body("startTime"),
+        Param::integer("end_time", "End minute of day, 0-1439.").body("endTime"),
+        Param::strings("days_of_week", "EVERYDAY, or SUN, MON, ... SAT.").body("daysOfWeek"),
     ]),
 ];

@@ -10,13 +10,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_add_urls_to_category",
         "Add URLs to URL category",
-        "Append URLs to a URL category's list, keeping the existing entries; takes effect after zia_activate_configuration.",
+        "Append URLs, keeping existing ones; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/urlCategories/{category_id}")
             .query(&[("action", "ADD_TO_LIST")])]),
     )
     .params(&[
         Param::string("category_id", "Category id (zia_list_url_categories).").required(),
-        Param::string("configured_name", "The category's current name.")
+        Param::string("configured_name", "Current category name.")
             .required()
             .body("configuredName"),
         Param::strings("urls", "URLs or domains to add.")
@@ -29,24 +29,24 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_url_category",
         "Create custom URL category",
-        "Create a custom URL category (type URL_CATEGORY) from URLs, keywords and IP ranges; returns the new category with its id.",
+        "Custom category (type URL_CATEGORY) of URLs, keywords, IP ranges.",
         Handler::Routes(&[Route::post("/zia/api/v1/urlCategories").fixed(&[
             ("customCategory", Lit::Bool(true)),
             ("type", Lit::Str("URL_CATEGORY")),
         ])]),
     )
     .params(&[
-        Param::string("configured_name", "Name of the new category.")
+        Param::string("configured_name", "Name.")
             .required()
             .body("configuredName"),
-        Param::string("super_category", "Parent category id, e.g. USER_DEFINED.")
+        Param::string("super_category", "Parent category, e.g. USER_DEFINED.")
             .required()
             .body("superCategory"),
-        Param::strings("urls", "URLs or domains in the category.").body("urls"),
-        Param::string("description", "Free-text description.").body("description"),
+        Param::strings("urls", "URLs or domains.").body("urls"),
+        Param::string("description", "Description.").body("description"),
         Param::strings("keywords", "Keywords matched in URLs.").body("keywords"),
-        Param::strings("ip_ranges", "IP addresses or CIDR ranges.").body("ipRanges"),
-        Param::object("advanced", "Other API fields (camelCase), sent as given.").to(Body::Merge),
+        Param::strings("ip_ranges", "IPs or CIDRs.").body("ipRanges"),
+        Param::object("advanced", "Extra camelCase fields.").to(Body::Merge),
     ]),
     // NOTE(model): the reference GETs the category before the DELETE only to show its name for
     // confirmation; the confirmation gate will do that, so only the DELETE is declared.
@@ -56,7 +56,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_url_category",
         "Delete custom URL category",
-        "Delete a custom URL category; takes effect after zia_activate_configuration.",
+        "Delete a custom category; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/urlCategories/{category_id}")]),
     )
     .params(&[Param::string("category_id", "Category id (zia_list_url_categories).").required()]),
@@ -66,20 +66,21 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_url_category",
         "Get URL category",
-        "Return one URL category, custom or predefined, with its URLs, keywords and IP ranges.",
+        "One category, custom or predefined: URLs, keywords, IP ranges.",
         Handler::Routes(&[Route::get("/zia/api/v1/urlCategories/{category_id}")]),
     )
-    .params(&[
-        Param::string("category_id", "Category id, e.g. CUSTOM_01 (zia_list_url_categories).")
-            .required(),
-    ]),
+    .params(&[Param::string(
+        "category_id",
+        "Category id, e.g. CUSTOM_01 (zia_list_url_categories).",
+    )
+    .required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_url_categories",
         Action::Read,
         "zia_get_url_category_predefined",
         "Get predefined URL category",
-        "Return a URL category addressed by id or display name; an unknown id falls back to searching the whole list.",
+        "By id or display name; an unknown id searches the whole list.",
         Handler::Special(
             Special::ZiaPredefinedCategory,
             &[
@@ -88,9 +89,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             ],
         ),
     )
-    .params(&[
-        Param::string("name", "Category id (e.g. FINANCE) or display name.").required(),
-    ]),
+    .params(&[Param::string("name", "Id (e.g. FINANCE) or display name.").required()]),
     // NOTE(model): the reference sends neither `search` nor `contains_url`: the SDK filters the
     // answer locally, and no client-side filter exists yet, so both are accepted and not applied.
     ToolDeclaration::new(
@@ -99,16 +98,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_url_categories",
         "List URL categories",
-        "List all URL categories, predefined and custom, with their URLs; custom_only and type narrow the list.",
+        "Predefined and custom categories with URLs; custom_only and type narrow.",
         Handler::Routes(&[Route::get("/zia/api/v1/urlCategories")
             .query(&[("customOnly", "{custom_only}"), ("type", "{type}")])
             .list()]),
     )
     .params(&[
-        Param::string("search", "Name filter (not applied yet)."),
+        Param::string("search", "Name filter; not applied yet."),
         Param::boolean("custom_only", "Only custom categories."),
-        Param::string("type", "Category type, e.g. URL_CATEGORY or TLD_CATEGORY."),
-        Param::string("contains_url", "URL the category lists (not applied yet)."),
+        Param::string("type", "E.g. URL_CATEGORY, TLD_CATEGORY."),
+        Param::string("contains_url", "Listed URL; not applied yet."),
     ])
     .list(),
     ToolDeclaration::new(
@@ -117,13 +116,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_remove_urls_from_category",
         "Remove URLs from URL category",
-        "Remove URLs from a URL category's list, keeping the others; takes effect after zia_activate_configuration.",
+        "Remove listed URLs, keeping the others; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/urlCategories/{category_id}")
             .query(&[("action", "REMOVE_FROM_LIST")])]),
     )
     .params(&[
         Param::string("category_id", "Category id (zia_list_url_categories).").required(),
-        Param::string("configured_name", "The category's current name.")
+        Param::string("configured_name", "Current category name.")
             .required()
             .body("configuredName"),
         Param::strings("urls", "URLs or domains to remove.")
@@ -136,19 +135,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_url_category",
         "Update URL category",
-        "Change a URL category; given lists replace the current ones, omitted fields keep their values.",
+        "Given lists replace current ones; omitted fields are kept.",
         Handler::Routes(&[Route::put("/zia/api/v1/urlCategories/{category_id}").merge_current()]),
     )
     .params(&[
         Param::string("category_id", "Category id (zia_list_url_categories).").required(),
-        Param::string("configured_name", "Category name (current or new).")
+        Param::string("configured_name", "Name (current or new).")
             .required()
             .body("configuredName"),
-        Param::strings("urls", "New full URL list.").body("urls"),
-        Param::string("description", "New description.").body("description"),
-        Param::strings("keywords", "New full keyword list.").body("keywords"),
-        Param::strings("ip_ranges", "New full list of IP ranges.").body("ipRanges"),
-        Param::object("advanced", "Other API fields (camelCase), sent as given.").to(Body::Merge),
+        Param::strings("urls", "Full URL list.").body("urls"),
+        Param::string("description", "Description.").body("description"),
+        Param::strings("keywords", "Full keyword list.").body("keywords"),
+        Param::strings("ip_ranges", "Full IP range list.").body("ipRanges"),
+        Param::object("advanced", "Extra camelCase fields.").to(Body::Merge),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -156,7 +155,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_url_category_predefined",
         "Update predefined URL category",
-        "Change a predefined URL category addressed by id or display name; given lists replace the current ones.",
+        "By id or display name; given lists replace current ones.",
         Handler::Special(
             Special::ZiaPredefinedCategory,
             &[
@@ -167,13 +166,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ),
     )
     .params(&[
-        Param::string("name", "Category id (e.g. FINANCE) or display name.").required(),
+        Param::string("name", "Id (e.g. FINANCE) or display name.").required(),
         Param::string("configured_name", "New display name.").body("configuredName"),
-        Param::strings("urls", "New full list of added URLs.").body("urls"),
-        Param::string("description", "New description.").body("description"),
-        Param::strings("keywords", "New full keyword list.").body("keywords"),
-        Param::strings("ip_ranges", "New full list of IP ranges.").body("ipRanges"),
-        Param::object("advanced", "Other API fields (camelCase), sent as given.").to(Body::Merge),
+        Param::strings("urls", "Full list of added URLs.").body("urls"),
+        Param::string("description", "Description.").body("description"),
+        Param::strings("keywords", "Full keyword list.").body("keywords"),
+        Param::strings("ip_ranges", "Full IP range list.").body("ipRanges"),
+        Param::object("advanced", "Extra camelCase fields.").to(Body::Merge),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -181,12 +180,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_url_lookup",
         "Look up URL categories",
-        "Return the categories ZIA assigns to each URL or domain; long lists are sent 100 URLs per request.",
+        "Categories of each URL or domain; 100 URLs per request.",
         Handler::Special(
             Special::ZiaUrlLookup,
             &[Route::post("/zia/api/v1/urlLookup").list().read_only()],
         ),
     )
-    .params(&[Param::strings("urls", "URLs or domains to classify.").required()])
+    .params(&[Param::strings("urls", "URLs or domains.").required()])
     .list(),
 ];

@@ -13,25 +13,25 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zia_create_url_filtering_rule",
         "Create URL filtering rule",
-        "Create a URL filtering rule, by default enabled at order 1 and admin rank 7; takes effect after zia_activate_configuration.",
+        "Order 1, rank 7 unless given; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/urlFilteringRules")
             .id_lists(ID_LISTS)
             .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])]),
     )
     .params(&[
-        Param::string("name", "Rule name.").required().body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::string("action", "ALLOW, CAUTION, BLOCK or ISOLATE.")
             .required()
             .body("action"),
-        Param::string("description", "Free-text description.").body("description"),
-        Param::boolean("enabled", "Whether the rule is enforced.")
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.")
             .default(Lit::Bool(true))
             .to(Body::State("state")),
-        Param::integer("order", "Evaluation position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object(
             "advanced",
-            "Other API fields (camelCase), e.g. urlCategories, locations ids.",
+            "Extra camelCase fields, e.g. urlCategories; plain ids ok.",
         )
         .to(Body::Merge),
     ]),
@@ -41,7 +41,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zia_delete_url_filtering_rule",
         "Delete URL filtering rule",
-        "Delete a URL filtering rule; takes effect after zia_activate_configuration.",
+        "Delete a rule; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/urlFilteringRules/{rule_id}")]),
     )
     .params(&[Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required()]),
@@ -51,7 +51,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_url_filtering_rule",
         "Get URL filtering rule",
-        "Return one URL filtering rule with its categories, action, criteria and state.",
+        "One rule: categories, action, criteria, state.",
         Handler::Routes(&[Route::get("/zia/api/v1/urlFilteringRules/{rule_id}")]),
     )
     .params(&[Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required()]),
@@ -61,12 +61,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_list_url_filtering_rules",
         "List URL filtering rules",
-        "List all URL filtering rules in evaluation order, with categories, action, criteria and state.",
+        "All rules in order: categories, action, criteria, state.",
         Handler::Routes(&[Route::get("/zia/api/v1/urlFilteringRules")
             .query(&[("search", "{search}")])
             .list()]),
     )
-    .params(&[Param::string("search", "Text the rule name contains.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -74,24 +74,22 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zia_update_url_filtering_rule",
         "Update URL filtering rule",
-        "Change a URL filtering rule; fields not given keep their current values. Staged until zia_activate_configuration.",
-        Handler::Routes(&[
-            Route::put("/zia/api/v1/urlFilteringRules/{rule_id}")
-                .id_lists(ID_LISTS)
-                .merge_current()
-        ]),
+        "Omitted fields are kept; needs zia_activate_configuration.",
+        Handler::Routes(&[Route::put("/zia/api/v1/urlFilteringRules/{rule_id}")
+            .id_lists(ID_LISTS)
+            .merge_current()]),
     )
     .params(&[
         Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required(),
-        Param::string("name", "New rule name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string("action", "ALLOW, CAUTION, BLOCK or ISOLATE.").body("action"),
-        Param::string("description", "New description.").body("description"),
-        Param::boolean("enabled", "Whether the rule is enforced.").to(Body::State("state")),
-        Param::integer("order", "Evaluation position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank, 0-7.").body("rank"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
+        Param::integer("order", "Position, 1 first.").body("order"),
+        Param::integer("rank", "Admin rank 0-7.").body("rank"),
         Param::object(
             "advanced",
-            "Other API fields (camelCase), e.g. urlCategories, locations ids.",
+            "Extra camelCase fields, e.g. urlCategories; plain ids ok.",
         )
         .to(Body::Merge),
     ]),

@@ -10,8 +10,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zia_user_departments",
         "Get departments",
-        "List departments, all pages unless page is given; department_id returns one department \
-         instead (the short record with read_lite).",
+        "All pages unless page given; department_id returns one.",
         Handler::Routes(&[
             Route::get("/zia/api/v1/departments/lite/{department_id}").when(When::Both(
                 &When::Has("department_id"),
@@ -32,23 +31,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string(
-            "action",
-            "read_lite (id and name only) needs department_id.",
-        )
-        .one_of(&["read", "read_lite"])
-        .default(Lit::Str("read")),
-        Param::string(
-            "department_id",
-            "Department id; returns that department only.",
-        ),
-        Param::boolean(
-            "limit_search",
-            "Match search against department names only.",
-        ),
-        Param::string("search", "Text to search for in department names."),
-        Param::integer("page", "Page number; returns that page only."),
-        Param::integer("page_size", "Rows per page."),
+        Param::string("action", "read_lite: id and name; needs department_id.")
+            .one_of(&["read", "read_lite"])
+            .default(Lit::Str("read")),
+        Param::string("department_id", "Department id."),
+        Param::boolean("limit_search", "Search names only."),
+        Param::string("search", "Search text."),
+        Param::integer("page", "Page; omit for all."),
+        Param::integer("page_size", "Page size."),
         Param::string("sort_by", "Sort field.").one_of(&[
             "id",
             "name",
@@ -69,7 +59,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zia_user_groups",
         "Get user groups",
-        "List user groups, all pages unless page is given; group_id returns one group instead.",
+        "All pages unless page given; group_id returns one.",
         Handler::Routes(&[
             Route::get("/zia/api/v1/groups/{group_id}").when(When::Has("group_id")),
             Route::get("/zia/api/v1/groups")
@@ -96,12 +86,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("group_id", "Group id; returns that group only."),
-        Param::string("name", "Text to find in group names; replaces search."),
-        Param::string("search", "Text to search for in group names."),
-        Param::string("defined_by", "Group source, e.g. USER_DEFINED, SCIM, LDAP."),
-        Param::integer("page", "Page number; returns that page only."),
-        Param::integer("page_size", "Rows per page."),
+        Param::string("group_id", "Group id."),
+        Param::string("name", "Name search; overrides search."),
+        Param::string("search", "Name search text."),
+        Param::string("defined_by", "Source, e.g. SCIM, LDAP."),
+        Param::integer("page", "Page; omit for all."),
+        Param::integer("page_size", "Page size."),
         Param::string("sort_by", "Sort field.").one_of(&[
             "id",
             "name",
@@ -120,8 +110,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zia_users",
         "Get users",
-        "List users with departments and groups, all pages unless page is given; user_id returns \
-         one user instead.",
+        "With departments and groups; all pages unless page given; user_id returns one.",
         Handler::Routes(&[
             Route::get("/zia/api/v1/users/{user_id}").when(When::Has("user_id")),
             Route::get("/zia/api/v1/users")
@@ -136,12 +125,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("user_id", "User id; returns that user only."),
-        Param::string("name", "Text to find in user names."),
-        Param::string("dept", "Department name filter."),
-        Param::string("group", "Group name filter."),
-        Param::integer("page", "Page number; returns that page only."),
-        Param::integer("page_size", "Rows per page."),
+        Param::string("user_id", "User id."),
+        Param::string("name", "Name search text."),
+        Param::string("dept", "Department name."),
+        Param::string("group", "Group name."),
+        Param::integer("page", "Page; omit for all."),
+        Param::integer("page_size", "Page size."),
     ])
     .list(),
 ];

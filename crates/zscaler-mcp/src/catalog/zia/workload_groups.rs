@@ -10,26 +10,24 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zia_get_workload_group",
         "Get workload group",
-        "Get one workload group by id, with its tag expression and last modification.",
+        "One group: tag expression, last modification.",
         Handler::Routes(&[Route::get("/zia/api/v1/workloadGroups/{group_id}")]),
     )
-    .params(&[
-        Param::string("group_id", "Workload group id (zia_list_workload_groups).").required(),
-    ]),
+    .params(&[Param::string("group_id", "Group id (zia_list_workload_groups).").required()]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_workload_groups",
         Action::Read,
         "zia_list_workload_groups",
         "List workload groups",
-        "List workload groups with their tag expressions, all pages unless page is given.",
+        "Groups with tag expressions; all pages unless page given.",
         Handler::Routes(&[Route::get("/zia/api/v1/workloadGroups")
             .query(&[("page", "{page}"), ("pageSize", "{page_size}")])
             .pages("page", "pageSize", 1000)]),
     )
     .params(&[
-        Param::integer("page", "Page number; returns that page only."),
-        Param::integer("page_size", "Rows per page."),
+        Param::integer("page", "Page; omit for all."),
+        Param::integer("page_size", "Page size."),
     ])
     .list(),
 ];

@@ -52,12 +52,12 @@ const RULE_V2: &str =
 const RULE_V1: &str =
     "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}";
 
-const CONDITIONS: &str = "List of {operator, operands: [{object_type, values | entry_values}]}.";
-const MICROTENANT_ID: &str = "Microtenant id scoping the call.";
-const DESCRIPTION: &str = "Rule description.";
-const SEARCH: &str = "Exact rule name, or an expression like name+CONTAINS+x.";
-const PAGE: &str = "One page only; omit to gather all.";
-const PAGE_SIZE: &str = "Rows per page.";
+const CONDITIONS: &str = "[{operator, operands: [{object_type, values | entry_values}]}].";
+const MICROTENANT_ID: &str = "Microtenant scope.";
+const DESCRIPTION: &str = "Description.";
+const SEARCH: &str = "Exact name or name+CONTAINS+x.";
+const PAGE: &str = "Page; omit for all.";
+const PAGE_SIZE: &str = "Page size.";
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -66,13 +66,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_access_policy_rule",
         "Create access policy rule",
-        "Create a ZPA access policy rule; the ACCESS_POLICY policy set is looked up first.",
+        "Access rule with conditions and connector or server groups.",
         Handler::Routes(&[Route::post(RULES_V2)
             .query(MICROTENANT)
             .lookups(&[ACCESS])]),
     )
     .params(&[
-        Param::string("name", "Rule name, unique in the policy set.")
+        Param::string("name", "Unique name.")
             .required()
             .body("name"),
         Param::string("action_type", "ALLOW, DENY or REQUIRE_APPROVAL.")
@@ -81,7 +81,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("description", DESCRIPTION).body("description"),
         Param::strings(
             "app_connector_group_ids",
-            "App connector group ids (zpa_list_app_connector_groups).",
+            "Connector group ids (zpa_list_app_connector_groups).",
         )
         .ids("appConnectorGroups"),
         Param::strings(
@@ -98,7 +98,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_app_protection_rule",
         "Create app protection rule",
-        "Create a ZPA app protection (inspection) rule; the INSPECTION_POLICY policy set is looked up first.",
+        "App protection (inspection) rule with conditions.",
         // The reference drops microtenant_id here; it is sent as the query scope, as for the
         // other policy types.
         Handler::Routes(&[Route::post(RULES_V2)
@@ -106,7 +106,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .lookups(&[INSPECTION])]),
     )
     .params(&[
-        Param::string("name", "Rule name, unique in the policy set.")
+        Param::string("name", "Unique name.")
             .required()
             .body("name"),
         Param::string("action_type", "INSPECT or BYPASS_INSPECT.")
@@ -114,7 +114,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .body("action"),
         Param::string(
             "zpn_inspection_profile_id",
-            "Inspection profile id; required for INSPECT.",
+            "Profile id; needed for INSPECT.",
         )
         .body("zpnInspectionProfileId"),
         Param::string("description", DESCRIPTION).body("description"),
@@ -127,13 +127,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_forwarding_policy_rule",
         "Create forwarding policy rule",
-        "Create a ZPA client forwarding rule; the CLIENT_FORWARDING_POLICY policy set is looked up first.",
+        "Client forwarding rule with conditions.",
         Handler::Routes(&[Route::post(RULES_V2)
             .query(MICROTENANT)
             .lookups(&[FORWARDING])]),
     )
     .params(&[
-        Param::string("name", "Rule name, unique in the policy set.")
+        Param::string("name", "Unique name.")
             .required()
             .body("name"),
         Param::string("action_type", "BYPASS, INTERCEPT or INTERCEPT_ACCESSIBLE.")
@@ -149,13 +149,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_isolation_policy_rule",
         "Create isolation policy rule",
-        "Create a ZPA browser isolation rule; the ISOLATION_POLICY policy set is looked up first.",
+        "Browser isolation rule with conditions.",
         Handler::Routes(&[Route::post(RULES_V2)
             .query(MICROTENANT)
             .lookups(&[ISOLATION])]),
     )
     .params(&[
-        Param::string("name", "Rule name, unique in the policy set.")
+        Param::string("name", "Unique name.")
             .required()
             .body("name"),
         Param::string("action_type", "ISOLATE or BYPASS_ISOLATE.")
@@ -163,7 +163,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .body("action"),
         Param::string(
             "zpn_isolation_profile_id",
-            "Isolation profile id; required for ISOLATE.",
+            "Profile id; needed for ISOLATE.",
         )
         .body("zpnIsolationProfileId"),
         Param::string("description", DESCRIPTION).body("description"),
@@ -176,24 +176,24 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_timeout_policy_rule",
         "Create timeout policy rule",
-        "Create a ZPA re-authentication timeout rule; the TIMEOUT_POLICY policy set is looked up first.",
+        "Re-authentication timeout rule with conditions.",
         Handler::Routes(&[Route::post(RULES_V2)
             .query(MICROTENANT)
             .lookups(&[TIMEOUT])]),
     )
     .params(&[
-        Param::string("name", "Rule name, unique in the policy set.")
+        Param::string("name", "Unique name.")
             .required()
             .body("name"),
-        Param::string("action_type", "Rule action; only RE_AUTH.")
+        Param::string("action_type", "Only RE_AUTH.")
             .default(Lit::Str("RE_AUTH"))
             .body("action"),
         Param::string("description", DESCRIPTION).body("description"),
-        Param::string("custom_msg", "Message shown when re-authentication is due.").body("customMsg"),
-        Param::string("reauth_timeout", "Session timeout in seconds.")
+        Param::string("custom_msg", "Re-auth prompt message.").body("customMsg"),
+        Param::string("reauth_timeout", "Session timeout, seconds.")
             .default(Lit::Str("172800"))
             .body("reauthTimeout"),
-        Param::string("reauth_idle_timeout", "Idle timeout in seconds.")
+        Param::string("reauth_idle_timeout", "Idle timeout, seconds.")
             .default(Lit::Str("600"))
             .body("reauthIdleTimeout"),
         Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
@@ -205,7 +205,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_access_policy_rule",
         "Delete access policy rule",
-        "Delete a ZPA access policy rule; the ACCESS_POLICY policy set is looked up first.",
+        "Delete one rule by id.",
         Handler::Routes(&[Route::delete(RULE_V1)
             .query(MICROTENANT)
             .lookups(&[scoped(ACCESS)])]),
@@ -220,7 +220,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_app_protection_rule",
         "Delete app protection rule",
-        "Delete a ZPA app protection rule; the INSPECTION_POLICY policy set is looked up first.",
+        "Delete one rule by id.",
         Handler::Routes(&[Route::delete(RULE_V1)
             .query(MICROTENANT)
             .lookups(&[scoped(INSPECTION)])]),
@@ -235,7 +235,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_forwarding_policy_rule",
         "Delete forwarding policy rule",
-        "Delete a ZPA client forwarding rule; the CLIENT_FORWARDING_POLICY policy set is looked up first.",
+        "Delete one rule by id.",
         Handler::Routes(&[Route::delete(RULE_V1)
             .query(MICROTENANT)
             .lookups(&[scoped(FORWARDING)])]),
@@ -250,7 +250,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_isolation_policy_rule",
         "Delete isolation policy rule",
-        "Delete a ZPA isolation rule; the ISOLATION_POLICY policy set is looked up first.",
+        "Delete one rule by id.",
         Handler::Routes(&[Route::delete(RULE_V1)
             .query(MICROTENANT)
             .lookups(&[scoped(ISOLATION)])]),
@@ -265,7 +265,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_timeout_policy_rule",
         "Delete timeout policy rule",
-        "Delete a ZPA timeout rule; the TIMEOUT_POLICY policy set is looked up first.",
+        "Delete one rule by id.",
         Handler::Routes(&[Route::delete(RULE_V1)
             .query(MICROTENANT)
             .lookups(&[scoped(TIMEOUT)])]),
@@ -280,7 +280,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_access_policy_rule",
         "Get access policy rule",
-        "Get one ZPA access policy rule with its conditions; the ACCESS_POLICY policy set is looked up first.",
+        "One rule with its conditions.",
         Handler::Routes(&[Route::get(RULE_V1)
             .query(MICROTENANT)
             .lookups(&[scoped(ACCESS)])]),
@@ -295,7 +295,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_app_protection_rule",
         "Get app protection rule",
-        "Get one ZPA app protection rule with its conditions; the INSPECTION_POLICY policy set is looked up first.",
+        "One rule with its conditions.",
         Handler::Routes(&[Route::get(RULE_V1)
             .query(MICROTENANT)
             .lookups(&[scoped(INSPECTION)])]),
@@ -310,7 +310,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_forwarding_policy_rule",
         "Get forwarding policy rule",
-        "Get one ZPA client forwarding rule with its conditions; the CLIENT_FORWARDING_POLICY policy set is looked up first.",
+        "One rule with its conditions.",
         Handler::Routes(&[Route::get(RULE_V1)
             .query(MICROTENANT)
             .lookups(&[scoped(FORWARDING)])]),
@@ -325,7 +325,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_isolation_policy_rule",
         "Get isolation policy rule",
-        "Get one ZPA isolation rule with its conditions; the ISOLATION_POLICY policy set is looked up first.",
+        "One rule with its conditions.",
         Handler::Routes(&[Route::get(RULE_V1)
             .query(MICROTENANT)
             .lookups(&[scoped(ISOLATION)])]),
@@ -340,7 +340,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_timeout_policy_rule",
         "Get timeout policy rule",
-        "Get one ZPA timeout rule with its conditions; the TIMEOUT_POLICY policy set is looked up first.",
+        "One rule with its conditions.",
         Handler::Routes(&[Route::get(RULE_V1)
             .query(MICROTENANT)
             .lookups(&[scoped(TIMEOUT)])]),
@@ -355,7 +355,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_access_policy_rules",
         "List access policy rules",
-        "List ZPA access policy rules in rule order with their conditions; all pages are gathered unless page is given.",
+        "Rules in order with conditions; all pages unless page given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/ACCESS_POLICY",
         )
@@ -375,7 +375,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_app_protection_rules",
         "List app protection rules",
-        "List ZPA app protection (inspection) rules in rule order; all pages are gathered unless page is given.",
+        "Inspection rules in order; all pages unless page given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/INSPECTION_POLICY",
         )
@@ -395,7 +395,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_forwarding_policy_rules",
         "List forwarding policy rules",
-        "List ZPA client forwarding rules in rule order; all pages are gathered unless page is given.",
+        "Client forwarding rules in order; all pages unless page given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/CLIENT_FORWARDING_POLICY",
         )
@@ -415,7 +415,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_isolation_policy_rules",
         "List isolation policy rules",
-        "List ZPA isolation rules in rule order; all pages are gathered unless page is given.",
+        "Isolation rules in order; all pages unless page given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/ISOLATION_POLICY",
         )
@@ -435,7 +435,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_timeout_policy_rules",
         "List timeout policy rules",
-        "List ZPA re-authentication timeout rules in rule order; all pages are gathered unless page is given.",
+        "Re-auth timeout rules in order; all pages unless page given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/TIMEOUT_POLICY",
         )
@@ -455,18 +455,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_access_policy_rule",
         "Update access policy rule",
-        "Replace a ZPA access policy rule (policy set looked up first); fields not given are cleared, so resend name and action_type.",
+        "Full replace: omitted fields are cleared; resend name and action_type.",
         Handler::Routes(&[Route::put(RULE_V2)
             .query(MICROTENANT)
             .lookups(&[ACCESS])]),
     )
     .params(&[
-        Param::string("name", "Rule name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string("action_type", "ALLOW, DENY or REQUIRE_APPROVAL.").body("action"),
         Param::string("description", DESCRIPTION).body("description"),
         Param::strings(
             "app_connector_group_ids",
-            "App connector group ids (zpa_list_app_connector_groups).",
+            "Connector group ids (zpa_list_app_connector_groups).",
         )
         .ids("appConnectorGroups"),
         Param::strings(
@@ -484,7 +484,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_app_protection_rule",
         "Update app protection rule",
-        "Replace a ZPA app protection rule (policy set looked up first); fields not given are cleared, so resend name and action_type.",
+        "Full replace: omitted fields are cleared; resend name and action_type.",
         // The reference drops microtenant_id here; it is sent as the query scope, as for the
         // other policy types.
         Handler::Routes(&[Route::put(RULE_V2)
@@ -492,11 +492,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .lookups(&[INSPECTION])]),
     )
     .params(&[
-        Param::string("name", "Rule name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string("action_type", "INSPECT or BYPASS_INSPECT.").body("action"),
         Param::string(
             "zpn_inspection_profile_id",
-            "Inspection profile id; required for INSPECT.",
+            "Profile id; needed for INSPECT.",
         )
         .body("zpnInspectionProfileId"),
         Param::string("description", DESCRIPTION).body("description"),
@@ -510,13 +510,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_forwarding_policy_rule",
         "Update forwarding policy rule",
-        "Replace a ZPA client forwarding rule (policy set looked up first); fields not given are cleared, so resend name and action_type.",
+        "Full replace: omitted fields are cleared; resend name and action_type.",
         Handler::Routes(&[Route::put(RULE_V2)
             .query(MICROTENANT)
             .lookups(&[FORWARDING])]),
     )
     .params(&[
-        Param::string("name", "Rule name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string("action_type", "BYPASS, INTERCEPT or INTERCEPT_ACCESSIBLE.").body("action"),
         Param::string("description", DESCRIPTION).body("description"),
         Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
@@ -529,17 +529,17 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_isolation_policy_rule",
         "Update isolation policy rule",
-        "Replace a ZPA isolation rule (policy set looked up first); fields not given are cleared, so resend name and action_type.",
+        "Full replace: omitted fields are cleared; resend name and action_type.",
         Handler::Routes(&[Route::put(RULE_V2)
             .query(MICROTENANT)
             .lookups(&[ISOLATION])]),
     )
     .params(&[
-        Param::string("name", "Rule name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string("action_type", "ISOLATE or BYPASS_ISOLATE.").body("action"),
         Param::string(
             "zpn_isolation_profile_id",
-            "Isolation profile id; required for ISOLATE.",
+            "Profile id; needed for ISOLATE.",
         )
         .body("zpnIsolationProfileId"),
         Param::string("description", DESCRIPTION).body("description"),
@@ -553,19 +553,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_timeout_policy_rule",
         "Update timeout policy rule",
-        "Replace a ZPA timeout rule (policy set looked up first); fields not given are cleared, so resend name and timeouts.",
+        "Full replace: omitted fields are cleared; resend name and timeouts.",
         Handler::Routes(&[Route::put(RULE_V2)
             .query(MICROTENANT)
             .fixed(&[("action", Lit::Str("RE_AUTH"))])
             .lookups(&[TIMEOUT])]),
     )
     .params(&[
-        Param::string("name", "Rule name.").body("name"),
-        Param::string("action_type", "Rule action; RE_AUTH when omitted.").body("action"),
+        Param::string("name", "Name.").body("name"),
+        Param::string("action_type", "RE_AUTH if omitted.").body("action"),
         Param::string("description", DESCRIPTION).body("description"),
-        Param::string("custom_msg", "Message shown when re-authentication is due.").body("customMsg"),
-        Param::string("reauth_timeout", "Session timeout in seconds.").body("reauthTimeout"),
-        Param::string("reauth_idle_timeout", "Idle timeout in seconds.").body("reauthIdleTimeout"),
+        Param::string("custom_msg", "Re-auth prompt message.").body("customMsg"),
+        Param::string("reauth_timeout", "Session timeout, seconds.").body("reauthTimeout"),
+        Param::string("reauth_idle_timeout", "Idle timeout, seconds.").body("reauthIdleTimeout"),
         Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
         Param::string("microtenant_id", MICROTENANT_ID),
         Param::string("rule_id", "Rule id (zpa_list_timeout_policy_rules).").required(),

@@ -40,7 +40,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_app_connector_group",
         "Create app connector group",
-        "Create an app connector group; without an enrollment certificate argument the tenant's Connector certificate is used.",
+        "Uses the tenant's Connector enrollment certificate unless one is given.",
         Handler::Routes(&[Route::post(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup",
         )
@@ -48,36 +48,42 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .lookups(&[CERT_BY_NAME, DEFAULT_CERT])]),
     )
     .params(&[
-        Param::string("name", "Group name.").required().body("name"),
-        Param::string("description", "Free-text description.").body("description"),
-        Param::boolean("enabled", "Whether the group is enabled.")
+        Param::string("name", "Name.").required().body("name"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the group.")
             .default(Lit::Bool(true))
             .body("enabled"),
-        Param::string("latitude", "Latitude in decimal degrees.").body("latitude"),
-        Param::string("longitude", "Longitude in decimal degrees.").body("longitude"),
-        Param::string("location", "Location text, e.g. San Jose, CA, USA.").body("location"),
-        Param::string("city_country", "City and country, e.g. San Jose, US.").body("cityCountry"),
-        Param::string("country_code", "ISO alpha-2 country code, uppercase (US).").body("countryCode"),
+        Param::string("latitude", "Decimal latitude.").body("latitude"),
+        Param::string("longitude", "Decimal longitude.").body("longitude"),
+        Param::string("location", "E.g. San Jose, CA, USA.").body("location"),
+        Param::string("city_country", "E.g. San Jose, US.").body("cityCountry"),
+        Param::string("country_code", "ISO alpha-2, e.g. US.").body("countryCode"),
         Param::string("dns_query_type", "IPV4_IPV6, IPV4 or IPV6.").body("dnsQueryType"),
-        Param::boolean("override_version_profile", "Use version_profile instead of the default.")
+        Param::boolean("override_version_profile", "Apply version_profile.")
             .body("overrideVersionProfile"),
-        Param::strings("server_group_ids", "Server group ids (zpa_list_server_groups).")
-            .body("serverGroupIds"),
-        Param::strings("connector_ids", "App connector ids (zpa_list_app_connectors).")
+        Param::strings(
+            "server_group_ids",
+            "Server group ids (zpa_list_server_groups).",
+        )
+        .body("serverGroupIds"),
+        Param::strings("connector_ids", "Connector ids (zpa_list_app_connectors).")
             .body("connectorIds"),
-        Param::boolean("lss_app_connector_group", "Group dedicated to LSS log streaming.")
+        Param::boolean("lss_app_connector_group", "Dedicated to LSS log streaming.")
             .body("lssAppConnectorGroup"),
-        Param::string("upgrade_day", "Weekday for upgrades, e.g. SUNDAY.").body("upgradeDay"),
-        Param::string("upgrade_time_in_secs", "Upgrade start, seconds after midnight.")
-            .body("upgradeTimeInSecs"),
+        Param::string("upgrade_day", "Upgrade weekday, e.g. SUNDAY.").body("upgradeDay"),
+        Param::string(
+            "upgrade_time_in_secs",
+            "Upgrade start, seconds after midnight.",
+        )
+        .body("upgradeTimeInSecs"),
         Param::string("version_profile", "Version profile id or name.").body("versionProfile"),
         Param::string(
             "enrollment_cert_id",
-            "Enrollment certificate id (get_zpa_enrollment_certificate).",
+            "Certificate id (get_zpa_enrollment_certificate).",
         )
         .body("enrollmentCertId"),
-        Param::string("enrollment_cert_name", "Enrollment certificate name, looked up when no id."),
-        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
+        Param::string("enrollment_cert_name", "Certificate name, if no id."),
+        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -85,15 +91,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_app_connector_group",
         "Delete app connector group",
-        "Delete an app connector group; the API refuses while connectors or server groups still use it.",
+        "Fails while connectors or server groups use it.",
         Handler::Routes(&[Route::delete(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}",
         )
         .query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
-        Param::string("group_id", "Connector group id (zpa_list_app_connector_groups).").required(),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string("group_id", "Group id (zpa_list_app_connector_groups).").required(),
+        Param::string("microtenant_id", "Microtenant scope."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -101,15 +107,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_app_connector_group",
         "Get app connector group",
-        "Return one app connector group with its connectors, server groups, location and upgrade settings.",
+        "One group: connectors, server groups, location, upgrade settings.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}",
         )
         .query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
-        Param::string("group_id", "Connector group id (zpa_list_app_connector_groups).").required(),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string("group_id", "Group id (zpa_list_app_connector_groups).").required(),
+        Param::string("microtenant_id", "Microtenant scope."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -117,7 +123,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_app_connector_groups",
         "List app connector groups",
-        "List app connector groups with their connectors and server groups; all pages are gathered unless page is given.",
+        "Groups with connectors and server groups; all pages unless page given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup",
         )
@@ -130,10 +136,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .zpa_pages()]),
     )
     .params(&[
-        Param::string("search", "Exact name, or an expression like name+CONTAINS+SJC."),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("search", "Exact name or name+CONTAINS+x."),
+        Param::string("microtenant_id", "Microtenant scope."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -142,7 +148,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_app_connector_group",
         "Update app connector group",
-        "Change an app connector group's settings; fields not given keep their current values.",
+        "Change settings; omitted fields are kept.",
         Handler::Routes(&[Route::put(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}",
         )
@@ -151,34 +157,40 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .merge_current()]),
     )
     .params(&[
-        Param::string("group_id", "Connector group id (zpa_list_app_connector_groups).").required(),
-        Param::string("name", "Group name.").body("name"),
-        Param::string("description", "Free-text description.").body("description"),
-        Param::boolean("enabled", "Whether the group is enabled.").body("enabled"),
-        Param::string("latitude", "Latitude in decimal degrees.").body("latitude"),
-        Param::string("longitude", "Longitude in decimal degrees.").body("longitude"),
-        Param::string("location", "Location text, e.g. San Jose, CA, USA.").body("location"),
-        Param::string("city_country", "City and country, e.g. San Jose, US.").body("cityCountry"),
-        Param::string("country_code", "ISO alpha-2 country code, uppercase (US).").body("countryCode"),
+        Param::string("group_id", "Group id (zpa_list_app_connector_groups).").required(),
+        Param::string("name", "Name.").body("name"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the group.").body("enabled"),
+        Param::string("latitude", "Decimal latitude.").body("latitude"),
+        Param::string("longitude", "Decimal longitude.").body("longitude"),
+        Param::string("location", "E.g. San Jose, CA, USA.").body("location"),
+        Param::string("city_country", "E.g. San Jose, US.").body("cityCountry"),
+        Param::string("country_code", "ISO alpha-2, e.g. US.").body("countryCode"),
         Param::string("dns_query_type", "IPV4_IPV6, IPV4 or IPV6.").body("dnsQueryType"),
-        Param::boolean("override_version_profile", "Use version_profile instead of the default.")
+        Param::boolean("override_version_profile", "Apply version_profile.")
             .body("overrideVersionProfile"),
-        Param::strings("server_group_ids", "Server group ids (zpa_list_server_groups).")
-            .body("serverGroupIds"),
-        Param::strings("connector_ids", "App connector ids (zpa_list_app_connectors).")
+        Param::strings(
+            "server_group_ids",
+            "Server group ids (zpa_list_server_groups).",
+        )
+        .body("serverGroupIds"),
+        Param::strings("connector_ids", "Connector ids (zpa_list_app_connectors).")
             .body("connectorIds"),
-        Param::boolean("lss_app_connector_group", "Group dedicated to LSS log streaming.")
+        Param::boolean("lss_app_connector_group", "Dedicated to LSS log streaming.")
             .body("lssAppConnectorGroup"),
-        Param::string("upgrade_day", "Weekday for upgrades, e.g. SUNDAY.").body("upgradeDay"),
-        Param::string("upgrade_time_in_secs", "Upgrade start, seconds after midnight.")
-            .body("upgradeTimeInSecs"),
+        Param::string("upgrade_day", "Upgrade weekday, e.g. SUNDAY.").body("upgradeDay"),
+        Param::string(
+            "upgrade_time_in_secs",
+            "Upgrade start, seconds after midnight.",
+        )
+        .body("upgradeTimeInSecs"),
         Param::string("version_profile", "Version profile id or name.").body("versionProfile"),
         Param::string(
             "enrollment_cert_id",
-            "Enrollment certificate id (get_zpa_enrollment_certificate).",
+            "Certificate id (get_zpa_enrollment_certificate).",
         )
         .body("enrollmentCertId"),
-        Param::string("enrollment_cert_name", "Enrollment certificate name, looked up when no id."),
-        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
+        Param::string("enrollment_cert_name", "Certificate name, if no id."),
+        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
     ]),
 ];

@@ -6,24 +6,22 @@ use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
 const COLLECTION: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/application";
 const ITEM: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}";
 
-const MICROTENANT: &str = "Microtenant scope; omit for the default.";
-const SEGMENT_ID: &str = "Application segment id (zpa_list_application_segments).";
-const SEARCH: &str = "Exact segment name, or a ZPA search expression.";
-const PAGE: &str = "Fetch only this page; omit to gather all.";
-const PAGE_SIZE: &str = "Rows per request.";
+const MICROTENANT: &str = "Microtenant scope.";
+const SEGMENT_ID: &str = "Segment id (zpa_list_application_segments).";
+const SEARCH: &str = "Exact name or name+CONTAINS+x.";
+const PAGE: &str = "Page; omit for all.";
+const PAGE_SIZE: &str = "Page size.";
 const SEGMENT_GROUP: &str = "Segment group id (zpa_list_segment_groups).";
-const DOMAINS: &str = "Domains, wildcards or IPs the segment covers.";
+const DOMAINS: &str = "Domains, wildcards or IPs.";
 const SERVER_GROUPS: &str = "Server group ids (zpa_list_server_groups).";
-const TCP: &str = "TCP ports as from/to pairs, e.g. [\"443\",\"443\"].";
-const UDP: &str = "UDP ports as from/to pairs, e.g. [\"53\",\"53\"].";
-const ENABLED: &str = "Whether the segment is active.";
-const ADVANCED: &str = "Other API fields (camelCase) merged into the body.";
+const TCP: &str = "From/to pairs, e.g. [\"443\",\"443\"].";
+const UDP: &str = "From/to pairs, e.g. [\"53\",\"53\"].";
+const ENABLED: &str = "Enable the segment.";
+const ADVANCED: &str = "Extra camelCase fields.";
 const CLIENTLESS: &str =
-    "Browser-access apps: name, domain, applicationPort, applicationProtocol, certificateId.";
-const PRA_APPS: &str =
-    "PRA apps: {\"appsConfig\": [{name, domain, applicationProtocol, applicationPort}]}.";
-const UPDATE_DESCRIPTION: &str =
-    "Change an application segment's settings; fields not given keep their current values.";
+    "Apps {name, domain, applicationPort, applicationProtocol, certificateId}.";
+const PRA_APPS: &str = "{\"appsConfig\": [{name, domain, applicationProtocol, applicationPort}]}.";
+const UPDATE_DESCRIPTION: &str = "Change settings; omitted fields are kept.";
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -32,8 +30,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zpa_app_segments_by_type",
         "List apps by type",
-        "List apps of one type (browser access, PRA, inspection) across application segments; \
-         appId is the segment's id, all pages are gathered.",
+        "Apps of one type across segments (appId is the segment id); all pages.",
         // The reference sends one request with only `pagesize`; the endpoint pages like every
         // ZPA list, so all pages are gathered here (complete-or-explicit rows).
         Handler::Routes(&[Route::get(
@@ -49,11 +46,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .zpa_pages()]),
     )
     .params(&[
-        Param::string("application_type", "Kind of app to list.")
+        Param::string("application_type", "App kind.")
             .required()
             .one_of(&["BROWSER_ACCESS", "INSPECT", "SECURE_REMOTE_ACCESS"]),
-        Param::boolean("expand_all", "Return each app's full details.").default(Lit::Bool(false)),
-        Param::string("search", "Exact app name, or a ZPA search expression."),
+        Param::boolean("expand_all", "Full app details.").default(Lit::Bool(false)),
+        Param::string("search", "Exact name or name+CONTAINS+x."),
         Param::string("microtenant_id", MICROTENANT),
         Param::integer("page_size", PAGE_SIZE).range(1, 500),
     ])
@@ -64,14 +61,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_application_segment",
         "Create application segment",
-        "Create an application segment for the given domains; at least one TCP or UDP port range \
-         is required.",
+        "For the given domains; needs a TCP or UDP port range.",
         Handler::Routes(&[Route::post(COLLECTION).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
-        Param::string("name", "Segment name.")
-            .required()
-            .body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::string("segment_group_id", SEGMENT_GROUP)
             .required()
             .body("segmentGroupId"),
@@ -79,7 +73,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::strings("server_group_ids", SERVER_GROUPS).ids("serverGroups"),
         Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
         Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
-        Param::string("description", "Segment description.").body("description"),
+        Param::string("description", "Description.").body("description"),
         Param::boolean("enabled", ENABLED)
             .default(Lit::Bool(true))
             .body("enabled"),
@@ -92,14 +86,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_application_segment_ba",
         "Create browser-access segment",
-        "Create an application segment with browser-access apps (clientless_app_ids); domains and \
-         at least one port range are required.",
+        "With browser-access apps (clientless_app_ids); needs domains and a port range.",
         Handler::Routes(&[Route::post(COLLECTION).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
-        Param::string("name", "Segment name.")
-            .required()
-            .body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::string("segment_group_id", SEGMENT_GROUP)
             .required()
             .body("segmentGroupId"),
@@ -108,7 +99,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
         Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
         Param::objects("clientless_app_ids", CLIENTLESS).body("clientlessAppIds"),
-        Param::string("description", "Segment description.").body("description"),
+        Param::string("description", "Description.").body("description"),
         Param::boolean("enabled", ENABLED)
             .default(Lit::Bool(true))
             .body("enabled"),
@@ -121,14 +112,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_application_segment_pra",
         "Create PRA segment",
-        "Create an application segment with privileged remote access apps (common_apps_dto); \
-         domains and at least one port range are required.",
+        "With PRA apps (common_apps_dto); needs domains and a port range.",
         Handler::Routes(&[Route::post(COLLECTION).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
-        Param::string("name", "Segment name.")
-            .required()
-            .body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::string("segment_group_id", SEGMENT_GROUP)
             .required()
             .body("segmentGroupId"),
@@ -137,7 +125,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
         Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
         Param::object("common_apps_dto", PRA_APPS).body("commonAppsDto"),
-        Param::string("description", "Segment description.").body("description"),
+        Param::string("description", "Description.").body("description"),
         Param::boolean("enabled", ENABLED)
             .default(Lit::Bool(true))
             .body("enabled"),
@@ -150,7 +138,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_application_segment",
         "Delete application segment",
-        "Delete an application segment by id, together with the apps defined inside it.",
+        "Also deletes the apps defined inside it.",
         Handler::Routes(&[Route::delete(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -163,7 +151,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_application_segment_ba",
         "Delete browser-access segment",
-        "Delete a browser-access application segment by id, together with its browser-access apps.",
+        "Also deletes its browser-access apps.",
         Handler::Routes(&[Route::delete(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -176,7 +164,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_application_segment_pra",
         "Delete PRA segment",
-        "Delete a privileged remote access application segment by id, together with its PRA apps.",
+        "Also deletes its PRA apps.",
         Handler::Routes(&[Route::delete(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -189,8 +177,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_application_segment",
         "Get application segment",
-        "Get one application segment by id, with its domains, ports, server groups and segment \
-         group.",
+        "One segment: domains, ports, server groups, segment group.",
         Handler::Routes(&[Route::get(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -203,7 +190,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_application_segment_ba",
         "Get browser-access segment",
-        "Get one application segment by id; its browser-access apps are under clientlessApps.",
+        "One segment; browser-access apps under clientlessApps.",
         Handler::Routes(&[Route::get(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -216,7 +203,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_application_segment_pra",
         "Get PRA segment",
-        "Get one application segment by id; its privileged remote access apps are under praApps.",
+        "One segment; PRA apps under praApps.",
         Handler::Routes(&[Route::get(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -229,7 +216,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_application_segments",
         "List application segments",
-        "List application segments of every kind; all pages are gathered unless page is given.",
+        "Segments of every kind; all pages unless page given.",
         Handler::Routes(&[Route::get(COLLECTION)
             .query(&[
                 ("microtenantId", "{microtenant_id}"),
@@ -252,8 +239,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_application_segments_ba",
         "List segments (browser access)",
-        "List application segments of every kind, browser-access apps under clientlessApps; all \
-         pages are gathered unless page is given.",
+        "All segment kinds, browser-access apps under clientlessApps; all pages unless page given.",
         Handler::Routes(&[Route::get(COLLECTION)
             .query(&[
                 ("microtenantId", "{microtenant_id}"),
@@ -276,8 +262,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_application_segments_pra",
         "List segments (PRA)",
-        "List application segments of every kind, privileged remote access apps under praApps; all \
-         pages are gathered unless page is given.",
+        "All segment kinds, PRA apps under praApps; all pages unless page given.",
         Handler::Routes(&[Route::get(COLLECTION)
             .query(&[
                 ("microtenantId", "{microtenant_id}"),
@@ -311,13 +296,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("name", "Segment name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string("segment_group_id", SEGMENT_GROUP).body("segmentGroupId"),
         Param::strings("domain_names", DOMAINS).body("domainNames"),
         Param::strings("server_group_ids", SERVER_GROUPS).ids("serverGroups"),
         Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
         Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
-        Param::string("description", "Segment description.").body("description"),
+        Param::string("description", "Description.").body("description"),
         Param::boolean("enabled", ENABLED).body("enabled"),
         Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
         Param::object("advanced", ADVANCED).to(Body::Merge),
@@ -330,22 +315,21 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_application_segment_ba",
         "Update browser-access segment",
-        "Change a browser-access segment's settings and apps; fields not given keep their current \
-         values.",
+        "Change settings and apps; omitted fields are kept.",
         Handler::Routes(&[Route::put(ITEM)
             .query(&[("microtenantId", "{microtenant_id}")])
             .merge_current()]),
     )
     .params(&[
         Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("name", "Segment name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string("segment_group_id", SEGMENT_GROUP).body("segmentGroupId"),
         Param::strings("domain_names", DOMAINS).body("domainNames"),
         Param::strings("server_group_ids", SERVER_GROUPS).ids("serverGroups"),
         Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
         Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
         Param::objects("clientless_app_ids", CLIENTLESS).body("clientlessAppIds"),
-        Param::string("description", "Segment description.").body("description"),
+        Param::string("description", "Description.").body("description"),
         Param::boolean("enabled", ENABLED).body("enabled"),
         Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
         Param::object("advanced", ADVANCED).to(Body::Merge),
@@ -358,21 +342,21 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_application_segment_pra",
         "Update PRA segment",
-        "Change a PRA segment's settings and apps; fields not given keep their current values.",
+        "Change settings and apps; omitted fields are kept.",
         Handler::Routes(&[Route::put(ITEM)
             .query(&[("microtenantId", "{microtenant_id}")])
             .merge_current()]),
     )
     .params(&[
         Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("name", "Segment name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string("segment_group_id", SEGMENT_GROUP).body("segmentGroupId"),
         Param::strings("domain_names", DOMAINS).body("domainNames"),
         Param::strings("server_group_ids", SERVER_GROUPS).ids("serverGroups"),
         Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
         Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
         Param::object("common_apps_dto", PRA_APPS).body("commonAppsDto"),
-        Param::string("description", "Segment description.").body("description"),
+        Param::string("description", "Description.").body("description"),
         Param::boolean("enabled", ENABLED).body("enabled"),
         Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
         Param::object("advanced", ADVANCED).to(Body::Merge),

@@ -10,22 +10,27 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_application_server",
         "Create application server",
-        "Create an application server (an address connectors reach), optionally in server groups.",
+        "An address connectors reach, optionally in server groups.",
         Handler::Routes(&[
             Route::post("/zpa/mgmtconfig/v1/admin/customers/{customerId}/server")
                 .query(&[("microtenantId", "{microtenant_id}")]),
         ]),
     )
     .params(&[
-        Param::string("name", "Server name.").required().body("name"),
-        Param::string("address", "IP address or FQDN.").required().body("address"),
-        Param::string("description", "Free-text description.").body("description"),
-        Param::boolean("enabled", "Whether the server is enabled.")
+        Param::string("name", "Name.").required().body("name"),
+        Param::string("address", "IP or FQDN.")
+            .required()
+            .body("address"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the server.")
             .default(Lit::Bool(true))
             .body("enabled"),
-        Param::strings("app_server_group_ids", "Server group ids (zpa_list_server_groups).")
-            .body("appServerGroupIds"),
-        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
+        Param::strings(
+            "app_server_group_ids",
+            "Server group ids (zpa_list_server_groups).",
+        )
+        .body("appServerGroupIds"),
+        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -33,7 +38,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_application_server",
         "Delete application server",
-        "Delete an application server; the API refuses while a server group still lists it.",
+        "Fails while a server group lists it.",
         Handler::Routes(&[Route::delete(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}",
         )
@@ -41,7 +46,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("server_id", "Server id (zpa_list_application_servers).").required(),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string("microtenant_id", "Microtenant scope."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -49,7 +54,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_application_server",
         "Get application server",
-        "Return one application server with its address, state and server groups.",
+        "One server: address, state, server groups.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}",
         )
@@ -57,7 +62,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("server_id", "Server id (zpa_list_application_servers).").required(),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string("microtenant_id", "Microtenant scope."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -65,7 +70,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_application_servers",
         "List application servers",
-        "List application servers with address, state and server groups; all pages are gathered unless page is given.",
+        "Servers with address, state, server groups; all pages unless page given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/server")
                 .query(&[
@@ -78,10 +83,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("search", "Exact name, or an expression like name+CONTAINS+web."),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("search", "Exact name or name+CONTAINS+x."),
+        Param::string("microtenant_id", "Microtenant scope."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -90,7 +95,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_application_server",
         "Update application server",
-        "Change an application server's settings; fields not given keep their current values.",
+        "Change settings; omitted fields are kept.",
         Handler::Routes(&[Route::put(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}",
         )
@@ -99,12 +104,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("server_id", "Server id (zpa_list_application_servers).").required(),
-        Param::string("name", "Server name.").body("name"),
-        Param::string("address", "IP address or FQDN.").body("address"),
-        Param::string("description", "Free-text description.").body("description"),
-        Param::boolean("enabled", "Whether the server is enabled.").body("enabled"),
-        Param::strings("app_server_group_ids", "Server group ids (zpa_list_server_groups).")
-            .body("appServerGroupIds"),
-        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
+        Param::string("name", "Name.").body("name"),
+        Param::string("address", "IP or FQDN.").body("address"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the server.").body("enabled"),
+        Param::strings(
+            "app_server_group_ids",
+            "Server group ids (zpa_list_server_groups).",
+        )
+        .body("appServerGroupIds"),
+        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
     ]),
 ];

@@ -10,18 +10,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_ba_certificate",
         "Create BA certificate",
-        "Upload a browser access certificate from a PEM blob holding the certificate and its private key.",
+        "Upload a PEM blob holding certificate and private key.",
         Handler::Routes(&[Route::post(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate",
         )
         .query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
-        Param::string("name", "Certificate name.").required().body("name"),
-        Param::string("cert_blob", "PEM certificate, with its private key.")
+        Param::string("name", "Name.").required().body("name"),
+        Param::string("cert_blob", "PEM cert plus private key.")
             .required()
             .body("certBlob"),
-        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
+        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -29,15 +29,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_ba_certificate",
         "Delete BA certificate",
-        "Delete a browser access certificate; the API refuses while an application or PRA portal uses it.",
+        "Fails while an application or PRA portal uses it.",
         Handler::Routes(&[Route::delete(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}",
         )
         .query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
-        Param::string("certificate_id", "Certificate id (zpa_list_ba_certificates).").required(),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string(
+            "certificate_id",
+            "Certificate id (zpa_list_ba_certificates).",
+        )
+        .required(),
+        Param::string("microtenant_id", "Microtenant scope."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -45,15 +49,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_ba_certificate",
         "Get BA certificate",
-        "Return one browser access certificate with its subject, SANs, issuer and validity dates.",
+        "One certificate: subject, SANs, issuer, validity.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}",
         )
         .query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
-        Param::string("certificate_id", "Certificate id (zpa_list_ba_certificates).").required(),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string(
+            "certificate_id",
+            "Certificate id (zpa_list_ba_certificates).",
+        )
+        .required(),
+        Param::string("microtenant_id", "Microtenant scope."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -61,7 +69,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_ba_certificates",
         "List BA certificates",
-        "List issued browser access certificates with SANs and validity; all pages are gathered unless page is given.",
+        "Issued certificates with SANs and validity; all pages unless page given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v2/admin/customers/{customerId}/clientlessCertificate/issued",
         )
@@ -74,10 +82,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .zpa_pages()]),
     )
     .params(&[
-        Param::string("search", "Exact name, or an expression like name+CONTAINS+corp."),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string("search", "Exact name or name+CONTAINS+x."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
+        Param::string("microtenant_id", "Microtenant scope."),
     ])
     .list(),
 ];

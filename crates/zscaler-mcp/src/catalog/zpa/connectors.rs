@@ -10,7 +10,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_bulk_delete_app_connectors",
         "Bulk delete app connectors",
-        "Delete several enrolled app connectors in one request, by their ids.",
+        "Delete several connectors in one request.",
         Handler::Routes(&[Route::post(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/bulkDelete",
         )
@@ -20,7 +20,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::strings("connector_ids", "Connector ids (zpa_list_app_connectors).")
             .required()
             .body("ids"),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string("microtenant_id", "Microtenant scope."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -28,7 +28,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_app_connector",
         "Delete app connector",
-        "Delete one enrolled app connector; bringing the instance back needs a new enrollment.",
+        "Restoring the instance needs a new enrollment.",
         Handler::Routes(&[Route::delete(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}",
         )
@@ -36,7 +36,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("connector_id", "Connector id (zpa_list_app_connectors).").required(),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string("microtenant_id", "Microtenant scope."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -44,7 +44,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_app_connector",
         "Get app connector",
-        "Return one app connector with its group, status, versions, IPs and upgrade state.",
+        "One connector: group, status, versions, IPs, upgrade state.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}",
         )
@@ -52,7 +52,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("connector_id", "Connector id (zpa_list_app_connectors).").required(),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string("microtenant_id", "Microtenant scope."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -60,7 +60,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_app_connectors",
         "List app connectors",
-        "List app connectors with group, control channel status and versions; all pages are gathered unless page is given.",
+        "Connectors with group, channel status, versions; all pages unless page given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector")
                 .query(&[
@@ -73,10 +73,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("search", "Exact name, or an expression like name+CONTAINS+sjc."),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("search", "Exact name or name+CONTAINS+x."),
+        Param::string("microtenant_id", "Microtenant scope."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -85,7 +85,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_app_connector",
         "Update app connector",
-        "Change an app connector's name, description or enabled state; fields not given keep their current values.",
+        "Change name, description or enabled; omitted fields are kept.",
         Handler::Routes(&[Route::put(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}",
         )
@@ -94,9 +94,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("connector_id", "Connector id (zpa_list_app_connectors).").required(),
-        Param::string("name", "Connector name.").body("name"),
-        Param::string("description", "Free-text description.").body("description"),
-        Param::boolean("enabled", "Whether the connector is enabled.").body("enabled"),
-        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
+        Param::string("name", "Name.").body("name"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the connector.").body("enabled"),
+        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
     ]),
 ];

@@ -25,7 +25,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zpa_saml_attribute",
         "List SAML attributes",
-        "List SAML attributes of all IdPs, or of the IdP named idp_name; all pages are gathered unless page is given.",
+        "Of all IdPs or of idp_name; all pages unless page given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idpId}")
                 .when(When::Has("idp_name"))
@@ -38,10 +38,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("idp_name", "IdP name; limits the list to that IdP."),
-        Param::string("search", "Exact name, or an expression like name+CONTAINS+Email."),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("idp_name", "Only this IdP's attributes."),
+        Param::string("search", "Exact name or name+CONTAINS+x."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -50,7 +50,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zpa_scim_attribute",
         "List SCIM attributes",
-        "List the SCIM attributes of the IdP named idp_name, or return one by attribute_id.",
+        "Attributes of idp_name; attribute_id returns one.",
         Handler::Routes(&[
             Route::get(
                 "/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute/{attribute_id}",
@@ -66,11 +66,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("idp_name", "IdP name, e.g. Okta Workforce.").required(),
-        Param::string("attribute_id", "SCIM attribute id; returns only that attribute."),
-        Param::string("search", "Exact name, or an expression like name+CONTAINS+mail."),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("idp_name", "IdP name.").required(),
+        Param::string("attribute_id", "Attribute id."),
+        Param::string("search", "Exact name or name+CONTAINS+x."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -79,7 +79,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zpa_scim_group",
         "List SCIM groups",
-        "List the SCIM groups of the IdP named idp_name, or return one by scim_group_id; one of them is needed.",
+        "Groups of idp_name, or one by scim_group_id; one is required.",
         Handler::Routes(&[
             Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/{scim_group_id}")
                 .when(When::Has("scim_group_id"))
@@ -92,11 +92,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("scim_group_id", "SCIM group id; returns only that group."),
-        Param::string("idp_name", "IdP name whose groups to list, e.g. Azure AD."),
-        Param::string("search", "Exact name, or an expression like name+CONTAINS+Eng."),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("scim_group_id", "SCIM group id."),
+        Param::string("idp_name", "IdP name."),
+        Param::string("search", "Exact name or name+CONTAINS+x."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
 ];

@@ -10,7 +10,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zpa_app_protection_profile",
         "List app protection profiles",
-        "List AppProtection (inspection) profiles with their controls; all pages are gathered unless page is given.",
+        "Inspection profiles with controls; all pages unless page given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile",
         )
@@ -22,9 +22,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .zpa_pages()]),
     )
     .params(&[
-        Param::string("name", "Exact profile name."),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("name", "Exact name."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     // NOTE(model): the reference filters by `name` client-side (exact match) after one GET of
@@ -36,15 +36,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zpa_isolation_profile",
         "List isolation profiles",
-        "List cloud browser isolation profiles (UUID ids); name is not filtered by the API, so filter with query.",
+        "Isolation profiles (UUID ids); name not applied, filter with query.",
         Handler::Routes(&[
             Route::get("/zpa/cbiconfig/cbi/api/customers/{customerId}/profiles").list(),
         ]),
     )
-    .params(&[Param::string(
-        "name",
-        "Not applied; use query, e.g. [?name=='BYOD'].",
-    )])
+    .params(&[Param::string("name", "Ignored; use query [?name=='X'].")])
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -52,7 +49,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zpa_posture_profile",
         "List posture profiles",
-        "List device posture profiles, or return one when profile_id is given; all pages are gathered unless page is given.",
+        "profile_id returns one; all pages unless page given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/posture/{profile_id}")
                 .when(When::Has("profile_id")),
@@ -66,10 +63,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("profile_id", "Posture profile id; returns only that profile."),
-        Param::string("name", "Exact profile name."),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("profile_id", "Profile id."),
+        Param::string("name", "Exact name."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -78,7 +75,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zpa_trusted_network",
         "List trusted networks",
-        "List trusted networks, or return one when network_id is given; all pages are gathered unless page is given.",
+        "network_id returns one; all pages unless page given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/network/{network_id}")
                 .when(When::Has("network_id")),
@@ -92,10 +89,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("network_id", "Trusted network id; returns only that network."),
-        Param::string("name", "Exact network name."),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("network_id", "Network id."),
+        Param::string("name", "Exact name."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -104,7 +101,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_lss_config",
         "Get LSS config",
-        "Return one LSS log receiver configuration: log type, format, host, port, connector groups and filters.",
+        "One log receiver: log type, format, host, port, connector groups, filters.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}",
         )]),
@@ -119,7 +116,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_lss_log_format",
         "Get LSS log format",
-        "Return the csv, tsv and json format templates LSS uses for one log type.",
+        "CSV, TSV and JSON templates of one log type.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/logType/formats",
         )
@@ -127,7 +124,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[Param::string(
         "log_type",
-        "Log type code, e.g. zpn_trans_log (zpa_list_lss_log_types).",
+        "Code, e.g. zpn_trans_log (zpa_list_lss_log_types).",
     )
     .required()]),
     // NOTE(model): the reference reverses the answer (display name in snake_case -> code);
@@ -138,7 +135,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_lss_client_types",
         "List LSS client types",
-        "Return the LSS client type codes (zpn_client_type_*) with their display names, for LSS policy conditions.",
+        "Client type codes (zpn_client_type_*) with display names, for LSS conditions.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v2/admin/lssConfig/customers/{customerId}/clientTypes",
         )]),
@@ -149,7 +146,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_lss_configs",
         "List LSS configs",
-        "List LSS log receiver configurations (name under config.name); all pages are gathered unless page is given.",
+        "Log receivers (name under config.name); all pages unless page given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig")
                 .query(&[
@@ -161,12 +158,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string(
-            "search",
-            "Exact name, or an expression like name+CONTAINS+splunk.",
-        ),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::string("search", "Exact name or name+CONTAINS+x."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -175,8 +169,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_lss_log_types",
         "List LSS log types",
-        "Return the LSS log types (name, code and description) that LSS configurations and \
-         zpa_get_lss_log_format take; answered locally, no API call.",
+        "Log type codes, names and descriptions; answered locally.",
         Handler::Special(Special::ZpaLssLogTypes, &[]),
     ),
     ToolDeclaration::new(
@@ -185,11 +178,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_lss_status_codes",
         "List LSS status codes",
-        "Return the LSS session status codes usable in LSS config filters, for all log types.",
+        "Session status codes for LSS filters, all log types.",
         Handler::Routes(&[Route::get("/zpa/mgmtconfig/v2/admin/lssConfig/statusCodes")]),
     )
-    .params(&[Param::string(
-        "log_type",
-        "Not applied; codes of every log type are returned.",
-    )]),
+    .params(&[Param::string("log_type", "Ignored; all types returned.")]),
 ];

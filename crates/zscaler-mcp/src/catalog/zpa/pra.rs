@@ -9,20 +9,20 @@ const CREDENTIAL: &str =
 const PORTALS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal";
 const PORTAL: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}";
 
-const MICROTENANT: &str = "Microtenant scope; omit for the default.";
-const CREDENTIAL_ID: &str = "PRA credential id (zpa_list_pra_credentials).";
-const PORTAL_ID: &str = "PRA portal id (zpa_list_pra_portals).";
-const SEARCH: &str = "Exact name, or a ZPA search expression.";
-const PAGE: &str = "Fetch only this page; omit to gather all.";
-const PAGE_SIZE: &str = "Rows per request.";
-const CREDENTIAL_TYPE: &str = "Kind of secret stored.";
-const USERNAME: &str = "Login name, for USERNAME_PASSWORD and SSH_KEY.";
-const PASSWORD: &str = "Password, for USERNAME_PASSWORD and PASSWORD; never returned.";
-const PRIVATE_KEY: &str = "SSH private key (PEM text), for SSH_KEY; never returned.";
-const USER_DOMAIN: &str = "Domain of the login, e.g. CORP.";
-const CERTIFICATE: &str = "Browser-access certificate id (zpa_list_ba_certificates).";
-const NOTIFICATION: &str = "Message shown to portal users.";
-const NOTIFICATION_ON: &str = "Whether user_notification is shown.";
+const MICROTENANT: &str = "Microtenant scope.";
+const CREDENTIAL_ID: &str = "Credential id (zpa_list_pra_credentials).";
+const PORTAL_ID: &str = "Portal id (zpa_list_pra_portals).";
+const SEARCH: &str = "Exact name or name+CONTAINS+x.";
+const PAGE: &str = "Page; omit for all.";
+const PAGE_SIZE: &str = "Page size.";
+const CREDENTIAL_TYPE: &str = "Secret kind.";
+const USERNAME: &str = "Login name.";
+const PASSWORD: &str = "Password; never returned.";
+const PRIVATE_KEY: &str = "SSH private key (PEM); never returned.";
+const USER_DOMAIN: &str = "Login domain, e.g. CORP.";
+const CERTIFICATE: &str = "BA certificate id (zpa_list_ba_certificates).";
+const NOTIFICATION: &str = "Message for portal users.";
+const NOTIFICATION_ON: &str = "Show user_notification.";
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -31,14 +31,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_pra_credential",
         "Create PRA credential",
-        "Store a PRA credential: USERNAME_PASSWORD needs username and password, SSH_KEY username \
-         and private_key, PASSWORD a password.",
+        "USERNAME_PASSWORD needs username and password; SSH_KEY username and private_key; PASSWORD password.",
         Handler::Routes(
             &[Route::post(CREDENTIALS).query(&[("microtenantId", "{microtenant_id}")])],
         ),
     )
     .params(&[
-        Param::string("name", "Credential name.")
+        Param::string("name", "Name.")
             .required()
             .body("name"),
         Param::string("credential_type", CREDENTIAL_TYPE)
@@ -48,7 +47,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("username", USERNAME).body("userName"),
         Param::string("password", PASSWORD).body("password"),
         Param::string("private_key", PRIVATE_KEY).body("privateKey"),
-        Param::string("description", "Credential description.").body("description"),
+        Param::string("description", "Description.").body("description"),
         Param::string("user_domain", USER_DOMAIN).body("userDomain"),
         Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
     ]),
@@ -58,8 +57,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_pra_portal",
         "Create PRA portal",
-        "Create a PRA portal; without certificate_id, the issued browser-access certificate named \
-         like the portal is looked up and used.",
+        "Without certificate_id, uses the issued BA certificate named like the portal.",
         Handler::Routes(&[Route::post(PORTALS)
             .query(&[("microtenantId", "{microtenant_id}")])
             .lookups(&[Lookup::row(
@@ -72,15 +70,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .when(When::Lacks("certificate_id"))])]),
     )
     .params(&[
-        Param::string("name", "Portal name; also the certificate name looked up.")
+        Param::string("name", "Name; also certificate lookup name.")
             .required()
             .body("name"),
-        Param::string("domain", "Portal domain, e.g. pra.corp.example.com.")
+        Param::string("domain", "E.g. pra.corp.example.com.")
             .required()
             .body("domain"),
         Param::string("certificate_id", CERTIFICATE).body("certificateId"),
-        Param::string("description", "Portal description.").body("description"),
-        Param::boolean("enabled", "Whether the portal is active.")
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the portal.")
             .default(Lit::Bool(true))
             .body("enabled"),
         Param::string("user_notification", NOTIFICATION).body("userNotification"),
@@ -94,7 +92,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_pra_credential",
         "Delete PRA credential",
-        "Delete a privileged remote access credential and its stored secret by id.",
+        "Deletes the credential and its stored secret.",
         Handler::Routes(&[
             Route::delete(CREDENTIAL).query(&[("microtenantId", "{microtenant_id}")])
         ]),
@@ -109,7 +107,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_pra_portal",
         "Delete PRA portal",
-        "Delete a privileged remote access portal by id; users lose that portal.",
+        "Users lose access to the portal.",
         Handler::Routes(&[Route::delete(PORTAL).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -122,8 +120,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_pra_credential",
         "Get PRA credential",
-        "Get one privileged remote access credential by id; its password or private key is never \
-         returned.",
+        "One credential; password or key never returned.",
         Handler::Routes(&[Route::get(CREDENTIAL).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -136,7 +133,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_pra_portal",
         "Get PRA portal",
-        "Get one privileged remote access portal by id, with its domain, certificate and CNAME.",
+        "One portal: domain, certificate, CNAME.",
         Handler::Routes(&[Route::get(PORTAL).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -149,8 +146,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_pra_credentials",
         "List PRA credentials",
-        "List privileged remote access credentials without their secrets; all pages are gathered \
-         unless page is given.",
+        "Credentials without secrets; all pages unless page given.",
         Handler::Routes(&[Route::get(CREDENTIALS)
             .query(&[
                 ("search", "name+EQ+{search}"),
@@ -173,8 +169,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_pra_portals",
         "List PRA portals",
-        "List privileged remote access portals with their domains and certificates; all pages are \
-         gathered unless page is given.",
+        "Portals with domains and certificates; all pages unless page given.",
         Handler::Routes(&[Route::get(PORTALS)
             .query(&[
                 ("search", "name+EQ+{search}"),
@@ -200,8 +195,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_pra_credential",
         "Update PRA credential",
-        "Update a PRA credential, keeping fields not given; credential_type must equal the \
-         credential's current type.",
+        "Omitted fields are kept; credential_type must equal the current type.",
         Handler::Routes(&[Route::put(CREDENTIAL)
             .query(&[("microtenantId", "{microtenant_id}")])
             .merge_current()]),
@@ -210,16 +204,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("credential_id", CREDENTIAL_ID).required(),
         Param::string(
             "credential_type",
-            "Current credential type; it cannot change.",
+            "Current type; cannot change.",
         )
         .required()
         .one_of(&["USERNAME_PASSWORD", "PASSWORD", "SSH_KEY"])
         .body("credentialType"),
-        Param::string("name", "Credential name.").body("name"),
+        Param::string("name", "Name.").body("name"),
         Param::string("username", USERNAME).body("userName"),
         Param::string("password", PASSWORD).body("password"),
         Param::string("private_key", PRIVATE_KEY).body("privateKey"),
-        Param::string("description", "Credential description.").body("description"),
+        Param::string("description", "Description.").body("description"),
         Param::string("user_domain", USER_DOMAIN).body("userDomain"),
         Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
     ]),
@@ -229,18 +223,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_pra_portal",
         "Update PRA portal",
-        "Change a PRA portal's settings; fields not given keep their current values.",
+        "Change settings; omitted fields are kept.",
         Handler::Routes(&[Route::put(PORTAL)
             .query(&[("microtenantId", "{microtenant_id}")])
             .merge_current()]),
     )
     .params(&[
         Param::string("portal_id", PORTAL_ID).required(),
-        Param::string("name", "Portal name.").body("name"),
-        Param::string("domain", "Portal domain, e.g. pra.corp.example.com.").body("domain"),
+        Param::string("name", "Name.").body("name"),
+        Param::string("domain", "E.g. pra.corp.example.com.").body("domain"),
         Param::string("certificate_id", CERTIFICATE).body("certificateId"),
-        Param::string("description", "Portal description.").body("description"),
-        Param::boolean("enabled", "Whether the portal is active.").body("enabled"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the portal.").body("enabled"),
         Param::string("user_notification", NOTIFICATION).body("userNotification"),
         Param::boolean("user_notification_enabled", NOTIFICATION_ON)
             .body("userNotificationEnabled"),

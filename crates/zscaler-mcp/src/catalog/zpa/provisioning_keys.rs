@@ -12,7 +12,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "get_zpa_enrollment_certificate",
         "List enrollment certificates",
-        "List enrollment certificates, or return one by exact name or certificate_id (name wins); all pages are gathered unless page is given.",
+        "Exact name or certificate_id returns one (name wins); all pages unless page given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert")
                 .when(When::Has("name"))
@@ -34,15 +34,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
     .params(&[
         Param::string(
             "certificate_id",
-            "Certificate id; returns only that certificate.",
+            "Certificate id.",
         ),
-        Param::string("name", "Exact certificate name, e.g. Connector."),
+        Param::string("name", "Exact name, e.g. Connector."),
         Param::string(
             "search",
-            "Exact name, or an expression like name+CONTAINS+edge.",
+            "Exact name or name+CONTAINS+x.",
         ),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     // NOTE(model): the reference sends the component id twice, as zcomponentId (the field the
@@ -53,7 +53,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_provisioning_key",
         "Create provisioning key",
-        "Create a provisioning key that enrolls app connectors or service edges into the given group.",
+        "Key enrolling app connectors or service edges into a group.",
         Handler::Routes(&[
             Route::post(
                 "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey",
@@ -68,27 +68,27 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("name", "Key name.").required().body("name"),
-        Param::string("key_type", "Connector or service edge key.")
+        Param::string("name", "Name.").required().body("name"),
+        Param::string("key_type", "Key kind.")
             .required()
             .one_of(KEY_TYPES),
-        Param::integer("max_usage", "How many enrollments the key allows.")
+        Param::integer("max_usage", "Max enrollments.")
             .required()
             .min(1)
             .body("maxUsage"),
         Param::string(
             "component_id",
-            "App connector group or service edge group id.",
+            "Connector or service edge group id.",
         )
         .required()
         .body("zcomponentId"),
         Param::string(
             "enrollment_cert_id",
-            "Enrollment certificate id (get_zpa_enrollment_certificate).",
+            "Certificate id (get_zpa_enrollment_certificate).",
         )
         .body("enrollmentCertId"),
-        Param::string("description", "Free-text description.").body("description"),
-        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
+        Param::string("description", "Description.").body("description"),
+        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
     ]),
     // The reference's GET of the key before the DELETE is its confirmation lookup, which
     // belongs to the confirmation gate.
@@ -98,7 +98,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_provisioning_key",
         "Delete provisioning key",
-        "Delete a connector or service edge provisioning key, so it can no longer enroll components.",
+        "The key can no longer enroll components.",
         Handler::Routes(&[
             Route::delete(
                 "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}",
@@ -113,11 +113,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("key_id", "Provisioning key id (zpa_list_provisioning_keys).").required(),
-        Param::string("key_type", "Connector or service edge key.")
+        Param::string("key_id", "Key id (zpa_list_provisioning_keys).").required(),
+        Param::string("key_type", "Key kind.")
             .required()
             .one_of(KEY_TYPES),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::string("microtenant_id", "Microtenant scope."),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -125,7 +125,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_provisioning_key",
         "Get provisioning key",
-        "Return one provisioning key with its key text, usage count, group and enrollment certificate.",
+        "One key: key text, usage, group, enrollment certificate.",
         Handler::Routes(&[
             Route::get(
                 "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}",
@@ -138,8 +138,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("key_id", "Provisioning key id (zpa_list_provisioning_keys).").required(),
-        Param::string("key_type", "Connector or service edge key.")
+        Param::string("key_id", "Key id (zpa_list_provisioning_keys).").required(),
+        Param::string("key_type", "Key kind.")
             .required()
             .one_of(KEY_TYPES),
     ]),
@@ -149,7 +149,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_provisioning_keys",
         "List provisioning keys",
-        "List the connector or service edge provisioning keys; all pages are gathered unless page is given.",
+        "Connector or service edge keys; all pages unless page given.",
         Handler::Routes(&[
             Route::get(
                 "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey",
@@ -176,16 +176,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("key_type", "Connector or service edge keys.")
+        Param::string("key_type", "Key kind.")
             .required()
             .one_of(KEY_TYPES),
         Param::string(
             "search",
-            "Exact name, or an expression like name+CONTAINS+SJC.",
+            "Exact name or name+CONTAINS+x.",
         ),
-        Param::integer("page", "Page number; omit to gather all pages.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
-        Param::string("microtenant_id", "Microtenant id to scope the call."),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
+        Param::string("microtenant_id", "Microtenant scope."),
     ])
     .list(),
     // The API replaces the whole key, so the key is read first and the changes laid over it.
@@ -197,7 +197,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_provisioning_key",
         "Update provisioning key",
-        "Change a provisioning key's settings; fields not given keep their current values.",
+        "Change settings; omitted fields are kept.",
         Handler::Routes(&[
             Route::put(
                 "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}",
@@ -212,25 +212,25 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("key_id", "Provisioning key id (zpa_list_provisioning_keys).").required(),
-        Param::string("key_type", "Connector or service edge key.")
+        Param::string("key_id", "Key id (zpa_list_provisioning_keys).").required(),
+        Param::string("key_type", "Key kind.")
             .required()
             .one_of(KEY_TYPES),
-        Param::string("name", "Key name.").body("name"),
-        Param::string("description", "Free-text description.").body("description"),
-        Param::integer("max_usage", "How many enrollments the key allows.")
+        Param::string("name", "Name.").body("name"),
+        Param::string("description", "Description.").body("description"),
+        Param::integer("max_usage", "Max enrollments.")
             .min(1)
             .body("maxUsage"),
         Param::string(
             "component_id",
-            "App connector group or service edge group id.",
+            "Connector or service edge group id.",
         )
         .body("zcomponentId"),
         Param::string(
             "enrollment_cert_id",
-            "Enrollment certificate id (get_zpa_enrollment_certificate).",
+            "Certificate id (get_zpa_enrollment_certificate).",
         )
         .body("enrollmentCertId"),
-        Param::string("microtenant_id", "Microtenant id to scope the call.").body("microtenantId"),
+        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
     ]),
 ];

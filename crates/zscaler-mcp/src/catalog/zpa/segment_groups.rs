@@ -4,7 +4,7 @@ use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lit, Param, Route, ToolDeclaration};
 
 const MICROTENANT: &[(&str, &str)] = &[("microtenantId", "{microtenant_id}")];
-const MICROTENANT_ID: &str = "Microtenant id scoping the call.";
+const MICROTENANT_ID: &str = "Microtenant scope.";
 const GROUP_ID: &str = "Segment group id (zpa_list_segment_groups).";
 
 pub static TOOLS: &[ToolDeclaration] = &[
@@ -14,20 +14,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_segment_group",
         "Create segment group",
-        "Create a ZPA segment group, an empty container that application segments are then assigned to.",
+        "Empty container for application segments.",
         Handler::Routes(&[Route::post(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup",
         )
         .query(MICROTENANT)]),
     )
     .params(&[
-        Param::string("name", "Segment group name.").required().body("name"),
-        Param::boolean("enabled", "Whether the group is enabled.")
+        Param::string("name", "Name.").required().body("name"),
+        Param::boolean("enabled", "Enable the group.")
             .default(Lit::Bool(true))
             .body("enabled"),
-        Param::string("description", "Group description.").body("description"),
-        Param::string("microtenant_id", "Microtenant id to create the group in.")
-            .body("microtenantId"),
+        Param::string("description", "Description.").body("description"),
+        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -35,7 +34,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_segment_group",
         "Delete segment group",
-        "Delete a ZPA segment group by id; the API refuses while application segments still use it.",
+        "Fails while application segments use it.",
         Handler::Routes(&[Route::delete(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}",
         )
@@ -51,7 +50,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_segment_group",
         "Get segment group",
-        "Get one ZPA segment group by id, including the application segments it holds.",
+        "One group with its application segments.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}",
         )
@@ -67,7 +66,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_segment_groups",
         "List segment groups",
-        "List ZPA segment groups with their application segments; all pages are gathered unless page is given.",
+        "Groups with their application segments; all pages unless page given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup",
         )
@@ -80,13 +79,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .zpa_pages()]),
     )
     .params(&[
-        Param::string(
-            "search",
-            "Exact group name, or an expression like name+CONTAINS+x.",
-        ),
+        Param::string("search", "Exact name or name+CONTAINS+x."),
         Param::string("microtenant_id", MICROTENANT_ID),
-        Param::integer("page", "One page only; omit to gather all.").min(1),
-        Param::integer("page_size", "Rows per page.").range(1, 500),
+        Param::integer("page", "Page; omit for all.").min(1),
+        Param::integer("page_size", "Page size.").range(1, 500),
     ])
     .list(),
     ToolDeclaration::new(
@@ -95,7 +91,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_segment_group",
         "Update segment group",
-        "Change a ZPA segment group's name, description or enabled state; fields not given keep their current values.",
+        "Change name, description or enabled; omitted fields are kept.",
         Handler::Routes(&[Route::put(
             "/zpa/mgmtconfig/v2/admin/customers/{customerId}/segmentGroup/{group_id}",
         )
@@ -104,9 +100,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("group_id", GROUP_ID).required(),
-        Param::string("name", "New group name.").body("name"),
-        Param::string("description", "Group description.").body("description"),
-        Param::boolean("enabled", "Enable or disable the group.").body("enabled"),
+        Param::string("name", "Name.").body("name"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the group.").body("enabled"),
         Param::string("microtenant_id", MICROTENANT_ID).body("microtenantId"),
     ]),
 ];

@@ -16,28 +16,28 @@ const SERVICE_EDGE_CERT: &[Lookup] = &[Lookup::row(
     Target::Body("enrollmentCertId"),
 )];
 
-const MICROTENANT: &str = "Microtenant scope; omit for the default.";
-const GROUP_ID: &str = "Service edge group id (zpa_list_service_edge_groups).";
+const MICROTENANT: &str = "Microtenant scope.";
+const GROUP_ID: &str = "Group id (zpa_list_service_edge_groups).";
 const EDGE_ID: &str = "Service edge id (zpa_list_service_edges).";
-const SEARCH: &str = "Exact name, or a ZPA search expression.";
-const PAGE: &str = "Fetch only this page; omit to gather all.";
-const PAGE_SIZE: &str = "Rows per request.";
-const LATITUDE: &str = "Latitude in decimal degrees, as text.";
-const LONGITUDE: &str = "Longitude in decimal degrees, as text.";
-const LOCATION: &str = "Location label, e.g. \"San Jose, CA, USA\".";
-const CITY_COUNTRY: &str = "City and country, e.g. \"San Jose, US\".";
-const COUNTRY: &str = "ISO 3166 alpha-2 country code, e.g. US.";
-const IS_PUBLIC: &str = "Whether the group allows public access.";
-const OVERRIDE: &str = "Use the version profile given here.";
-const PROFILE_NAME: &str = "Version profile name, e.g. Default.";
-const PROFILE_ID: &str = "Version profile id: 0 Default, 1 Previous Default, 2 New Release.";
-const EDGES: &str = "Service edge ids to place in the group.";
+const SEARCH: &str = "Exact name or name+CONTAINS+x.";
+const PAGE: &str = "Page; omit for all.";
+const PAGE_SIZE: &str = "Page size.";
+const LATITUDE: &str = "Decimal latitude, as text.";
+const LONGITUDE: &str = "Decimal longitude, as text.";
+const LOCATION: &str = "E.g. San Jose, CA, USA.";
+const CITY_COUNTRY: &str = "E.g. San Jose, US.";
+const COUNTRY: &str = "ISO alpha-2, e.g. US.";
+const IS_PUBLIC: &str = "Allow public access.";
+const OVERRIDE: &str = "Apply the given version profile.";
+const PROFILE_NAME: &str = "Profile name, e.g. Default.";
+const PROFILE_ID: &str = "0 Default, 1 Previous Default, 2 New Release.";
+const EDGES: &str = "Member service edge ids.";
 const TRUSTED: &str = "Trusted network ids (get_zpa_trusted_network).";
-const GRACE: &str = "Let clients within the grace distance use the group.";
-const GRACE_VALUE: &str = "Grace distance, in grace_distance_value_unit.";
+const GRACE: &str = "Allow clients within grace distance.";
+const GRACE_VALUE: &str = "Distance in grace_distance_value_unit.";
 const GRACE_UNIT: &str = "MILES or KMS.";
-const UPGRADE_DAY: &str = "Weekday for software upgrades, e.g. SUNDAY.";
-const UPGRADE_TIME: &str = "Upgrade start in seconds after midnight, e.g. \"66600\".";
+const UPGRADE_DAY: &str = "Upgrade weekday, e.g. SUNDAY.";
+const UPGRADE_TIME: &str = "Seconds after midnight, e.g. \"66600\".";
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -46,7 +46,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_bulk_delete_service_edges",
         "Bulk delete service edges",
-        "Delete several private service edges in one request; every id must exist.",
+        "Delete several edges in one request; every id must exist.",
         Handler::Routes(&[Route::post(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/bulkDelete",
         )
@@ -70,14 +70,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Create,
         "zpa_create_service_edge_group",
         "Create service edge group",
-        "Create a private service edge group; the tenant's \"Service Edge\" enrollment certificate \
-         is looked up and attached.",
+        "Attaches the tenant's \"Service Edge\" enrollment certificate.",
         Handler::Routes(&[Route::post(GROUPS)
             .query(&[("microtenantId", "{microtenant_id}")])
             .lookups(SERVICE_EDGE_CERT)]),
     )
     .params(&[
-        Param::string("name", "Group name.").required().body("name"),
+        Param::string("name", "Name.").required().body("name"),
         Param::string("latitude", LATITUDE)
             .required()
             .body("latitude"),
@@ -87,8 +86,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("location", LOCATION)
             .required()
             .body("location"),
-        Param::string("description", "Group description.").body("description"),
-        Param::boolean("enabled", "Whether the group is active.")
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the group.")
             .default(Lit::Bool(true))
             .body("enabled"),
         Param::string("city_country", CITY_COUNTRY).body("cityCountry"),
@@ -112,7 +111,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_service_edge",
         "Delete service edge",
-        "Delete one private service edge from the tenant by id.",
+        "Delete one edge by id.",
         Handler::Routes(&[Route::delete(EDGE).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -125,7 +124,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Delete,
         "zpa_delete_service_edge_group",
         "Delete service edge group",
-        "Delete a private service edge group by id; remove its service edges first.",
+        "Remove its service edges first.",
         Handler::Routes(&[Route::delete(GROUP).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -138,7 +137,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_service_edge",
         "Get service edge",
-        "Get one private service edge by id, with its group, version, IPs and connection status.",
+        "One edge: group, version, IPs, connection status.",
         Handler::Routes(&[Route::get(EDGE).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -151,7 +150,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_get_service_edge_group",
         "Get service edge group",
-        "Get one private service edge group by id, with its service edges and trusted networks.",
+        "One group with service edges and trusted networks.",
         Handler::Routes(&[Route::get(GROUP).query(&[("microtenantId", "{microtenant_id}")])]),
     )
     .params(&[
@@ -164,8 +163,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_service_edge_groups",
         "List service edge groups",
-        "List private service edge groups with their service edges; all pages are gathered unless \
-         page is given.",
+        "Groups with their service edges; all pages unless page given.",
         Handler::Routes(&[Route::get(GROUPS)
             .query(&[
                 ("microtenantId", "{microtenant_id}"),
@@ -188,8 +186,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Read,
         "zpa_list_service_edges",
         "List service edges",
-        "List private service edges with their group, version and status; all pages are gathered \
-         unless page is given.",
+        "Edges with group, version, status; all pages unless page given.",
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge",
         )
@@ -214,17 +211,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_service_edge",
         "Update service edge",
-        "Change a private service edge's name, description or enabled state; fields not given keep \
-         their current values.",
+        "Change name, description or enabled; omitted fields are kept.",
         Handler::Routes(&[Route::put(EDGE)
             .query(&[("microtenantId", "{microtenant_id}")])
             .merge_current()]),
     )
     .params(&[
         Param::string("service_edge_id", EDGE_ID).required(),
-        Param::string("name", "Service edge name.").body("name"),
-        Param::string("description", "Service edge description.").body("description"),
-        Param::boolean("enabled", "Whether the service edge is active.").body("enabled"),
+        Param::string("name", "Name.").body("name"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the service edge.").body("enabled"),
         Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
     ]),
     // NOTE(model): country_code is sent as given (see zpa_create_service_edge_group).
@@ -234,8 +230,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_service_edge_group",
         "Update service edge group",
-        "Change a private service edge group, re-attaching the \"Service Edge\" enrollment \
-         certificate; fields not given keep their current values.",
+        "Re-attaches the \"Service Edge\" certificate; omitted fields are kept.",
         Handler::Routes(&[Route::put(GROUP)
             .query(&[("microtenantId", "{microtenant_id}")])
             .lookups(SERVICE_EDGE_CERT)
@@ -243,9 +238,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("group_id", GROUP_ID).required(),
-        Param::string("name", "Group name.").body("name"),
-        Param::string("description", "Group description.").body("description"),
-        Param::boolean("enabled", "Whether the group is active.").body("enabled"),
+        Param::string("name", "Name.").body("name"),
+        Param::string("description", "Description.").body("description"),
+        Param::boolean("enabled", "Enable the group.").body("enabled"),
         Param::string("latitude", LATITUDE).body("latitude"),
         Param::string("longitude", LONGITUDE).body("longitude"),
         Param::string("location", LOCATION).body("location"),
