@@ -459,11 +459,21 @@ fn an_unusable_private_key_stops_startup_without_quoting_it() {
 
 #[test]
 fn a_tool_name_or_pattern_that_matches_nothing_stops_startup_with_suggestions() {
-    let e = error(&["--disabled-tools", "zia_list_locations,zia_lst_locations"], &[]);
+    let e = error(
+        &["--disabled-tools", "zia_list_locations,zia_lst_locations"],
+        &[],
+    );
     assert_eq!(e.source, "--disabled-tools");
     assert_eq!(e.value, "zia_lst_locations");
-    assert!(e.expected.contains("did you mean zia_list_locations"), "{}", e.expected);
-    let e = error(&[], &[("ZSCALER_MCP_WRITE_TOOLS", "zpa_create_*,zpa_creat_*")]);
+    assert!(
+        e.expected.contains("did you mean zia_list_locations"),
+        "{}",
+        e.expected
+    );
+    let e = error(
+        &[],
+        &[("ZSCALER_MCP_WRITE_TOOLS", "zpa_create_*,zpa_creat_*")],
+    );
     assert_eq!(e.value, "zpa_creat_*");
     assert!(e.expected.contains("--list-tools"), "{}", e.expected);
     let e = error(&["--tools", "nothing"], &[]);
@@ -479,18 +489,33 @@ fn api_and_token_url_overrides_allow_https_or_loopback_http_only() {
         &[],
         &[
             ("ZSCALER_MCP_API_BASE_URL", "http://127.0.0.1:9000/"),
-            ("ZSCALER_MCP_TOKEN_URL", "https://login.example.net/oauth2/v1/token"),
+            (
+                "ZSCALER_MCP_TOKEN_URL",
+                "https://login.example.net/oauth2/v1/token",
+            ),
         ],
     );
-    assert_eq!(c.zscaler.api_base_url.as_deref(), Some("http://127.0.0.1:9000"));
+    assert_eq!(
+        c.zscaler.api_base_url.as_deref(),
+        Some("http://127.0.0.1:9000")
+    );
     assert_eq!(
         c.zscaler.token_url.as_deref(),
         Some("https://login.example.net/oauth2/v1/token")
     );
-    for bad in ["http://example.net", "ftp://127.0.0.1", "127.0.0.1:9000", "https://"] {
+    for bad in [
+        "http://example.net",
+        "ftp://127.0.0.1",
+        "127.0.0.1:9000",
+        "https://",
+    ] {
         let e = error(&[], &[("ZSCALER_MCP_API_BASE_URL", bad)]);
         assert_eq!(e.source, "ZSCALER_MCP_API_BASE_URL", "{bad}");
-        assert!(e.expected.contains("loopback") || e.expected.contains("127.0.0.1"), "{bad}: {}", e.expected);
+        assert!(
+            e.expected.contains("loopback") || e.expected.contains("127.0.0.1"),
+            "{bad}: {}",
+            e.expected
+        );
     }
 }
 
@@ -516,8 +541,16 @@ fn selection_follows_the_documented_precedence() {
     assert!(write_gate_warning(&only_enabled).is_some_and(|w| w.contains("no allowlist")));
     let only_list = serve(&["--write-tools", "zia_*"], &[]);
     assert!(write_gate_warning(&only_list).is_some_and(|w| w.contains("--enable-write-tools")));
-    assert!(!exposed(&["--write-tools", "zia_*"]).iter().any(|n| n.contains("_create_")));
-    let both = exposed(&["--enable-write-tools", "--write-tools", "zia_create_rule_label"]);
+    assert!(
+        !exposed(&["--write-tools", "zia_*"])
+            .iter()
+            .any(|n| n.contains("_create_"))
+    );
+    let both = exposed(&[
+        "--enable-write-tools",
+        "--write-tools",
+        "zia_create_rule_label",
+    ]);
     assert!(both.contains(&"zia_create_rule_label"));
     assert!(!both.contains(&"zia_update_rule_label"));
     // --disabled-tools beats the write allowlist.
@@ -528,21 +561,47 @@ fn selection_follows_the_documented_precedence() {
         "--disabled-tools",
         "zia_create_rule_label",
     ]);
-    assert!(!beaten.contains(&"zia_create_rule_label") && beaten.contains(&"zia_update_rule_label"));
+    assert!(
+        !beaten.contains(&"zia_create_rule_label") && beaten.contains(&"zia_update_rule_label")
+    );
     // Toolsets, then disabled toolsets (which win), and `default`.
-    let ts = exposed(&["--toolsets", "zia_rule_labels,zpa_idp", "--disabled-toolsets", "zpa_idp"]);
+    let ts = exposed(&[
+        "--toolsets",
+        "zia_rule_labels,zpa_idp",
+        "--disabled-toolsets",
+        "zpa_idp",
+    ]);
     assert!(ts.contains(&"zia_list_rule_labels") && !ts.iter().any(|n| n.contains("zpa_")));
     let default = exposed(&["--toolsets", "default"]);
-    assert!(default.contains(&"zpa_list_application_segments") || default.iter().any(|n| n.starts_with("zpa_list_app")));
+    assert!(
+        default.contains(&"zpa_list_application_segments")
+            || default.iter().any(|n| n.starts_with("zpa_list_app"))
+    );
     assert!(!default.iter().any(|n| n.starts_with("zia_get_atp")));
     // Services, disabled services, and the entitlement filter's result.
-    assert!(!exposed(&["--services", "zpa"]).iter().any(|n| n.starts_with("zia_")));
-    assert!(!exposed(&["--disabled-services", "zia"]).iter().any(|n| n.starts_with("zia_")));
+    assert!(
+        !exposed(&["--services", "zpa"])
+            .iter()
+            .any(|n| n.starts_with("zia_"))
+    );
+    assert!(
+        !exposed(&["--disabled-services", "zia"])
+            .iter()
+            .any(|n| n.starts_with("zia_"))
+    );
     let entitled = resolve_with(&serve(&[], &[]), Some(&[Service::Zpa]), &[]);
     assert_eq!(entitled.services, vec![Service::Zpa]);
     assert!(!entitled.tools.iter().any(|t| t.name.starts_with("zia_")));
     // A session's extra toolset passes every other filter still.
-    let c = serve(&["--toolsets", "zia_rule_labels", "--disabled-toolsets", "zpa_idp"], &[]);
+    let c = serve(
+        &[
+            "--toolsets",
+            "zia_rule_labels",
+            "--disabled-toolsets",
+            "zpa_idp",
+        ],
+        &[],
+    );
     let extra = resolve_with(&c, None, &["zpa_segment_groups", "zpa_idp"]);
     assert!(extra.toolsets.contains(&"zpa_segment_groups") && !extra.toolsets.contains(&"zpa_idp"));
 }

@@ -33,11 +33,8 @@ const fn meta(
     }
 }
 
-const TOOLSET_PARAM: &[Param] = &[Param::string(
-    "toolset",
-    "Toolset id (zscaler_list_toolsets).",
-)
-.required()];
+const TOOLSET_PARAM: &[Param] =
+    &[Param::string("toolset", "Toolset id (zscaler_list_toolsets).").required()];
 
 pub static TOOLS: [ToolDeclaration; 4] = [
     meta(
