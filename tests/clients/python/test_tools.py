@@ -150,9 +150,11 @@ async def _pipeline(sb: rig.Sandbox) -> dict[str, Any]:
         ("zpa_list_segment_groups", {"page_size": 0}, False),
         ("zia_get_rule_label", {"label_id": "999999999"}, False),
         ("zia_list_devices_lite", {}, False),
+        ("zia_get_sandbox_report", {"md5_hash": "977045B7FB611E791AA65D1A94D6F953"}, False),
+        ("zia_create_rule_label", {"name": "pipeline-check"}, True),
     ]
-    return dict(zip(["names", "count", "badq", "unknown", "range", "missing", "csv"],
-                    await rig.call_many(sb, calls, ["--toolsets", "all"])))
+    return dict(zip(["names", "count", "badq", "unknown", "range", "missing", "csv", "untrusted", "write"],
+                    await rig.call_many(sb, calls, rig.WRITE_ARGS)))
 
 
 def test_pipeline_contract(sandbox: rig.Sandbox) -> None:
@@ -179,6 +181,16 @@ def test_pipeline_contract(sandbox: rig.Sandbox) -> None:
     lines = text.splitlines()
     assert lines[0].split(",")[:2] == list(rows[0].keys())[:2], text[:200]
     assert len(lines) == len(rows) + 1, (len(lines), len(rows))
+    # Content from outside the tenant carries the notice; the data itself is untouched.
+    report = r["untrusted"]
+    assert report.result.is_error is False
+    assert report.text.startswith("[UNTRUSTED CONTENT]"), report.text[:120]
+    assert "[UNTRUSTED" not in json.dumps(report.result.structured_content)
+    # ZIA writes say the change is staged.
+    write = r["write"]
+    assert write.result.is_error is False, write.text
+    assert write.text.rstrip().endswith("zia_activate_configuration is called."), write.text[-200:]
+    assert write.result.structured_content["name"] == "pipeline-check"
 
 
 async def _listen_and_enable(sb: rig.Sandbox) -> dict[str, Any]:
