@@ -11,7 +11,8 @@
 //!    always-on meta tools. The reference's whole default surface (all services) is printed too.
 //! 2. Warm `tools/list` latency over stdio (median of many on one connection), both servers.
 //! 3. `tools/call` overhead: `zia_list_rule_labels` through our server against the sandbox,
-//!    against the same GET sent directly with reqwest (median of many each).
+//!    against the same GET sent directly with reqwest (median of many each). The client's rate
+//!    budgets are off for this run (`ZSCALER_MCP_RATE_LIMITS=off`): they throttle on purpose.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
@@ -200,6 +201,9 @@ fn env_for(sandbox: &SandboxProcess) -> Vec<(&'static str, String)> {
         ("ZSCALER_VANITY_DOMAIN", "sandbox".to_string()),
         ("ZSCALER_MCP_API_BASE_URL", sandbox.get("base_url")),
         ("ZSCALER_MCP_TOKEN_URL", sandbox.get("token_url")),
+        // The client's ZIA budgets (2 GETs/s, as Zscaler documents) would dominate a loop of
+        // calls; the overhead measured here is the pipeline's, so they are off.
+        ("ZSCALER_MCP_RATE_LIMITS", "off".to_string()),
     ]
 }
 
@@ -209,6 +213,7 @@ fn main() {
         let p = dirs_home().join(".cache/zscaler-mcp/bench-venv-ref/bin/zscaler-mcp");
         p.exists().then(|| p.display().to_string())
     });
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let sandbox = SandboxProcess::start(ours_bin);
     let env = env_for(&sandbox);
@@ -250,6 +255,14 @@ fn main() {
         keep(ours_all.clone()).len(),
         ours_all_t
     );
+    let mut curated = Stdio_::start(ours_bin, &["--toolsets", "default"], &env);
+    let curated_tools = list(&mut curated);
+    println!(
+        "ours      --toolsets default:           {:>4} tools {:>7} tokens",
+        curated_tools.len(),
+        tokens(&curated_tools)
+    );
+    drop(curated);
     let undescribed = ours_all
         .iter()
         .flat_map(|t| {
