@@ -1,11 +1,12 @@
 //! ZIA cloud firewall: filtering, DNS and IPS rules and the objects they use (IP groups,
 //! network services and applications, custom IPS signatures).
 
+use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Body, Handler, Lit, Param, Route, Special, ToolDeclaration, When};
+use crate::catalog::{Action, Body, Handler, Param, Route, Special, ToolDeclaration, When};
 
-/// Keys of a rule's `advanced` object that hold references, sent as `[{"id": N}]`.
-const RULE_ID_LISTS: &[&str] = &[
+/// Keys of a firewall rule's `advanced` object that hold references, sent as `[{"id": N}]`.
+const FIREWALL_ID_LISTS: &[&str] = &[
     "departments",
     "groups",
     "labels",
@@ -23,10 +24,55 @@ const RULE_ID_LISTS: &[&str] = &[
     "applicationGroups",
 ];
 
-/// Defaults of every rule create (the reference's `order=1`, `rank=7`).
-const RULE_CREATE_DEFAULTS: &[(&str, Lit)] = &[("order", Lit::Int(1)), ("rank", Lit::Int(7))];
+const ADVANCED: Param = common::advanced("Extra camelCase fields; plain ids ok.");
+const RULE_NAME: Param = Param::string("name", "Name, max 31 chars.").body("name");
+const DNS_ACTION: Param = Param::string(
+    "action",
+    "E.g. ALLOW, BLOCK, REDIR_REQ, REDIR_RES, REDIR_ZPA.",
+)
+.body("action");
+const IPS_ACTION: Param =
+    Param::string("action", "ALLOW, BLOCK_DROP, BLOCK_RESET or BYPASS_IPS.").body("action");
+const FILTERING_ACTION: Param = Param::string(
+    "action",
+    "E.g. ALLOW, BLOCK_DROP, BLOCK_RESET, BLOCK_ICMP, EVAL_NWAPP.",
+)
+.body("action");
 
-const ADVANCED: &str = "Extra camelCase fields; plain ids ok.";
+const DNS_RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zia_list_cloud_firewall_dns_rules).").required();
+const IPS_RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zia_list_cloud_firewall_ips_rules).").required();
+const FILTERING_RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zia_list_cloud_firewall_rules).").required();
+const SIGNATURE_ID: Param =
+    Param::string("rule_id", "Signature id (zia_list_ips_signature_rules).").required();
+const DESTINATION_GROUP_ID: Param =
+    Param::string("group_id", "Group id (zia_list_ip_destination_groups).").required();
+const SOURCE_GROUP_ID: Param =
+    Param::string("group_id", "Group id (zia_list_ip_source_groups).").required();
+const APP_GROUP_ID: Param =
+    Param::string("group_id", "Group id (zia_list_network_app_groups).").required();
+const SERVICE_GROUP_ID: Param =
+    Param::string("group_id", "Group id (zia_list_network_svc_groups).").required();
+const SERVICE_ID: Param =
+    Param::string("service_id", "Service id (zia_list_network_services).").required();
+
+const DESTINATION_TYPE: Param = Param::string("type", "What it matches.")
+    .required()
+    .one_of(&["DSTN_IP", "DSTN_FQDN", "DSTN_DOMAIN", "DSTN_OTHER"])
+    .body("type");
+const ADDRESSES: Param =
+    Param::strings("addresses", "IPs, CIDRs, FQDNs or domains.").body("addresses");
+const COUNTRIES: Param =
+    Param::strings("countries", "DSTN_OTHER countries, e.g. COUNTRY_US.").body("countries");
+const IP_CATEGORIES: Param = Param::strings(
+    "ip_categories",
+    "DSTN_OTHER URL categories, e.g. ANONYMIZER.",
+)
+.body("ipCategories");
+const PORTS: Param =
+    Param::string_lists("ports", "Entries [src|dest, tcp|udp, start, end?].").to(Body::PortRanges);
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -36,28 +82,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_create_cloud_firewall_dns_rule",
         "Create cloud firewall DNS rule",
         "Order 1, rank 7 unless given; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/firewallDnsRules")
-            .fixed(RULE_CREATE_DEFAULTS)
-            .id_lists(RULE_ID_LISTS)]),
+        Handler::Routes(&[common::rule_create("/zia/api/v1/firewallDnsRules", FIREWALL_ID_LISTS)]),
     )
-    .params(&[
-        Param::string("name", "Name, max 31 chars.")
-            .required()
-            .body("name"),
-        Param::string(
-            "action",
-            "E.g. ALLOW, BLOCK, REDIR_REQ, REDIR_RES, REDIR_ZPA.",
-        )
-        .required()
-        .body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.")
-            .default(Lit::Bool(true))
-            .to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&common::rule_create_params(
+        RULE_NAME.required(),
+        DNS_ACTION.required(),
+        ADVANCED,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -65,25 +96,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_create_cloud_firewall_ips_rule",
         "Create cloud firewall IPS rule",
         "Order 1, rank 7 unless given; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/firewallIpsRules")
-            .fixed(RULE_CREATE_DEFAULTS)
-            .id_lists(RULE_ID_LISTS)]),
+        Handler::Routes(&[common::rule_create("/zia/api/v1/firewallIpsRules", FIREWALL_ID_LISTS)]),
     )
-    .params(&[
-        Param::string("name", "Name, max 31 chars.")
-            .required()
-            .body("name"),
-        Param::string("action", "ALLOW, BLOCK_DROP, BLOCK_RESET or BYPASS_IPS.")
-            .required()
-            .body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.")
-            .default(Lit::Bool(true))
-            .to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&common::rule_create_params(
+        RULE_NAME.required(),
+        IPS_ACTION.required(),
+        ADVANCED,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -91,28 +110,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_create_cloud_firewall_rule",
         "Create cloud firewall rule",
         "Filtering rule; order 1, rank 7 unless given; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/firewallFilteringRules")
-            .fixed(RULE_CREATE_DEFAULTS)
-            .id_lists(RULE_ID_LISTS)]),
+        Handler::Routes(&[common::rule_create(
+            "/zia/api/v1/firewallFilteringRules",
+            FIREWALL_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("name", "Name, max 31 chars.")
-            .required()
-            .body("name"),
-        Param::string(
-            "action",
-            "E.g. ALLOW, BLOCK_DROP, BLOCK_RESET, BLOCK_ICMP, EVAL_NWAPP.",
-        )
-        .required()
-        .body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.")
-            .default(Lit::Bool(true))
-            .to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&common::rule_create_params(
+        RULE_NAME.required(),
+        FILTERING_ACTION.required(),
+        ADVANCED,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -123,22 +130,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::post("/zia/api/v1/ipDestinationGroups")]),
     )
     .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string(
-            "type",
-            "What it matches.",
-        )
-        .required()
-        .one_of(&["DSTN_IP", "DSTN_FQDN", "DSTN_DOMAIN", "DSTN_OTHER"])
-        .body("type"),
-        Param::string("description", "Description.").body("description"),
-        Param::strings("addresses", "IPs, CIDRs, FQDNs or domains.").body("addresses"),
-        Param::strings("countries", "DSTN_OTHER countries, e.g. COUNTRY_US.").body("countries"),
-        Param::strings(
-            "ip_categories",
-            "DSTN_OTHER URL categories, e.g. ANONYMIZER.",
-        )
-        .body("ipCategories"),
+        common::NAME_REQUIRED,
+        DESTINATION_TYPE,
+        common::DESCRIPTION,
+        ADDRESSES,
+        COUNTRIES,
+        IP_CATEGORIES,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -150,11 +147,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::post("/zia/api/v1/ipSourceGroups")]),
     )
     .params(&[
-        Param::string("name", "Name.").required().body("name"),
+        common::NAME_REQUIRED,
         Param::strings("ip_addresses", "IPs, ranges or CIDRs.")
             .required()
             .body("ipAddresses"),
-        Param::string("description", "Description.").body("description"),
+        common::DESCRIPTION,
     ]),
     // NOTE(model): the validate route sends the whole body (name, description too), not only
     // ruleText as the reference does; the API reads ruleText.
@@ -174,16 +171,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ),
     )
     .params(&[
-        Param::string("name", "Name.")
-            .required()
-            .body("name"),
+        common::NAME_REQUIRED,
         Param::string(
             "rule_text",
             "Snort rule text.",
         )
         .required()
         .body("ruleText"),
-        Param::string("description", "Description.").body("description"),
+        common::DESCRIPTION,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -195,14 +190,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::post("/zia/api/v1/networkApplicationGroups")]),
     )
     .params(&[
-        Param::string("name", "Name.").required().body("name"),
+        common::NAME_REQUIRED,
         Param::strings(
             "network_applications",
             "App ids, e.g. SLACK (zia_list_network_apps).",
         )
         .required()
         .body("networkApplications"),
-        Param::string("description", "Description.").body("description"),
+        common::DESCRIPTION,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -214,16 +209,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::post("/zia/api/v1/networkServices")]),
     )
     .params(&[
-        Param::string("name", "Name.")
-            .required()
-            .body("name"),
-        Param::string_lists(
-            "ports",
-            "Entries [src|dest, tcp|udp, start, end?].",
-        )
-        .required()
-        .to(Body::PortRanges),
-        Param::string("description", "Description.").body("description"),
+        common::NAME_REQUIRED,
+        PORTS.required(),
+        common::DESCRIPTION,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -235,14 +223,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::post("/zia/api/v1/networkServiceGroups")]),
     )
     .params(&[
-        Param::string("name", "Name.").required().body("name"),
+        common::NAME_REQUIRED,
         Param::strings(
             "service_ids",
             "Service ids (zia_list_network_services).",
         )
         .required()
         .ids("services"),
-        Param::string("description", "Description.").body("description"),
+        common::DESCRIPTION,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -253,11 +241,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Predefined rules cannot be deleted.",
         Handler::Routes(&[Route::delete("/zia/api/v1/firewallDnsRules/{rule_id}")]),
     )
-    .params(&[Param::string(
-        "rule_id",
-        "Rule id (zia_list_cloud_firewall_dns_rules).",
-    )
-    .required()]),
+    .params(&[DNS_RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -267,11 +251,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "The default rule cannot be deleted.",
         Handler::Routes(&[Route::delete("/zia/api/v1/firewallIpsRules/{rule_id}")]),
     )
-    .params(&[Param::string(
-        "rule_id",
-        "Rule id (zia_list_cloud_firewall_ips_rules).",
-    )
-    .required()]),
+    .params(&[IPS_RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -283,7 +263,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             "/zia/api/v1/firewallFilteringRules/{rule_id}",
         )]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_cloud_firewall_rules).").required()]),
+    .params(&[FILTERING_RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -293,7 +273,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/ipDestinationGroups/{group_id}")]),
     )
-    .params(&[Param::string("group_id", "Group id (zia_list_ip_destination_groups).").required()]),
+    .params(&[DESTINATION_GROUP_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -303,7 +283,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/ipSourceGroups/{group_id}")]),
     )
-    .params(&[Param::string("group_id", "Group id (zia_list_ip_source_groups).").required()]),
+    .params(&[SOURCE_GROUP_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -313,7 +293,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete a custom signature; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/ipsSignatureRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Signature id (zia_list_ips_signature_rules).").required()]),
+    .params(&[SIGNATURE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -325,7 +305,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             "/zia/api/v1/networkApplicationGroups/{group_id}",
         )]),
     )
-    .params(&[Param::string("group_id", "Group id (zia_list_network_app_groups).").required()]),
+    .params(&[APP_GROUP_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -335,7 +315,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Predefined services cannot be deleted.",
         Handler::Routes(&[Route::delete("/zia/api/v1/networkServices/{service_id}")]),
     )
-    .params(&[Param::string("service_id", "Service id (zia_list_network_services).").required()]),
+    .params(&[SERVICE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -345,7 +325,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/networkServiceGroups/{group_id}")]),
     )
-    .params(&[Param::string("group_id", "Group id (zia_list_network_svc_groups).").required()]),
+    .params(&[SERVICE_GROUP_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -355,11 +335,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One rule with criteria, action and state.",
         Handler::Routes(&[Route::get("/zia/api/v1/firewallDnsRules/{rule_id}")]),
     )
-    .params(&[Param::string(
-        "rule_id",
-        "Rule id (zia_list_cloud_firewall_dns_rules).",
-    )
-    .required()]),
+    .params(&[DNS_RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -369,11 +345,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One rule with criteria, action and state.",
         Handler::Routes(&[Route::get("/zia/api/v1/firewallIpsRules/{rule_id}")]),
     )
-    .params(&[Param::string(
-        "rule_id",
-        "Rule id (zia_list_cloud_firewall_ips_rules).",
-    )
-    .required()]),
+    .params(&[IPS_RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -383,7 +355,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One rule with criteria, action and state.",
         Handler::Routes(&[Route::get("/zia/api/v1/firewallFilteringRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_cloud_firewall_rules).").required()]),
+    .params(&[FILTERING_RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -393,7 +365,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One group: type, addresses, countries, categories.",
         Handler::Routes(&[Route::get("/zia/api/v1/ipDestinationGroups/{group_id}")]),
     )
-    .params(&[Param::string("group_id", "Group id (zia_list_ip_destination_groups).").required()]),
+    .params(&[DESTINATION_GROUP_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -403,7 +375,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One group with its IP addresses.",
         Handler::Routes(&[Route::get("/zia/api/v1/ipSourceGroups/{group_id}")]),
     )
-    .params(&[Param::string("group_id", "Group id (zia_list_ip_source_groups).").required()]),
+    .params(&[SOURCE_GROUP_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -413,7 +385,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One custom signature with its Snort rule text.",
         Handler::Routes(&[Route::get("/zia/api/v1/ipsSignatureRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Signature id (zia_list_ips_signature_rules).").required()]),
+    .params(&[SIGNATURE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -435,7 +407,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             "/zia/api/v1/networkApplicationGroups/{group_id}",
         )]),
     )
-    .params(&[Param::string("group_id", "Group id (zia_list_network_app_groups).").required()]),
+    .params(&[APP_GROUP_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -445,7 +417,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One service with source and destination port ranges.",
         Handler::Routes(&[Route::get("/zia/api/v1/networkServices/{service_id}")]),
     )
-    .params(&[Param::string("service_id", "Service id (zia_list_network_services).").required()]),
+    .params(&[SERVICE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -455,7 +427,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One group with the services it contains.",
         Handler::Routes(&[Route::get("/zia/api/v1/networkServiceGroups/{group_id}")]),
     )
-    .params(&[Param::string("group_id", "Group id (zia_list_network_svc_groups).").required()]),
+    .params(&[SERVICE_GROUP_ID]),
     // The reference sends no query here (the SDK filters by name); the API filters `search` by
     // name itself, so it is sent.
     ToolDeclaration::new(
@@ -465,11 +437,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_cloud_firewall_dns_rules",
         "List cloud firewall DNS rules",
         "Includes the predefined default and fallback rules.",
-        Handler::Routes(&[Route::get("/zia/api/v1/firewallDnsRules")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/firewallDnsRules")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     // The reference sends no query here (the SDK filters by name); the API filters `search` by
     // name itself, so it is sent.
@@ -480,11 +450,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_cloud_firewall_ips_rules",
         "List cloud firewall IPS rules",
         "Includes the predefined default rule.",
-        Handler::Routes(&[Route::get("/zia/api/v1/firewallIpsRules")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/firewallIpsRules")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -493,11 +461,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_cloud_firewall_rules",
         "List cloud firewall rules",
         "In order, including the predefined default rule.",
-        Handler::Routes(&[Route::get("/zia/api/v1/firewallFilteringRules")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/firewallFilteringRules")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -506,11 +472,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_ip_destination_groups",
         "List IP destination groups",
         "Groups with type, addresses, countries and categories.",
-        Handler::Routes(&[Route::get("/zia/api/v1/ipDestinationGroups")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/ipDestinationGroups")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -519,11 +483,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_ip_source_groups",
         "List IP source groups",
         "Groups with their IP addresses.",
-        Handler::Routes(&[Route::get("/zia/api/v1/ipSourceGroups")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/ipSourceGroups")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -532,11 +494,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_ips_signature_rules",
         "List IPS signature rules",
         "Custom signatures with their Snort rule text.",
-        Handler::Routes(&[Route::get("/zia/api/v1/ipsSignatureRules")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/ipsSignatureRules")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -545,11 +505,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_network_app_groups",
         "List network app groups",
         "Groups with their application ids.",
-        Handler::Routes(&[Route::get("/zia/api/v1/networkApplicationGroups")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/networkApplicationGroups")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -588,7 +546,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[
         Param::string("name", "Name substring; overrides search."),
-        Param::string("search", "Name substring."),
+        common::SEARCH,
         Param::string("protocol", "TCP, UDP, ICMP, GRE, ESP or OTHER."),
     ])
     .list(),
@@ -599,11 +557,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_network_svc_groups",
         "List network service groups",
         "Groups with the services each contains.",
-        Handler::Routes(&[Route::get("/zia/api/v1/networkServiceGroups")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/networkServiceGroups")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -613,29 +569,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update cloud firewall DNS rule",
         "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[
-            Route::put("/zia/api/v1/firewallDnsRules/{rule_id}")
-                .id_lists(RULE_ID_LISTS)
-                .merge_current()
+            common::rule_update("/zia/api/v1/firewallDnsRules/{rule_id}", FIREWALL_ID_LISTS)
         ]),
     )
-    .params(&[
-        Param::string(
-            "rule_id",
-            "Rule id (zia_list_cloud_firewall_dns_rules).",
-        )
-        .required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string(
-            "action",
-            "E.g. ALLOW, BLOCK, REDIR_REQ, REDIR_RES, REDIR_ZPA.",
-        )
-        .body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&common::rule_update_params(
+        DNS_RULE_ID,
+        common::NAME,
+        DNS_ACTION,
+        ADVANCED,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -644,25 +586,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update cloud firewall IPS rule",
         "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[
-            Route::put("/zia/api/v1/firewallIpsRules/{rule_id}")
-                .id_lists(RULE_ID_LISTS)
-                .merge_current()
+            common::rule_update("/zia/api/v1/firewallIpsRules/{rule_id}", FIREWALL_ID_LISTS)
         ]),
     )
-    .params(&[
-        Param::string(
-            "rule_id",
-            "Rule id (zia_list_cloud_firewall_ips_rules).",
-        )
-        .required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("action", "ALLOW, BLOCK_DROP, BLOCK_RESET or BYPASS_IPS.").body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&common::rule_update_params(
+        IPS_RULE_ID,
+        common::NAME,
+        IPS_ACTION,
+        ADVANCED,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -671,25 +603,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update cloud firewall rule",
         "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[
-            Route::put("/zia/api/v1/firewallFilteringRules/{rule_id}")
-                .id_lists(RULE_ID_LISTS)
-                .merge_current()
+            common::rule_update("/zia/api/v1/firewallFilteringRules/{rule_id}", FIREWALL_ID_LISTS)
         ]),
     )
-    .params(&[
-        Param::string("rule_id", "Rule id (zia_list_cloud_firewall_rules).").required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string(
-            "action",
-            "E.g. ALLOW, BLOCK_DROP, BLOCK_RESET, BLOCK_ICMP, EVAL_NWAPP.",
-        )
-        .body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&common::rule_update_params(
+        FILTERING_RULE_ID,
+        common::NAME,
+        FILTERING_ACTION,
+        ADVANCED,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -700,23 +622,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::put("/zia/api/v1/ipDestinationGroups/{group_id}").merge_current()]),
     )
     .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string(
-            "type",
-            "What it matches.",
-        )
-        .required()
-        .one_of(&["DSTN_IP", "DSTN_FQDN", "DSTN_DOMAIN", "DSTN_OTHER"])
-        .body("type"),
-        Param::string("description", "Description.").body("description"),
-        Param::strings("addresses", "IPs, CIDRs, FQDNs or domains.").body("addresses"),
-        Param::strings("countries", "DSTN_OTHER countries, e.g. COUNTRY_US.").body("countries"),
-        Param::strings(
-            "ip_categories",
-            "DSTN_OTHER URL categories, e.g. ANONYMIZER.",
-        )
-        .body("ipCategories"),
-        Param::string("group_id", "Group id (zia_list_ip_destination_groups).").required(),
+        common::NAME_REQUIRED,
+        DESTINATION_TYPE,
+        common::DESCRIPTION,
+        ADDRESSES,
+        COUNTRIES,
+        IP_CATEGORIES,
+        DESTINATION_GROUP_ID,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -728,12 +640,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::put("/zia/api/v1/ipSourceGroups/{group_id}").merge_current()]),
     )
     .params(&[
-        Param::string("group_id", "Group id (zia_list_ip_source_groups).").required(),
-        Param::string("name", "Name.").required().body("name"),
+        SOURCE_GROUP_ID,
+        common::NAME_REQUIRED,
         Param::strings("ip_addresses", "All IPs, ranges or CIDRs.")
             .required()
             .body("ipAddresses"),
-        Param::string("description", "Description.").body("description"),
+        common::DESCRIPTION,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -745,10 +657,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::put("/zia/api/v1/ipsSignatureRules/{rule_id}").merge_current()]),
     )
     .params(&[
-        Param::string("rule_id", "Signature id (zia_list_ips_signature_rules).").required(),
-        Param::string("name", "Name.").body("name"),
+        SIGNATURE_ID,
+        common::NAME,
         Param::string("rule_text", "Snort rule text.").body("ruleText"),
-        Param::string("description", "Description.").body("description"),
+        common::DESCRIPTION,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -763,15 +675,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .merge_current()]),
     )
     .params(&[
-        Param::string("group_id", "Group id (zia_list_network_app_groups).").required(),
-        Param::string("name", "Name.").required().body("name"),
+        APP_GROUP_ID,
+        common::NAME_REQUIRED,
         Param::strings(
             "network_applications",
             "All app ids, e.g. SLACK.",
         )
         .required()
         .body("networkApplications"),
-        Param::string("description", "Description.").body("description"),
+        common::DESCRIPTION,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -783,16 +695,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::put("/zia/api/v1/networkServices/{service_id}").merge_current()]),
     )
     .params(&[
-        Param::string("service_id", "Service id (zia_list_network_services).").required(),
-        Param::string("name", "Name.")
-            .required()
-            .body("name"),
-        Param::string_lists(
-            "ports",
-            "Entries [src|dest, tcp|udp, start, end?].",
-        )
-        .to(Body::PortRanges),
-        Param::string("description", "Description.").body("description"),
+        SERVICE_ID,
+        common::NAME_REQUIRED,
+        PORTS,
+        common::DESCRIPTION,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -804,11 +710,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::put("/zia/api/v1/networkServiceGroups/{group_id}").merge_current()]),
     )
     .params(&[
-        Param::string("group_id", "Group id (zia_list_network_svc_groups).").required(),
-        Param::string("name", "Name.").required().body("name"),
+        SERVICE_GROUP_ID,
+        common::NAME_REQUIRED,
         Param::strings("service_ids", "All service ids.")
             .required()
             .ids("services"),
-        Param::string("description", "Description.").body("description"),
+        common::DESCRIPTION,
     ]),
 ];

@@ -1,5 +1,6 @@
 //! ZIA devices known through Client Connector and their OS device groups (read-only).
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
@@ -44,8 +45,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("name", "Device name substring."),
         Param::strings("user_ids", "Owner user ids (get_zia_users)."),
         Param::boolean("include_all", "Include Cloud Browser Isolation devices."),
-        Param::integer("page", "Page; omit for all."),
-        Param::integer("page_size", "Page size."),
+        common::PAGE,
+        common::PAGE_SIZE,
     ])
     .list(),
     ToolDeclaration::new(

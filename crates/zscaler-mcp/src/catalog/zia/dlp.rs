@@ -1,10 +1,17 @@
 //! ZIA data loss prevention: DLP dictionaries and engines, and web DLP policy rules.
 
+use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration, When};
+use crate::catalog::{Action, Handler, Lit, Param, Route, ToolDeclaration, When};
 
-/// Keys of `advanced` whose scalar id lists become `[{"id": N}]`.
-const ID_LISTS: &[&str] = &["departments", "groups", "labels", "locations", "nwServices"];
+const RULE_ID: Param = Param::string("rule_id", "Rule id (zia_list_web_dlp_rules).").required();
+const ACTION: Param = Param::string("action", "E.g. ALLOW, BLOCK, ICAP_RESPONSE.").body("action");
+const ADVANCED: Param = common::advanced("Extra camelCase fields, e.g. dlpEngines; plain ids ok.");
+
+const READ_MODE: Param = Param::string("action", "read_lite: ids and names only.")
+    .one_of(&["read", "read_lite"])
+    .default(Lit::Str("read"));
+const SEARCH_NOT_APPLIED: Param = Param::string("search", "Name filter; not applied yet.");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -19,15 +26,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Route::get("/zia/api/v1/dlpDictionaries/lite")
                 .when(When::Is("action", "read_lite"))
                 .list(),
-            Route::get("/zia/api/v1/dlpDictionaries")
-                .query(&[("search", "{search}")])
-                .list(),
+            common::search_list("/zia/api/v1/dlpDictionaries"),
         ]),
     )
     .params(&[
-        Param::string("action", "read_lite: ids and names only.")
-            .one_of(&["read", "read_lite"])
-            .default(Lit::Str("read")),
+        READ_MODE,
         Param::string("dict_id", "Dictionary id."),
         Param::string("search", "Name substring (full list only)."),
     ])
@@ -50,11 +53,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ]),
     )
     .params(&[
-        Param::string("action", "read_lite: ids and names only.")
-            .one_of(&["read", "read_lite"])
-            .default(Lit::Str("read")),
+        READ_MODE,
         Param::string("engine_id", "Engine id."),
-        Param::string("search", "Name filter; not applied yet."),
+        SEARCH_NOT_APPLIED,
     ])
     .list(),
     ToolDeclaration::new(
@@ -64,25 +65,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_create_web_dlp_rule",
         "Create web DLP rule",
         "Order 1, rank 7 unless given; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/webDlpRules")
-            .id_lists(ID_LISTS)
-            .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])]),
+        Handler::Routes(&[common::rule_create(
+            "/zia/api/v1/webDlpRules",
+            common::CRITERIA_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string("action", "E.g. ALLOW, BLOCK, ICAP_RESPONSE.").body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.")
-            .default(Lit::Bool(true))
-            .to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields, e.g. dlpEngines; plain ids ok.",
-        )
-        .to(Body::Merge),
-    ]),
+    .params(&common::rule_create_params(
+        common::NAME_REQUIRED,
+        ACTION,
+        ADVANCED,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_dlp",
@@ -92,7 +84,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete a rule; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/webDlpRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_web_dlp_rules).").required()]),
+    .params(&[RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_dlp",
@@ -102,7 +94,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One rule: engines, protocols, criteria, action, state.",
         Handler::Routes(&[Route::get("/zia/api/v1/webDlpRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_web_dlp_rules).").required()]),
+    .params(&[RULE_ID]),
     // NOTE(model): the reference sends no `search` query: the SDK filters rules locally, and no
     // client-side filter exists yet, so `search` is accepted and not applied.
     ToolDeclaration::new(
@@ -114,7 +106,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "All rules in order: engines, protocols, criteria, action, state.",
         Handler::Routes(&[Route::get("/zia/api/v1/webDlpRules").list()]),
     )
-    .params(&[Param::string("search", "Name filter; not applied yet.")])
+    .params(&[SEARCH_NOT_APPLIED])
     .list(),
     // NOTE(model): the reference sends no `search` query: the SDK filters rules locally, and no
     // client-side filter exists yet, so `search` is accepted and not applied.
@@ -127,7 +119,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Id, name and order only; cheaper than zia_list_web_dlp_rules.",
         Handler::Routes(&[Route::get("/zia/api/v1/webDlpRules/lite").list()]),
     )
-    .params(&[Param::string("search", "Name filter; not applied yet.")])
+    .params(&[SEARCH_NOT_APPLIED])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -136,22 +128,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_update_web_dlp_rule",
         "Update web DLP rule",
         "Omitted fields are kept; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::put("/zia/api/v1/webDlpRules/{rule_id}")
-            .id_lists(ID_LISTS)
-            .merge_current()]),
+        Handler::Routes(&[common::rule_update(
+            "/zia/api/v1/webDlpRules/{rule_id}",
+            common::CRITERIA_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("rule_id", "Rule id (zia_list_web_dlp_rules).").required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("action", "E.g. ALLOW, BLOCK, ICAP_RESPONSE.").body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields, e.g. dlpEngines; plain ids ok.",
-        )
-        .to(Body::Merge),
-    ]),
+    .params(&common::rule_update_params(
+        RULE_ID,
+        common::NAME,
+        ACTION,
+        ADVANCED,
+    )),
 ];

@@ -1,21 +1,12 @@
 //! ZIA file type control: file type control rules and the file type categories they match.
 
+use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
-/// `advanced` keys whose scalar lists are sent as `[{"id": N}]`.
-const RULE_ID_LISTS: &[&str] = &[
-    "departments",
-    "groups",
-    "labels",
-    "locations",
-    "nwServices",
-    "users",
-    "locationGroups",
-    "timeWindows",
-    "devices",
-    "deviceGroups",
-];
+const RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required();
+const ACTION: Param = Param::string("action", "ALLOW, BLOCK or CAUTION.").body("action");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -25,29 +16,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_create_file_type_control_rule",
         "Create file type control rule",
         "Order 1, rank 7 unless given; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/fileTypeRules")
-            .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])
-            .id_lists(RULE_ID_LISTS)]),
+        Handler::Routes(&[common::rule_create(
+            "/zia/api/v1/fileTypeRules",
+            common::RULE_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("name", "Unique name.")
-            .required()
-            .body("name"),
-        Param::string("action", "ALLOW, BLOCK or CAUTION.")
-            .required()
-            .body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.")
-            .default(Lit::Bool(true))
-            .to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields, e.g. fileTypes; plain ids ok.",
-        )
-        .to(Body::Merge),
-    ]),
+    .params(&common::rule_create_params(
+        common::UNIQUE_NAME_REQUIRED,
+        ACTION.required(),
+        common::ADVANCED_FILE_TYPES,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_file_type_control",
@@ -57,7 +35,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/fileTypeRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required()]),
+    .params(&[RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_file_type_control",
@@ -67,7 +45,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One rule with file types, conditions and action.",
         Handler::Routes(&[Route::get("/zia/api/v1/fileTypeRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required()]),
+    .params(&[RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_file_type_control",
@@ -94,11 +72,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_file_type_control_rules",
         "List file type control rules",
         "Rules with order, state, file types and action.",
-        Handler::Routes(&[Route::get("/zia/api/v1/fileTypeRules")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/fileTypeRules")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -107,22 +83,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_update_file_type_control_rule",
         "Update file type control rule",
         "Omitted fields are kept; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::put("/zia/api/v1/fileTypeRules/{rule_id}")
-            .id_lists(RULE_ID_LISTS)
-            .merge_current()]),
+        Handler::Routes(&[common::rule_update(
+            "/zia/api/v1/fileTypeRules/{rule_id}",
+            common::RULE_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required(),
-        Param::string("name", "Unique name.").body("name"),
-        Param::string("action", "ALLOW, BLOCK or CAUTION.").body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields, e.g. fileTypes; plain ids ok.",
-        )
-        .to(Body::Merge),
-    ]),
+    .params(&common::rule_update_params(
+        RULE_ID,
+        common::UNIQUE_NAME,
+        ACTION,
+        common::ADVANCED_FILE_TYPES,
+    )),
 ];

@@ -1,7 +1,41 @@
 //! ZIA traffic forwarding: locations, location groups, static IPs, GRE tunnels, VPN credentials.
 
+use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Body, Handler, Param, Route, Special, ToolDeclaration, When};
+use crate::catalog::{Action, Handler, Param, Route, Special, ToolDeclaration, When};
+
+const TUNNEL_ID: Param = Param::string("tunnel_id", "Tunnel id (zia_list_gre_tunnels).").required();
+const LOCATION_ID: Param =
+    Param::string("location_id", "Location id (zia_list_locations).").required();
+const STATIC_IP_ID: Param =
+    Param::string("static_ip_id", "Static IP id (zia_list_static_ips).").required();
+const CREDENTIAL_ID: Param =
+    Param::string("credential_id", "Credential id (zia_list_vpn_credentials).").required();
+const COUNTRY: Param = Param::string("country", "Country, e.g. UNITED_STATES.").body("country");
+const TZ: Param =
+    Param::string("tz", "Time zone, e.g. UNITED_STATES_AMERICA_LOS_ANGELES.").body("tz");
+const IP_ADDRESSES: Param =
+    Param::strings("ip_addresses", "Static IPs (zia_list_static_ips).").body("ipAddresses");
+const COMMENT: Param = Param::string("comment", "Comment.").body("comment");
+const PRE_SHARED_KEY: Param =
+    Param::string("pre_shared_key", "Pre-shared key.").body("preSharedKey");
+const COMMENTS: Param = Param::string("comments", "Comments.").body("comments");
+
+/// A static IP's parameters: `first` (the address on create, the id on update), then its
+/// settings.
+const fn static_ip_params(first: Param) -> [Param; 6] {
+    [
+        first,
+        COMMENT,
+        Param::boolean("geo_override", "Use given latitude/longitude.").body("geoOverride"),
+        Param::boolean("routable_ip", "IP is routable.").body("routableIP"),
+        Param::number("latitude", "Latitude; needs geo_override.").body("latitude"),
+        Param::number("longitude", "Longitude; needs geo_override.").body("longitude"),
+    ]
+}
+
+/// Keys of a location's `advanced` object whose scalar lists are sent as `[{"id": N}]`.
+const LOCATION_ID_LISTS: &[&str] = &["vpnCredentials", "staticLocationGroups"];
 
 pub static TOOLS: &[ToolDeclaration] = &[
     // NOTE(model): `static_ip_address` goes to the body as `sourceIp`, which the tunnel POST
@@ -50,7 +84,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             "/29 start; default first free.",
         )
         .body("internalIpRange"),
-        Param::string("comment", "Comment.").body("comment"),
+        COMMENT,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -60,29 +94,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Create location",
         "IPs must be provisioned static IPs unused elsewhere; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/locations")
-            .id_lists(&["vpnCredentials", "staticLocationGroups"])]),
+            .id_lists(LOCATION_ID_LISTS)]),
     )
     .params(&[
-        Param::string("name", "Name.")
-            .required()
-            .body("name"),
-        Param::string("country", "Country, e.g. UNITED_STATES.").body("country"),
-        Param::string(
-            "tz",
-            "Time zone, e.g. UNITED_STATES_AMERICA_LOS_ANGELES.",
-        )
-        .body("tz"),
-        Param::strings(
-            "ip_addresses",
-            "Static IPs (zia_list_static_ips).",
-        )
-        .body("ipAddresses"),
-        Param::string("description", "Description.").body("description"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields.",
-        )
-        .to(Body::Merge),
+        common::NAME_REQUIRED,
+        COUNTRY,
+        TZ,
+        IP_ADDRESSES,
+        common::DESCRIPTION,
+        common::ADVANCED,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -93,20 +113,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Public static IP for GRE tunnels and locations; needs zia_activate_configuration.",
         Handler::Routes(&[Route::post("/zia/api/v1/staticIP")]),
     )
-    .params(&[
+    .params(&static_ip_params(
         Param::string("ip_address", "Public IPv4 address.")
             .required()
             .body("ipAddress"),
-        Param::string("comment", "Comment.").body("comment"),
-        Param::boolean(
-            "geo_override",
-            "Use given latitude/longitude.",
-        )
-        .body("geoOverride"),
-        Param::boolean("routable_ip", "IP is routable.").body("routableIP"),
-        Param::number("latitude", "Latitude; needs geo_override.").body("latitude"),
-        Param::number("longitude", "Longitude; needs geo_override.").body("longitude"),
-    ]),
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_locations",
@@ -121,12 +132,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .required()
             .one_of(&["IP", "UFQDN"])
             .body("type"),
-        Param::string("pre_shared_key", "Pre-shared key.")
-            .required()
-            .body("preSharedKey"),
+        PRE_SHARED_KEY.required(),
         Param::string("ip_address", "Static IP, for type IP.").body("ipAddress"),
         Param::string("fqdn", "user@domain, for type UFQDN.").body("fqdn"),
-        Param::string("comments", "Comments.").body("comments"),
+        COMMENTS,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -144,7 +153,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ),
     )
     .params(&[
-        Param::string("tunnel_id", "Tunnel id (zia_list_gre_tunnels).").required(),
+        TUNNEL_ID,
         Param::string("static_ip_id", "Its static IP id (zia_list_static_ips).").required(),
     ]),
     ToolDeclaration::new(
@@ -156,7 +165,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Also deletes its sub-locations; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/locations/{location_id}")]),
     )
-    .params(&[Param::string("location_id", "Location id (zia_list_locations).").required()]),
+    .params(&[LOCATION_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_locations",
@@ -166,7 +175,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Fails while a GRE tunnel or location uses it.",
         Handler::Routes(&[Route::delete("/zia/api/v1/staticIP/{static_ip_id}")]),
     )
-    .params(&[Param::string("static_ip_id", "Static IP id (zia_list_static_ips).").required()]),
+    .params(&[STATIC_IP_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_locations",
@@ -176,11 +185,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Fails while a location uses it.",
         Handler::Routes(&[Route::delete("/zia/api/v1/vpnCredentials/{credential_id}")]),
     )
-    .params(&[Param::string(
-        "credential_id",
-        "Credential id (zia_list_vpn_credentials).",
-    )
-    .required()]),
+    .params(&[CREDENTIAL_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_locations",
@@ -218,7 +223,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One tunnel: source IP, destination VIPs, internal range.",
         Handler::Routes(&[Route::get("/zia/api/v1/greTunnels/{tunnel_id}")]),
     )
-    .params(&[Param::string("tunnel_id", "Tunnel id (zia_list_gre_tunnels).").required()]),
+    .params(&[TUNNEL_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_locations",
@@ -228,7 +233,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One location: IPs, VPN credentials, groups, policy settings.",
         Handler::Routes(&[Route::get("/zia/api/v1/locations/{location_id}")]),
     )
-    .params(&[Param::string("location_id", "Location id (zia_list_locations).").required()]),
+    .params(&[LOCATION_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_locations",
@@ -250,7 +255,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One static IP: geolocation, routability, last modification.",
         Handler::Routes(&[Route::get("/zia/api/v1/staticIP/{static_ip_id}")]),
     )
-    .params(&[Param::string("static_ip_id", "Static IP id (zia_list_static_ips).").required()]),
+    .params(&[STATIC_IP_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_locations",
@@ -260,11 +265,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One credential: type, FQDN or IP, linked location.",
         Handler::Routes(&[Route::get("/zia/api/v1/vpnCredentials/{credential_id}")]),
     )
-    .params(&[Param::string(
-        "credential_id",
-        "Credential id (zia_list_vpn_credentials).",
-    )
-    .required()]),
+    .params(&[CREDENTIAL_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_locations",
@@ -324,14 +325,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_locations",
         "List locations",
         "All locations: IPs, VPN credentials, groups, policy settings.",
-        Handler::Routes(&[Route::get("/zia/api/v1/locations")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/locations")]),
     )
-    .params(&[Param::string(
-        "search",
-        "Name search text.",
-    )])
+    .params(&[Param::string("search", "Name search text.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -340,14 +336,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_static_ips",
         "List static IPs",
         "Static IPs with geolocation and routability.",
-        Handler::Routes(&[Route::get("/zia/api/v1/staticIP")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/staticIP")]),
     )
-    .params(&[Param::string(
-        "search",
-        "Text in IP or comment.",
-    )])
+    .params(&[Param::string("search", "Text in IP or comment.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -356,14 +347,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_vpn_credentials",
         "List VPN credentials",
         "Credentials (IP or user FQDN) with their locations.",
-        Handler::Routes(&[Route::get("/zia/api/v1/vpnCredentials")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/vpnCredentials")]),
     )
-    .params(&[Param::string(
-        "search",
-        "Text in FQDN, IP or comments.",
-    )])
+    .params(&[Param::string("search", "Text in FQDN, IP or comments.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -373,31 +359,17 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update location",
         "Omitted fields are kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/locations/{location_id}")
-            .id_lists(&["vpnCredentials", "staticLocationGroups"])
+            .id_lists(LOCATION_ID_LISTS)
             .merge_current()]),
     )
     .params(&[
-        Param::string("name", "Name.")
-            .required()
-            .body("name"),
-        Param::string("country", "Country, e.g. UNITED_STATES.").body("country"),
-        Param::string(
-            "tz",
-            "Time zone, e.g. UNITED_STATES_AMERICA_LOS_ANGELES.",
-        )
-        .body("tz"),
-        Param::strings(
-            "ip_addresses",
-            "Static IPs (zia_list_static_ips).",
-        )
-        .body("ipAddresses"),
-        Param::string("description", "Description.").body("description"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields.",
-        )
-        .to(Body::Merge),
-        Param::string("location_id", "Location id (zia_list_locations).").required(),
+        common::NAME_REQUIRED,
+        COUNTRY,
+        TZ,
+        IP_ADDRESSES,
+        common::DESCRIPTION,
+        common::ADVANCED,
+        LOCATION_ID,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -408,18 +380,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Change comment, geo override or routability; others kept; needs zia_activate_configuration.",
         Handler::Routes(&[Route::put("/zia/api/v1/staticIP/{static_ip_id}").merge_current()]),
     )
-    .params(&[
-        Param::string("static_ip_id", "Static IP id (zia_list_static_ips).").required(),
-        Param::string("comment", "Comment.").body("comment"),
-        Param::boolean(
-            "geo_override",
-            "Use given latitude/longitude.",
-        )
-        .body("geoOverride"),
-        Param::boolean("routable_ip", "IP is routable.").body("routableIP"),
-        Param::number("latitude", "Latitude; needs geo_override.").body("latitude"),
-        Param::number("longitude", "Longitude; needs geo_override.").body("longitude"),
-    ]),
+    .params(&static_ip_params(STATIC_IP_ID)),
     ToolDeclaration::new(
         Service::Zia,
         "zia_locations",
@@ -431,13 +392,5 @@ pub static TOOLS: &[ToolDeclaration] = &[
             &[Route::put("/zia/api/v1/vpnCredentials/{credential_id}").merge_current()],
         ),
     )
-    .params(&[
-        Param::string(
-            "credential_id",
-            "Credential id (zia_list_vpn_credentials).",
-        )
-        .required(),
-        Param::string("pre_shared_key", "Pre-shared key.").body("preSharedKey"),
-        Param::string("comments", "Comments.").body("comments"),
-    ]),
+    .params(&[CREDENTIAL_ID, PRE_SHARED_KEY, COMMENTS]),
 ];

@@ -7,6 +7,7 @@ pub mod atp_policy;
 pub mod authentication_settings;
 pub mod cloud_app_control;
 pub mod cloud_firewall;
+pub mod common;
 pub mod devices;
 pub mod dlp;
 pub mod file_type_control;

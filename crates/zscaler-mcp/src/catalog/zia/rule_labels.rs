@@ -1,7 +1,10 @@
 //! ZIA rule labels: the tags that group policy rules across ZIA policies.
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+
+const LABEL_ID: Param = Param::string("label_id", "Label id (zia_list_rule_labels).").required();
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -13,10 +16,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Label for tagging policy rules.",
         Handler::Routes(&[Route::post("/zia/api/v1/ruleLabels")]),
     )
-    .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string("description", "Description.").body("description"),
-    ]),
+    .params(&[common::NAME_REQUIRED, common::DESCRIPTION]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_rule_labels",
@@ -26,7 +26,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Rules referencing it may block deletion.",
         Handler::Routes(&[Route::delete("/zia/api/v1/ruleLabels/{label_id}")]),
     )
-    .params(&[Param::string("label_id", "Label id (zia_list_rule_labels).").required()]),
+    .params(&[LABEL_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_rule_labels",
@@ -36,7 +36,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One label with description and referencing rule count.",
         Handler::Routes(&[Route::get("/zia/api/v1/ruleLabels/{label_id}")]),
     )
-    .params(&[Param::string("label_id", "Label id (zia_list_rule_labels).").required()]),
+    .params(&[LABEL_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_rule_labels",
@@ -44,11 +44,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_rule_labels",
         "List rule labels",
         "All labels with description and referencing rule count.",
-        Handler::Routes(&[Route::get("/zia/api/v1/ruleLabels")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/ruleLabels")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -59,9 +57,5 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Change name or description; omitted fields are kept.",
         Handler::Routes(&[Route::put("/zia/api/v1/ruleLabels/{label_id}").merge_current()]),
     )
-    .params(&[
-        Param::string("label_id", "Label id (zia_list_rule_labels).").required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("description", "Description.").body("description"),
-    ]),
+    .params(&[LABEL_ID, common::NAME, common::DESCRIPTION]),
 ];

@@ -1,21 +1,11 @@
 //! ZIA cloud sandbox (file detonation): Sandbox rules, the MD5 block list, report quota and reports.
 
+use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
-/// `advanced` keys whose scalar lists are sent as `[{"id": N}]`.
-const RULE_ID_LISTS: &[&str] = &[
-    "departments",
-    "groups",
-    "labels",
-    "locations",
-    "nwServices",
-    "users",
-    "locationGroups",
-    "timeWindows",
-    "devices",
-    "deviceGroups",
-];
+const RULE_ID: Param = Param::string("rule_id", "Rule id (zia_list_sandbox_rules).").required();
+const ACTION: Param = Param::string("action", "E.g. ALLOW or BLOCK.").body("action");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -25,29 +15,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_create_sandbox_rule",
         "Create sandbox rule",
         "Order 1, rank 7 unless given; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/sandboxRules")
-            .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])
-            .id_lists(RULE_ID_LISTS)]),
+        Handler::Routes(&[common::rule_create(
+            "/zia/api/v1/sandboxRules",
+            common::RULE_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("name", "Unique name.")
-            .required()
-            .body("name"),
-        Param::string("action", "E.g. ALLOW or BLOCK.")
-            .required()
-            .body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.")
-            .default(Lit::Bool(true))
-            .to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields, e.g. fileTypes; plain ids ok.",
-        )
-        .to(Body::Merge),
-    ]),
+    .params(&common::rule_create_params(
+        common::UNIQUE_NAME_REQUIRED,
+        ACTION.required(),
+        common::ADVANCED_FILE_TYPES,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_sandbox",
@@ -57,7 +34,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/sandboxRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_sandbox_rules).").required()]),
+    .params(&[RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_sandbox",
@@ -111,7 +88,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One rule: conditions, file types, threat score, action.",
         Handler::Routes(&[Route::get("/zia/api/v1/sandboxRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_sandbox_rules).").required()]),
+    .params(&[RULE_ID]),
     // NOTE(model): the reference sends no search query (the SDK filtered by name locally); no
     // client-side filter exists yet, so `search` is accepted and not applied.
     ToolDeclaration::new(
@@ -132,22 +109,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_update_sandbox_rule",
         "Update sandbox rule",
         "Omitted fields are kept; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::put("/zia/api/v1/sandboxRules/{rule_id}")
-            .id_lists(RULE_ID_LISTS)
-            .merge_current()]),
+        Handler::Routes(&[common::rule_update(
+            "/zia/api/v1/sandboxRules/{rule_id}",
+            common::RULE_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("rule_id", "Rule id (zia_list_sandbox_rules).").required(),
-        Param::string("name", "Unique name.").body("name"),
-        Param::string("action", "E.g. ALLOW or BLOCK.").body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields, e.g. fileTypes; plain ids ok.",
-        )
-        .to(Body::Merge),
-    ]),
+    .params(&common::rule_update_params(
+        RULE_ID,
+        common::UNIQUE_NAME,
+        ACTION,
+        common::ADVANCED_FILE_TYPES,
+    )),
 ];

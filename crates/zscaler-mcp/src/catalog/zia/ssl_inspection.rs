@@ -1,21 +1,16 @@
 //! ZIA SSL inspection: SSL inspection rules and the cloud applications they can match.
 
+use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
-/// `advanced` keys whose scalar lists are sent as `[{"id": N}]`.
-const RULE_ID_LISTS: &[&str] = &[
-    "departments",
-    "groups",
-    "labels",
-    "locations",
-    "nwServices",
-    "users",
-    "locationGroups",
-    "timeWindows",
-    "devices",
-    "deviceGroups",
-];
+const RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zia_list_ssl_inspection_rules).").required();
+const ACTION: Param = Param::string(
+    "action",
+    "DECRYPT, DO_NOT_DECRYPT or BLOCK; full object via advanced.",
+)
+.body("action");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -25,31 +20,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_create_ssl_inspection_rule",
         "Create SSL inspection rule",
         "Order 1, rank 7 unless given; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/sslInspectionRules")
-            .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])
-            .id_lists(RULE_ID_LISTS)]),
+        Handler::Routes(&[common::rule_create(
+            "/zia/api/v1/sslInspectionRules",
+            common::RULE_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("name", "Unique name.")
-            .required()
-            .body("name"),
-        Param::string(
-            "action",
-            "DECRYPT, DO_NOT_DECRYPT or BLOCK; full object via advanced.",
-        )
-        .body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.")
-            .default(Lit::Bool(true))
-            .to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields, e.g. urlCategories; plain ids ok.",
-        )
-        .to(Body::Merge),
-    ]),
+    .params(&common::rule_create_params(
+        common::UNIQUE_NAME_REQUIRED,
+        ACTION,
+        common::ADVANCED_URL_CATEGORIES,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_ssl_inspection",
@@ -59,7 +39,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete by id; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/sslInspectionRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_ssl_inspection_rules).").required()]),
+    .params(&[RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_ssl_inspection",
@@ -69,7 +49,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One rule: conditions and decrypt or bypass action.",
         Handler::Routes(&[Route::get("/zia/api/v1/sslInspectionRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_ssl_inspection_rules).").required()]),
+    .params(&[RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_ssl_inspection",
@@ -77,23 +57,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_cloud_app_ssl_policy",
         "List cloud apps for SSL policy",
         "App enums for SSL inspection rules; all pages unless page given.",
-        Handler::Routes(&[Route::get("/zia/api/v1/cloudApplications/sslPolicy")
-            .query(&[
-                ("search", "{search}"),
-                ("appClass", "{app_class}"),
-                ("page", "{page}"),
-                ("pageSize", "{page_size}"),
-                ("groupResults", "{group_results}"),
-            ])
-            .pages("page", "pageSize", 1000)]),
+        Handler::Routes(&[common::cloud_app_catalog(
+            "/zia/api/v1/cloudApplications/sslPolicy",
+        )]),
     )
-    .params(&[
-        Param::string("search", "Name substring."),
-        Param::string("app_class", "App class, e.g. WEBMAIL."),
-        Param::integer("page", "Page; omit for all."),
-        Param::integer("page_size", "Page size."),
-        Param::boolean("group_results", "One row per class with count."),
-    ])
+    .params(common::CLOUD_APP_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -112,26 +80,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_update_ssl_inspection_rule",
         "Update SSL inspection rule",
         "Omitted fields are kept; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::put("/zia/api/v1/sslInspectionRules/{rule_id}")
-            .id_lists(RULE_ID_LISTS)
-            .merge_current()]),
+        Handler::Routes(&[common::rule_update(
+            "/zia/api/v1/sslInspectionRules/{rule_id}",
+            common::RULE_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("rule_id", "Rule id (zia_list_ssl_inspection_rules).").required(),
-        Param::string("name", "Unique name.").body("name"),
-        Param::string(
-            "action",
-            "DECRYPT, DO_NOT_DECRYPT or BLOCK; full object via advanced.",
-        )
-        .body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields, e.g. urlCategories; plain ids ok.",
-        )
-        .to(Body::Merge),
-    ]),
+    .params(&common::rule_update_params(
+        RULE_ID,
+        common::UNIQUE_NAME,
+        ACTION,
+        common::ADVANCED_URL_CATEGORIES,
+    )),
 ];

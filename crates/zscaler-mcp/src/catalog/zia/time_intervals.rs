@@ -1,7 +1,16 @@
 //! ZIA time intervals: the named weekly schedules that policy rules apply during.
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+
+const INTERVAL_ID: Param =
+    Param::string("interval_id", "Interval id (zia_list_time_intervals).").required();
+const START_TIME: Param =
+    Param::integer("start_time", "Start minute of day, 0-1439.").body("startTime");
+const END_TIME: Param = Param::integer("end_time", "End minute of day, 0-1439.").body("endTime");
+const DAYS_OF_WEEK: Param =
+    Param::strings("days_of_week", "EVERYDAY, or SUN, MON, ... SAT.").body("daysOfWeek");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -14,16 +23,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::post("/zia/api/v1/timeIntervals")]),
     )
     .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::integer("start_time", "Start minute of day, 0-1439.")
-            .required()
-            .body("startTime"),
-        Param::integer("end_time", "End minute of day, 0-1439.")
-            .required()
-            .body("endTime"),
-        Param::strings("days_of_week", "EVERYDAY, or SUN, MON, ... SAT.")
-            .required()
-            .body("daysOfWeek"),
+        common::NAME_REQUIRED,
+        START_TIME.required(),
+        END_TIME.required(),
+        DAYS_OF_WEEK.required(),
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -34,7 +37,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Rules referencing it may block deletion.",
         Handler::Routes(&[Route::delete("/zia/api/v1/timeIntervals/{interval_id}")]),
     )
-    .params(&[Param::string("interval_id", "Interval id (zia_list_time_intervals).").required()]),
+    .params(&[INTERVAL_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_time_intervals",
@@ -44,7 +47,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One interval: weekdays, daily start and end minutes.",
         Handler::Routes(&[Route::get("/zia/api/v1/timeIntervals/{interval_id}")]),
     )
-    .params(&[Param::string("interval_id", "Interval id (zia_list_time_intervals).").required()]),
+    .params(&[INTERVAL_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_time_intervals",
@@ -60,11 +63,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             ])
             .pages("page", "pageSize", 1000)]),
     )
-    .params(&[
-        Param::string("search", "Name substring."),
-        Param::integer("page", "Page; omit for all."),
-        Param::integer("page_size", "Page size."),
-    ])
+    .params(&[common::SEARCH, common::PAGE, common::PAGE_SIZE])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -76,10 +75,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::put("/zia/api/v1/timeIntervals/{interval_id}").merge_current()]),
     )
     .params(&[
-        Param::string("interval_id", "Interval id (zia_list_time_intervals).").required(),
-        Param::string("name", "Name.").body("name"),
-        Param::integer("start_time", "Start minute of day, 0-1439.").body("startTime"),
-        Param::integer("end_time", "End minute of day, 0-1439.").body("endTime"),
-        Param::strings("days_of_week", "EVERYDAY, or SUN, MON, ... SAT.").body("daysOfWeek"),
+        INTERVAL_ID,
+        common::NAME,
+        START_TIME,
+        END_TIME,
+        DAYS_OF_WEEK,
     ]),
 ];

@@ -1,7 +1,17 @@
 //! ZIA URL categories: custom and predefined categories, their URL lists, and URL lookup.
 
+use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Body, Handler, Lit, Param, Route, Special, ToolDeclaration};
+use crate::catalog::{Action, Handler, Lit, Param, Route, Special, ToolDeclaration};
+
+const CATEGORY_ID: Param =
+    Param::string("category_id", "Category id (zia_list_url_categories).").required();
+const CURRENT_NAME: Param = Param::string("configured_name", "Current category name.")
+    .required()
+    .body("configuredName");
+const ID_OR_NAME: Param = Param::string("name", "Id (e.g. FINANCE) or display name.").required();
+const ALL_KEYWORDS: Param = Param::strings("keywords", "Full keyword list.").body("keywords");
+const ALL_IP_RANGES: Param = Param::strings("ip_ranges", "Full IP range list.").body("ipRanges");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -15,10 +25,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .query(&[("action", "ADD_TO_LIST")])]),
     )
     .params(&[
-        Param::string("category_id", "Category id (zia_list_url_categories).").required(),
-        Param::string("configured_name", "Current category name.")
-            .required()
-            .body("configuredName"),
+        CATEGORY_ID,
+        CURRENT_NAME,
         Param::strings("urls", "URLs or domains to add.")
             .required()
             .body("urls"),
@@ -43,10 +51,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .required()
             .body("superCategory"),
         Param::strings("urls", "URLs or domains.").body("urls"),
-        Param::string("description", "Description.").body("description"),
+        common::DESCRIPTION,
         Param::strings("keywords", "Keywords matched in URLs.").body("keywords"),
         Param::strings("ip_ranges", "IPs or CIDRs.").body("ipRanges"),
-        Param::object("advanced", "Extra camelCase fields.").to(Body::Merge),
+        common::ADVANCED,
     ]),
     // NOTE(model): the reference GETs the category before the DELETE only to show its name for
     // confirmation; the confirmation gate will do that, so only the DELETE is declared.
@@ -59,7 +67,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete a custom category; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/urlCategories/{category_id}")]),
     )
-    .params(&[Param::string("category_id", "Category id (zia_list_url_categories).").required()]),
+    .params(&[CATEGORY_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_url_categories",
@@ -89,7 +97,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             ],
         ),
     )
-    .params(&[Param::string("name", "Id (e.g. FINANCE) or display name.").required()]),
+    .params(&[ID_OR_NAME]),
     // NOTE(model): the reference sends neither `search` nor `contains_url`: the SDK filters the
     // answer locally, and no client-side filter exists yet, so both are accepted and not applied.
     ToolDeclaration::new(
@@ -121,10 +129,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .query(&[("action", "REMOVE_FROM_LIST")])]),
     )
     .params(&[
-        Param::string("category_id", "Category id (zia_list_url_categories).").required(),
-        Param::string("configured_name", "Current category name.")
-            .required()
-            .body("configuredName"),
+        CATEGORY_ID,
+        CURRENT_NAME,
         Param::strings("urls", "URLs or domains to remove.")
             .required()
             .body("urls"),
@@ -139,15 +145,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::put("/zia/api/v1/urlCategories/{category_id}").merge_current()]),
     )
     .params(&[
-        Param::string("category_id", "Category id (zia_list_url_categories).").required(),
+        CATEGORY_ID,
         Param::string("configured_name", "Name (current or new).")
             .required()
             .body("configuredName"),
         Param::strings("urls", "Full URL list.").body("urls"),
-        Param::string("description", "Description.").body("description"),
-        Param::strings("keywords", "Full keyword list.").body("keywords"),
-        Param::strings("ip_ranges", "Full IP range list.").body("ipRanges"),
-        Param::object("advanced", "Extra camelCase fields.").to(Body::Merge),
+        common::DESCRIPTION,
+        ALL_KEYWORDS,
+        ALL_IP_RANGES,
+        common::ADVANCED,
     ]),
     ToolDeclaration::new(
         Service::Zia,
@@ -166,13 +172,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ),
     )
     .params(&[
-        Param::string("name", "Id (e.g. FINANCE) or display name.").required(),
+        ID_OR_NAME,
         Param::string("configured_name", "New display name.").body("configuredName"),
         Param::strings("urls", "Full list of added URLs.").body("urls"),
-        Param::string("description", "Description.").body("description"),
-        Param::strings("keywords", "Full keyword list.").body("keywords"),
-        Param::strings("ip_ranges", "Full IP range list.").body("ipRanges"),
-        Param::object("advanced", "Extra camelCase fields.").to(Body::Merge),
+        common::DESCRIPTION,
+        ALL_KEYWORDS,
+        ALL_IP_RANGES,
+        common::ADVANCED,
     ]),
     ToolDeclaration::new(
         Service::Zia,

@@ -1,10 +1,12 @@
 //! ZIA URL filtering policy: the rules that allow, caution or block URL categories.
 
+use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
-/// Keys of `advanced` whose scalar id lists become `[{"id": N}]`.
-const ID_LISTS: &[&str] = &["departments", "groups", "labels", "locations", "nwServices"];
+const RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required();
+const ACTION: Param = Param::string("action", "ALLOW, CAUTION, BLOCK or ISOLATE.").body("action");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -14,27 +16,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_create_url_filtering_rule",
         "Create URL filtering rule",
         "Order 1, rank 7 unless given; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/urlFilteringRules")
-            .id_lists(ID_LISTS)
-            .fixed(&[("order", Lit::Int(1)), ("rank", Lit::Int(7))])]),
+        Handler::Routes(&[common::rule_create(
+            "/zia/api/v1/urlFilteringRules",
+            common::CRITERIA_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string("action", "ALLOW, CAUTION, BLOCK or ISOLATE.")
-            .required()
-            .body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.")
-            .default(Lit::Bool(true))
-            .to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields, e.g. urlCategories; plain ids ok.",
-        )
-        .to(Body::Merge),
-    ]),
+    .params(&common::rule_create_params(
+        common::NAME_REQUIRED,
+        ACTION.required(),
+        common::ADVANCED_URL_CATEGORIES,
+    )),
     ToolDeclaration::new(
         Service::Zia,
         "zia_url_filtering",
@@ -44,7 +35,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete a rule; needs zia_activate_configuration.",
         Handler::Routes(&[Route::delete("/zia/api/v1/urlFilteringRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required()]),
+    .params(&[RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_url_filtering",
@@ -54,7 +45,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "One rule: categories, action, criteria, state.",
         Handler::Routes(&[Route::get("/zia/api/v1/urlFilteringRules/{rule_id}")]),
     )
-    .params(&[Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required()]),
+    .params(&[RULE_ID]),
     ToolDeclaration::new(
         Service::Zia,
         "zia_url_filtering",
@@ -62,11 +53,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_url_filtering_rules",
         "List URL filtering rules",
         "All rules in order: categories, action, criteria, state.",
-        Handler::Routes(&[Route::get("/zia/api/v1/urlFilteringRules")
-            .query(&[("search", "{search}")])
-            .list()]),
+        Handler::Routes(&[common::search_list("/zia/api/v1/urlFilteringRules")]),
     )
-    .params(&[Param::string("search", "Name substring.")])
+    .params(&[common::SEARCH])
     .list(),
     ToolDeclaration::new(
         Service::Zia,
@@ -75,22 +64,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_update_url_filtering_rule",
         "Update URL filtering rule",
         "Omitted fields are kept; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::put("/zia/api/v1/urlFilteringRules/{rule_id}")
-            .id_lists(ID_LISTS)
-            .merge_current()]),
+        Handler::Routes(&[common::rule_update(
+            "/zia/api/v1/urlFilteringRules/{rule_id}",
+            common::CRITERIA_ID_LISTS,
+        )]),
     )
-    .params(&[
-        Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("action", "ALLOW, CAUTION, BLOCK or ISOLATE.").body("action"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enforce the rule.").to(Body::State("state")),
-        Param::integer("order", "Position, 1 first.").body("order"),
-        Param::integer("rank", "Admin rank 0-7.").body("rank"),
-        Param::object(
-            "advanced",
-            "Extra camelCase fields, e.g. urlCategories; plain ids ok.",
-        )
-        .to(Body::Merge),
-    ]),
+    .params(&common::rule_update_params(
+        RULE_ID,
+        common::NAME,
+        ACTION,
+        common::ADVANCED_URL_CATEGORIES,
+    )),
 ];

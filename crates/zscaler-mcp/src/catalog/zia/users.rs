@@ -1,7 +1,11 @@
 //! ZIA users, user groups and departments (read-only).
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lit, Param, Route, ToolDeclaration, When};
+
+const SORT_ORDER: Param =
+    Param::string("sort_order", "Sort direction.").one_of(&["asc", "desc", "rule_execution"]);
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -37,8 +41,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("department_id", "Department id."),
         Param::boolean("limit_search", "Search names only."),
         Param::string("search", "Search text."),
-        Param::integer("page", "Page; omit for all."),
-        Param::integer("page_size", "Page size."),
+        common::PAGE,
+        common::PAGE_SIZE,
         Param::string("sort_by", "Sort field.").one_of(&[
             "id",
             "name",
@@ -47,7 +51,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             "external_id",
             "rank",
         ]),
-        Param::string("sort_order", "Sort direction.").one_of(&["asc", "desc", "rule_execution"]),
+        SORT_ORDER,
     ])
     .list(),
     // NOTE(model): upstream matches `name` client-side (case-insensitive substring of the group
@@ -90,8 +94,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("name", "Name search; overrides search."),
         Param::string("search", "Name search text."),
         Param::string("defined_by", "Source, e.g. SCIM, LDAP."),
-        Param::integer("page", "Page; omit for all."),
-        Param::integer("page_size", "Page size."),
+        common::PAGE,
+        common::PAGE_SIZE,
         Param::string("sort_by", "Sort field.").one_of(&[
             "id",
             "name",
@@ -101,7 +105,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             "rank",
             "mod_time",
         ]),
-        Param::string("sort_order", "Sort direction.").one_of(&["asc", "desc", "rule_execution"]),
+        SORT_ORDER,
     ])
     .list(),
     ToolDeclaration::new(
@@ -129,8 +133,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("name", "Name search text."),
         Param::string("dept", "Department name."),
         Param::string("group", "Group name."),
-        Param::integer("page", "Page; omit for all."),
-        Param::integer("page_size", "Page size."),
+        common::PAGE,
+        common::PAGE_SIZE,
     ])
     .list(),
 ];

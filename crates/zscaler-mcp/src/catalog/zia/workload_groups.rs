@@ -1,5 +1,6 @@
 //! ZIA workload groups: tag expressions selecting cloud workloads for policy (read-only).
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
@@ -25,9 +26,6 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .query(&[("page", "{page}"), ("pageSize", "{page_size}")])
             .pages("page", "pageSize", 1000)]),
     )
-    .params(&[
-        Param::integer("page", "Page; omit for all."),
-        Param::integer("page_size", "Page size."),
-    ])
+    .params(&[common::PAGE, common::PAGE_SIZE])
     .list(),
 ];

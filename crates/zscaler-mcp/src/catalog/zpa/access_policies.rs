@@ -1,5 +1,6 @@
 //! ZPA policy rules: access, app protection (inspection), client forwarding, isolation, timeout.
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Body, Handler, Lit, Lookup, Param, Route, Target, ToolDeclaration};
 
@@ -33,18 +34,11 @@ const TIMEOUT: Lookup = Lookup::id(
 /// Rule reads and deletes send `microtenantId` on the policy-set lookup too (as the reference).
 const fn scoped(lookup: Lookup) -> Lookup {
     Lookup {
-        query: MICROTENANT,
+        query: common::MICROTENANT,
         ..lookup
     }
 }
 
-const MICROTENANT: &[(&str, &str)] = &[("microtenantId", "{microtenant_id}")];
-const LIST_QUERY: &[(&str, &str)] = &[
-    ("search", "name+EQ+{search}"),
-    ("page", "{page}"),
-    ("microtenantId", "{microtenant_id}"),
-    ("pagesize", "{page_size}"),
-];
 const RULES_V2: &str =
     "/zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policySetId}/rule";
 const RULE_V2: &str =
@@ -52,12 +46,53 @@ const RULE_V2: &str =
 const RULE_V1: &str =
     "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policySetId}/rule/{rule_id}";
 
-const CONDITIONS: &str = "[{operator, operands: [{object_type, values | entry_values}]}].";
-const MICROTENANT_ID: &str = "Microtenant scope.";
-const DESCRIPTION: &str = "Description.";
-const SEARCH: &str = "Exact name or name+CONTAINS+x.";
-const PAGE: &str = "Page; omit for all.";
-const PAGE_SIZE: &str = "Page size.";
+const UNIQUE_NAME: Param = Param::string("name", "Unique name.")
+    .required()
+    .body("name");
+const CONDITIONS: Param = Param::any(
+    "conditions",
+    "[{operator, operands: [{object_type, values | entry_values}]}].",
+)
+.to(Body::ZpaConditions);
+const CONNECTOR_GROUPS: Param =
+    Param::strings("app_connector_group_ids", common::CONNECTOR_GROUP_IDS)
+        .ids("appConnectorGroups");
+const SERVER_GROUPS: Param =
+    Param::strings("app_server_group_ids", common::SERVER_GROUP_IDS).ids("appServerGroups");
+const INSPECTION_PROFILE: Param = Param::string(
+    "zpn_inspection_profile_id",
+    "Profile id; needed for INSPECT.",
+)
+.body("zpnInspectionProfileId");
+const ISOLATION_PROFILE: Param = Param::string(
+    "zpn_isolation_profile_id",
+    "Profile id; needed for ISOLATE.",
+)
+.body("zpnIsolationProfileId");
+const CUSTOM_MSG: Param = Param::string("custom_msg", "Re-auth prompt message.").body("customMsg");
+const ACCESS_ACTION: Param =
+    Param::string("action_type", "ALLOW, DENY or REQUIRE_APPROVAL.").body("action");
+const INSPECTION_ACTION: Param =
+    Param::string("action_type", "INSPECT or BYPASS_INSPECT.").body("action");
+const FORWARDING_ACTION: Param =
+    Param::string("action_type", "BYPASS, INTERCEPT or INTERCEPT_ACCESSIBLE.").body("action");
+const ISOLATION_ACTION: Param =
+    Param::string("action_type", "ISOLATE or BYPASS_ISOLATE.").body("action");
+const ACCESS_RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zpa_list_access_policy_rules).").required();
+const INSPECTION_RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zpa_list_app_protection_rules).").required();
+const FORWARDING_RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zpa_list_forwarding_policy_rules).").required();
+const ISOLATION_RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zpa_list_isolation_policy_rules).").required();
+const TIMEOUT_RULE_ID: Param =
+    Param::string("rule_id", "Rule id (zpa_list_timeout_policy_rules).").required();
+
+const REAUTH_TIMEOUT: Param =
+    Param::string("reauth_timeout", "Session timeout, seconds.").body("reauthTimeout");
+const REAUTH_IDLE_TIMEOUT: Param =
+    Param::string("reauth_idle_timeout", "Idle timeout, seconds.").body("reauthIdleTimeout");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -68,29 +103,17 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Create access policy rule",
         "Access rule with conditions and connector or server groups.",
         Handler::Routes(&[Route::post(RULES_V2)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[ACCESS])]),
     )
     .params(&[
-        Param::string("name", "Unique name.")
-            .required()
-            .body("name"),
-        Param::string("action_type", "ALLOW, DENY or REQUIRE_APPROVAL.")
-            .required()
-            .body("action"),
-        Param::string("description", DESCRIPTION).body("description"),
-        Param::strings(
-            "app_connector_group_ids",
-            "Connector group ids (zpa_list_app_connector_groups).",
-        )
-        .ids("appConnectorGroups"),
-        Param::strings(
-            "app_server_group_ids",
-            "Server group ids (zpa_list_server_groups).",
-        )
-        .ids("appServerGroups"),
-        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        UNIQUE_NAME,
+        ACCESS_ACTION.required(),
+        common::DESCRIPTION,
+        CONNECTOR_GROUPS,
+        SERVER_GROUPS,
+        CONDITIONS,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -102,24 +125,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         // The reference drops microtenant_id here; it is sent as the query scope, as for the
         // other policy types.
         Handler::Routes(&[Route::post(RULES_V2)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[INSPECTION])]),
     )
     .params(&[
-        Param::string("name", "Unique name.")
-            .required()
-            .body("name"),
-        Param::string("action_type", "INSPECT or BYPASS_INSPECT.")
-            .required()
-            .body("action"),
-        Param::string(
-            "zpn_inspection_profile_id",
-            "Profile id; needed for INSPECT.",
-        )
-        .body("zpnInspectionProfileId"),
-        Param::string("description", DESCRIPTION).body("description"),
-        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        UNIQUE_NAME,
+        INSPECTION_ACTION.required(),
+        INSPECTION_PROFILE,
+        common::DESCRIPTION,
+        CONDITIONS,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -129,19 +144,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Create forwarding policy rule",
         "Client forwarding rule with conditions.",
         Handler::Routes(&[Route::post(RULES_V2)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[FORWARDING])]),
     )
     .params(&[
-        Param::string("name", "Unique name.")
-            .required()
-            .body("name"),
-        Param::string("action_type", "BYPASS, INTERCEPT or INTERCEPT_ACCESSIBLE.")
-            .required()
-            .body("action"),
-        Param::string("description", DESCRIPTION).body("description"),
-        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        UNIQUE_NAME,
+        FORWARDING_ACTION.required(),
+        common::DESCRIPTION,
+        CONDITIONS,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -151,24 +162,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Create isolation policy rule",
         "Browser isolation rule with conditions.",
         Handler::Routes(&[Route::post(RULES_V2)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[ISOLATION])]),
     )
     .params(&[
-        Param::string("name", "Unique name.")
-            .required()
-            .body("name"),
-        Param::string("action_type", "ISOLATE or BYPASS_ISOLATE.")
-            .required()
-            .body("action"),
-        Param::string(
-            "zpn_isolation_profile_id",
-            "Profile id; needed for ISOLATE.",
-        )
-        .body("zpnIsolationProfileId"),
-        Param::string("description", DESCRIPTION).body("description"),
-        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        UNIQUE_NAME,
+        ISOLATION_ACTION.required(),
+        ISOLATION_PROFILE,
+        common::DESCRIPTION,
+        CONDITIONS,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -178,26 +181,20 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Create timeout policy rule",
         "Re-authentication timeout rule with conditions.",
         Handler::Routes(&[Route::post(RULES_V2)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[TIMEOUT])]),
     )
     .params(&[
-        Param::string("name", "Unique name.")
-            .required()
-            .body("name"),
+        UNIQUE_NAME,
         Param::string("action_type", "Only RE_AUTH.")
             .default(Lit::Str("RE_AUTH"))
             .body("action"),
-        Param::string("description", DESCRIPTION).body("description"),
-        Param::string("custom_msg", "Re-auth prompt message.").body("customMsg"),
-        Param::string("reauth_timeout", "Session timeout, seconds.")
-            .default(Lit::Str("172800"))
-            .body("reauthTimeout"),
-        Param::string("reauth_idle_timeout", "Idle timeout, seconds.")
-            .default(Lit::Str("600"))
-            .body("reauthIdleTimeout"),
-        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        common::DESCRIPTION,
+        CUSTOM_MSG,
+        REAUTH_TIMEOUT.default(Lit::Str("172800")),
+        REAUTH_IDLE_TIMEOUT.default(Lit::Str("600")),
+        CONDITIONS,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -207,12 +204,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete access policy rule",
         "Delete one rule by id.",
         Handler::Routes(&[Route::delete(RULE_V1)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[scoped(ACCESS)])]),
     )
     .params(&[
-        Param::string("rule_id", "Rule id (zpa_list_access_policy_rules).").required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        ACCESS_RULE_ID,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -222,12 +219,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete app protection rule",
         "Delete one rule by id.",
         Handler::Routes(&[Route::delete(RULE_V1)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[scoped(INSPECTION)])]),
     )
     .params(&[
-        Param::string("rule_id", "Rule id (zpa_list_app_protection_rules).").required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        INSPECTION_RULE_ID,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -237,12 +234,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete forwarding policy rule",
         "Delete one rule by id.",
         Handler::Routes(&[Route::delete(RULE_V1)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[scoped(FORWARDING)])]),
     )
     .params(&[
-        Param::string("rule_id", "Rule id (zpa_list_forwarding_policy_rules).").required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        FORWARDING_RULE_ID,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -252,12 +249,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete isolation policy rule",
         "Delete one rule by id.",
         Handler::Routes(&[Route::delete(RULE_V1)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[scoped(ISOLATION)])]),
     )
     .params(&[
-        Param::string("rule_id", "Rule id (zpa_list_isolation_policy_rules).").required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        ISOLATION_RULE_ID,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -267,12 +264,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete timeout policy rule",
         "Delete one rule by id.",
         Handler::Routes(&[Route::delete(RULE_V1)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[scoped(TIMEOUT)])]),
     )
     .params(&[
-        Param::string("rule_id", "Rule id (zpa_list_timeout_policy_rules).").required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        TIMEOUT_RULE_ID,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -282,12 +279,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Get access policy rule",
         "One rule with its conditions.",
         Handler::Routes(&[Route::get(RULE_V1)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[scoped(ACCESS)])]),
     )
     .params(&[
-        Param::string("rule_id", "Rule id (zpa_list_access_policy_rules).").required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        ACCESS_RULE_ID,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -297,12 +294,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Get app protection rule",
         "One rule with its conditions.",
         Handler::Routes(&[Route::get(RULE_V1)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[scoped(INSPECTION)])]),
     )
     .params(&[
-        Param::string("rule_id", "Rule id (zpa_list_app_protection_rules).").required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        INSPECTION_RULE_ID,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -312,12 +309,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Get forwarding policy rule",
         "One rule with its conditions.",
         Handler::Routes(&[Route::get(RULE_V1)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[scoped(FORWARDING)])]),
     )
     .params(&[
-        Param::string("rule_id", "Rule id (zpa_list_forwarding_policy_rules).").required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        FORWARDING_RULE_ID,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -327,12 +324,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Get isolation policy rule",
         "One rule with its conditions.",
         Handler::Routes(&[Route::get(RULE_V1)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[scoped(ISOLATION)])]),
     )
     .params(&[
-        Param::string("rule_id", "Rule id (zpa_list_isolation_policy_rules).").required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        ISOLATION_RULE_ID,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -342,12 +339,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Get timeout policy rule",
         "One rule with its conditions.",
         Handler::Routes(&[Route::get(RULE_V1)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[scoped(TIMEOUT)])]),
     )
     .params(&[
-        Param::string("rule_id", "Rule id (zpa_list_timeout_policy_rules).").required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
+        TIMEOUT_RULE_ID,
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -356,18 +353,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_access_policy_rules",
         "List access policy rules",
         "Rules in order with conditions; all pages unless page given.",
-        Handler::Routes(&[Route::get(
+        Handler::Routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/ACCESS_POLICY",
-        )
-        .query(LIST_QUERY)
-        .zpa_pages()]),
+        )]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-        Param::string("microtenant_id", MICROTENANT_ID),
-    ])
+    .params(common::PAGED_LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -376,18 +366,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_app_protection_rules",
         "List app protection rules",
         "Inspection rules in order; all pages unless page given.",
-        Handler::Routes(&[Route::get(
+        Handler::Routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/INSPECTION_POLICY",
-        )
-        .query(LIST_QUERY)
-        .zpa_pages()]),
+        )]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-        Param::string("microtenant_id", MICROTENANT_ID),
-    ])
+    .params(common::PAGED_LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -396,18 +379,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_forwarding_policy_rules",
         "List forwarding policy rules",
         "Client forwarding rules in order; all pages unless page given.",
-        Handler::Routes(&[Route::get(
+        Handler::Routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/CLIENT_FORWARDING_POLICY",
-        )
-        .query(LIST_QUERY)
-        .zpa_pages()]),
+        )]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-        Param::string("microtenant_id", MICROTENANT_ID),
-    ])
+    .params(common::PAGED_LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -416,18 +392,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_isolation_policy_rules",
         "List isolation policy rules",
         "Isolation rules in order; all pages unless page given.",
-        Handler::Routes(&[Route::get(
+        Handler::Routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/ISOLATION_POLICY",
-        )
-        .query(LIST_QUERY)
-        .zpa_pages()]),
+        )]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-        Param::string("microtenant_id", MICROTENANT_ID),
-    ])
+    .params(common::PAGED_LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -436,18 +405,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_timeout_policy_rules",
         "List timeout policy rules",
         "Re-auth timeout rules in order; all pages unless page given.",
-        Handler::Routes(&[Route::get(
+        Handler::Routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/TIMEOUT_POLICY",
-        )
-        .query(LIST_QUERY)
-        .zpa_pages()]),
+        )]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-        Param::string("microtenant_id", MICROTENANT_ID),
-    ])
+    .params(common::PAGED_LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -457,26 +419,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update access policy rule",
         "Full replace: omitted fields are cleared; resend name and action_type.",
         Handler::Routes(&[Route::put(RULE_V2)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[ACCESS])]),
     )
     .params(&[
-        Param::string("name", "Name.").body("name"),
-        Param::string("action_type", "ALLOW, DENY or REQUIRE_APPROVAL.").body("action"),
-        Param::string("description", DESCRIPTION).body("description"),
-        Param::strings(
-            "app_connector_group_ids",
-            "Connector group ids (zpa_list_app_connector_groups).",
-        )
-        .ids("appConnectorGroups"),
-        Param::strings(
-            "app_server_group_ids",
-            "Server group ids (zpa_list_server_groups).",
-        )
-        .ids("appServerGroups"),
-        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
-        Param::string("microtenant_id", MICROTENANT_ID),
-        Param::string("rule_id", "Rule id (zpa_list_access_policy_rules).").required(),
+        common::NAME,
+        ACCESS_ACTION,
+        common::DESCRIPTION,
+        CONNECTOR_GROUPS,
+        SERVER_GROUPS,
+        CONDITIONS,
+        common::MICROTENANT_ID,
+        ACCESS_RULE_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -488,21 +442,17 @@ pub static TOOLS: &[ToolDeclaration] = &[
         // The reference drops microtenant_id here; it is sent as the query scope, as for the
         // other policy types.
         Handler::Routes(&[Route::put(RULE_V2)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[INSPECTION])]),
     )
     .params(&[
-        Param::string("name", "Name.").body("name"),
-        Param::string("action_type", "INSPECT or BYPASS_INSPECT.").body("action"),
-        Param::string(
-            "zpn_inspection_profile_id",
-            "Profile id; needed for INSPECT.",
-        )
-        .body("zpnInspectionProfileId"),
-        Param::string("description", DESCRIPTION).body("description"),
-        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
-        Param::string("microtenant_id", MICROTENANT_ID),
-        Param::string("rule_id", "Rule id (zpa_list_app_protection_rules).").required(),
+        common::NAME,
+        INSPECTION_ACTION,
+        INSPECTION_PROFILE,
+        common::DESCRIPTION,
+        CONDITIONS,
+        common::MICROTENANT_ID,
+        INSPECTION_RULE_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -512,16 +462,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update forwarding policy rule",
         "Full replace: omitted fields are cleared; resend name and action_type.",
         Handler::Routes(&[Route::put(RULE_V2)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[FORWARDING])]),
     )
     .params(&[
-        Param::string("name", "Name.").body("name"),
-        Param::string("action_type", "BYPASS, INTERCEPT or INTERCEPT_ACCESSIBLE.").body("action"),
-        Param::string("description", DESCRIPTION).body("description"),
-        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
-        Param::string("microtenant_id", MICROTENANT_ID),
-        Param::string("rule_id", "Rule id (zpa_list_forwarding_policy_rules).").required(),
+        common::NAME,
+        FORWARDING_ACTION,
+        common::DESCRIPTION,
+        CONDITIONS,
+        common::MICROTENANT_ID,
+        FORWARDING_RULE_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -531,21 +481,17 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update isolation policy rule",
         "Full replace: omitted fields are cleared; resend name and action_type.",
         Handler::Routes(&[Route::put(RULE_V2)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .lookups(&[ISOLATION])]),
     )
     .params(&[
-        Param::string("name", "Name.").body("name"),
-        Param::string("action_type", "ISOLATE or BYPASS_ISOLATE.").body("action"),
-        Param::string(
-            "zpn_isolation_profile_id",
-            "Profile id; needed for ISOLATE.",
-        )
-        .body("zpnIsolationProfileId"),
-        Param::string("description", DESCRIPTION).body("description"),
-        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
-        Param::string("microtenant_id", MICROTENANT_ID),
-        Param::string("rule_id", "Rule id (zpa_list_isolation_policy_rules).").required(),
+        common::NAME,
+        ISOLATION_ACTION,
+        ISOLATION_PROFILE,
+        common::DESCRIPTION,
+        CONDITIONS,
+        common::MICROTENANT_ID,
+        ISOLATION_RULE_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -555,19 +501,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update timeout policy rule",
         "Full replace: omitted fields are cleared; resend name and timeouts.",
         Handler::Routes(&[Route::put(RULE_V2)
-            .query(MICROTENANT)
+            .query(common::MICROTENANT)
             .fixed(&[("action", Lit::Str("RE_AUTH"))])
             .lookups(&[TIMEOUT])]),
     )
     .params(&[
-        Param::string("name", "Name.").body("name"),
+        common::NAME,
         Param::string("action_type", "RE_AUTH if omitted.").body("action"),
-        Param::string("description", DESCRIPTION).body("description"),
-        Param::string("custom_msg", "Re-auth prompt message.").body("customMsg"),
-        Param::string("reauth_timeout", "Session timeout, seconds.").body("reauthTimeout"),
-        Param::string("reauth_idle_timeout", "Idle timeout, seconds.").body("reauthIdleTimeout"),
-        Param::any("conditions", CONDITIONS).to(Body::ZpaConditions),
-        Param::string("microtenant_id", MICROTENANT_ID),
-        Param::string("rule_id", "Rule id (zpa_list_timeout_policy_rules).").required(),
+        common::DESCRIPTION,
+        CUSTOM_MSG,
+        REAUTH_TIMEOUT,
+        REAUTH_IDLE_TIMEOUT,
+        CONDITIONS,
+        common::MICROTENANT_ID,
+        TIMEOUT_RULE_ID,
     ]),
 ];

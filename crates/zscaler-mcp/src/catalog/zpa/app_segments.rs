@@ -1,27 +1,81 @@
 //! ZPA application segments (plain, browser access, privileged remote access) and the apps inside them by type.
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
 
 const COLLECTION: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/application";
 const ITEM: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}";
 
-const MICROTENANT: &str = "Microtenant scope.";
-const SEGMENT_ID: &str = "Segment id (zpa_list_application_segments).";
-const SEARCH: &str = "Exact name or name+CONTAINS+x.";
-const PAGE: &str = "Page; omit for all.";
-const PAGE_SIZE: &str = "Page size.";
-const SEGMENT_GROUP: &str = "Segment group id (zpa_list_segment_groups).";
-const DOMAINS: &str = "Domains, wildcards or IPs.";
-const SERVER_GROUPS: &str = "Server group ids (zpa_list_server_groups).";
-const TCP: &str = "From/to pairs, e.g. [\"443\",\"443\"].";
-const UDP: &str = "From/to pairs, e.g. [\"53\",\"53\"].";
-const ENABLED: &str = "Enable the segment.";
-const ADVANCED: &str = "Extra camelCase fields.";
-const CLIENTLESS: &str =
-    "Apps {name, domain, applicationPort, applicationProtocol, certificateId}.";
-const PRA_APPS: &str = "{\"appsConfig\": [{name, domain, applicationProtocol, applicationPort}]}.";
 const UPDATE_DESCRIPTION: &str = "Change settings; omitted fields are kept.";
+
+const SEGMENT_ID: Param =
+    Param::string("segment_id", "Segment id (zpa_list_application_segments).").required();
+const SEGMENT_GROUP: Param = Param::string(
+    "segment_group_id",
+    "Segment group id (zpa_list_segment_groups).",
+)
+.body("segmentGroupId");
+const DOMAINS: Param =
+    Param::strings("domain_names", "Domains, wildcards or IPs.").body("domainNames");
+const SERVER_GROUPS: Param =
+    Param::strings("server_group_ids", common::SERVER_GROUP_IDS).ids("serverGroups");
+const TCP_PORTS: Param =
+    Param::strings("tcp_port_ranges", "From/to pairs, e.g. [\"443\",\"443\"].")
+        .body("tcpPortRanges");
+const UDP_PORTS: Param =
+    Param::strings("udp_port_ranges", "From/to pairs, e.g. [\"53\",\"53\"].").body("udpPortRanges");
+const ENABLED: Param = Param::boolean("enabled", "Enable the segment.").body("enabled");
+const ADVANCED: Param = Param::object("advanced", "Extra camelCase fields.").to(Body::Merge);
+const CLIENTLESS_APPS: Param = Param::objects(
+    "clientless_app_ids",
+    "Apps {name, domain, applicationPort, applicationProtocol, certificateId}.",
+)
+.body("clientlessAppIds");
+const PRA_APPS: Param = Param::object(
+    "common_apps_dto",
+    "{\"appsConfig\": [{name, domain, applicationProtocol, applicationPort}]}.",
+)
+.body("commonAppsDto");
+
+/// What a segment create sets before and after the apps of a browser-access or PRA segment.
+const CREATE_HEAD: [Param; 6] = [
+    common::NAME_REQUIRED,
+    SEGMENT_GROUP.required(),
+    DOMAINS,
+    SERVER_GROUPS,
+    TCP_PORTS,
+    UDP_PORTS,
+];
+const CREATE_TAIL: [Param; 4] = [
+    common::DESCRIPTION,
+    ENABLED.default(Lit::Bool(true)),
+    common::MICROTENANT_ID_BODY,
+    ADVANCED,
+];
+const CREATE: [Param; 10] = common::concat(&[&CREATE_HEAD, &CREATE_TAIL]);
+const CREATE_BA: [Param; 11] = common::concat(&[&CREATE_HEAD, &[CLIENTLESS_APPS], &CREATE_TAIL]);
+const CREATE_PRA: [Param; 11] = common::concat(&[&CREATE_HEAD, &[PRA_APPS], &CREATE_TAIL]);
+
+/// What a segment update changes before and after the apps of a browser-access or PRA segment.
+const UPDATE_HEAD: [Param; 7] = [
+    SEGMENT_ID,
+    common::NAME,
+    SEGMENT_GROUP,
+    DOMAINS,
+    SERVER_GROUPS,
+    TCP_PORTS,
+    UDP_PORTS,
+];
+const UPDATE_TAIL: [Param; 4] = [
+    common::DESCRIPTION,
+    ENABLED,
+    common::MICROTENANT_ID_BODY,
+    ADVANCED,
+];
+const UPDATE: [Param; 11] = common::concat(&[&UPDATE_HEAD, &UPDATE_TAIL]);
+const UPDATE_BA: [Param; 12] = common::concat(&[&UPDATE_HEAD, &[CLIENTLESS_APPS], &UPDATE_TAIL]);
+const UPDATE_PRA: [Param; 12] = common::concat(&[&UPDATE_HEAD, &[PRA_APPS], &UPDATE_TAIL]);
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -50,9 +104,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .required()
             .one_of(&["BROWSER_ACCESS", "INSPECT", "SECURE_REMOTE_ACCESS"]),
         Param::boolean("expand_all", "Full app details.").default(Lit::Bool(false)),
-        Param::string("search", "Exact name or name+CONTAINS+x."),
-        Param::string("microtenant_id", MICROTENANT),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
+        common::SEARCH,
+        common::MICROTENANT_ID,
+        common::PAGE_SIZE,
     ])
     .list(),
     ToolDeclaration::new(
@@ -62,24 +116,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_create_application_segment",
         "Create application segment",
         "For the given domains; needs a TCP or UDP port range.",
-        Handler::Routes(&[Route::post(COLLECTION).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::post(COLLECTION).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string("segment_group_id", SEGMENT_GROUP)
-            .required()
-            .body("segmentGroupId"),
-        Param::strings("domain_names", DOMAINS).body("domainNames"),
-        Param::strings("server_group_ids", SERVER_GROUPS).ids("serverGroups"),
-        Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
-        Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", ENABLED)
-            .default(Lit::Bool(true))
-            .body("enabled"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&CREATE),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_segments",
@@ -87,25 +126,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_create_application_segment_ba",
         "Create browser-access segment",
         "With browser-access apps (clientless_app_ids); needs domains and a port range.",
-        Handler::Routes(&[Route::post(COLLECTION).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::post(COLLECTION).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string("segment_group_id", SEGMENT_GROUP)
-            .required()
-            .body("segmentGroupId"),
-        Param::strings("domain_names", DOMAINS).body("domainNames"),
-        Param::strings("server_group_ids", SERVER_GROUPS).ids("serverGroups"),
-        Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
-        Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
-        Param::objects("clientless_app_ids", CLIENTLESS).body("clientlessAppIds"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", ENABLED)
-            .default(Lit::Bool(true))
-            .body("enabled"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&CREATE_BA),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_segments",
@@ -113,25 +136,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_create_application_segment_pra",
         "Create PRA segment",
         "With PRA apps (common_apps_dto); needs domains and a port range.",
-        Handler::Routes(&[Route::post(COLLECTION).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::post(COLLECTION).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string("segment_group_id", SEGMENT_GROUP)
-            .required()
-            .body("segmentGroupId"),
-        Param::strings("domain_names", DOMAINS).body("domainNames"),
-        Param::strings("server_group_ids", SERVER_GROUPS).ids("serverGroups"),
-        Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
-        Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
-        Param::object("common_apps_dto", PRA_APPS).body("commonAppsDto"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", ENABLED)
-            .default(Lit::Bool(true))
-            .body("enabled"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&CREATE_PRA),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_segments",
@@ -139,12 +146,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_delete_application_segment",
         "Delete application segment",
         "Also deletes the apps defined inside it.",
-        Handler::Routes(&[Route::delete(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::delete(ITEM).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_segments",
@@ -152,12 +156,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_delete_application_segment_ba",
         "Delete browser-access segment",
         "Also deletes its browser-access apps.",
-        Handler::Routes(&[Route::delete(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::delete(ITEM).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_segments",
@@ -165,12 +166,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_delete_application_segment_pra",
         "Delete PRA segment",
         "Also deletes its PRA apps.",
-        Handler::Routes(&[Route::delete(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::delete(ITEM).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_segments",
@@ -178,12 +176,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_get_application_segment",
         "Get application segment",
         "One segment: domains, ports, server groups, segment group.",
-        Handler::Routes(&[Route::get(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::get(ITEM).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_segments",
@@ -191,12 +186,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_get_application_segment_ba",
         "Get browser-access segment",
         "One segment; browser-access apps under clientlessApps.",
-        Handler::Routes(&[Route::get(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::get(ITEM).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_segments",
@@ -204,12 +196,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_get_application_segment_pra",
         "Get PRA segment",
         "One segment; PRA apps under praApps.",
-        Handler::Routes(&[Route::get(ITEM).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::get(ITEM).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_app_segments",
@@ -217,21 +206,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_application_segments",
         "List application segments",
         "Segments of every kind; all pages unless page given.",
-        Handler::Routes(&[Route::get(COLLECTION)
-            .query(&[
-                ("microtenantId", "{microtenant_id}"),
-                ("search", "name+EQ+{search}"),
-                ("page", "{page}"),
-                ("pagesize", "{page_size}"),
-            ])
-            .zpa_pages()]),
+        Handler::Routes(&[common::list(COLLECTION)]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::string("microtenant_id", MICROTENANT),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-    ])
+    .params(common::LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -240,21 +217,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_application_segments_ba",
         "List segments (browser access)",
         "All segment kinds, browser-access apps under clientlessApps; all pages unless page given.",
-        Handler::Routes(&[Route::get(COLLECTION)
-            .query(&[
-                ("microtenantId", "{microtenant_id}"),
-                ("search", "name+EQ+{search}"),
-                ("page", "{page}"),
-                ("pagesize", "{page_size}"),
-            ])
-            .zpa_pages()]),
+        Handler::Routes(&[common::list(COLLECTION)]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::string("microtenant_id", MICROTENANT),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-    ])
+    .params(common::LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -263,21 +228,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_application_segments_pra",
         "List segments (PRA)",
         "All segment kinds, PRA apps under praApps; all pages unless page given.",
-        Handler::Routes(&[Route::get(COLLECTION)
-            .query(&[
-                ("microtenantId", "{microtenant_id}"),
-                ("search", "name+EQ+{search}"),
-                ("page", "{page}"),
-                ("pagesize", "{page_size}"),
-            ])
-            .zpa_pages()]),
+        Handler::Routes(&[common::list(COLLECTION)]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::string("microtenant_id", MICROTENANT),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-    ])
+    .params(common::LIST_PARAMS)
     .list(),
     // NOTE(model): the reference also sends `tcpPortRange: []` and `udpPortRange: []` (the
     // object form of the ports, cleared); a fixed field cannot be an empty list. With the merge,
@@ -290,23 +243,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_update_application_segment",
         "Update application segment",
         UPDATE_DESCRIPTION,
-        Handler::Routes(&[Route::put(ITEM)
-            .query(&[("microtenantId", "{microtenant_id}")])
-            .merge_current()]),
+        Handler::Routes(&[Route::put(ITEM).query(common::MICROTENANT).merge_current()]),
     )
-    .params(&[
-        Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("segment_group_id", SEGMENT_GROUP).body("segmentGroupId"),
-        Param::strings("domain_names", DOMAINS).body("domainNames"),
-        Param::strings("server_group_ids", SERVER_GROUPS).ids("serverGroups"),
-        Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
-        Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", ENABLED).body("enabled"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&UPDATE),
     // NOTE(model): as zpa_update_application_segment, `tcpPortRange: []`/`udpPortRange: []` are
     // not sent.
     ToolDeclaration::new(
@@ -316,24 +255,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_update_application_segment_ba",
         "Update browser-access segment",
         "Change settings and apps; omitted fields are kept.",
-        Handler::Routes(&[Route::put(ITEM)
-            .query(&[("microtenantId", "{microtenant_id}")])
-            .merge_current()]),
+        Handler::Routes(&[Route::put(ITEM).query(common::MICROTENANT).merge_current()]),
     )
-    .params(&[
-        Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("segment_group_id", SEGMENT_GROUP).body("segmentGroupId"),
-        Param::strings("domain_names", DOMAINS).body("domainNames"),
-        Param::strings("server_group_ids", SERVER_GROUPS).ids("serverGroups"),
-        Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
-        Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
-        Param::objects("clientless_app_ids", CLIENTLESS).body("clientlessAppIds"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", ENABLED).body("enabled"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&UPDATE_BA),
     // NOTE(model): as zpa_update_application_segment, `tcpPortRange: []`/`udpPortRange: []` are
     // not sent.
     ToolDeclaration::new(
@@ -343,22 +267,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_update_application_segment_pra",
         "Update PRA segment",
         "Change settings and apps; omitted fields are kept.",
-        Handler::Routes(&[Route::put(ITEM)
-            .query(&[("microtenantId", "{microtenant_id}")])
-            .merge_current()]),
+        Handler::Routes(&[Route::put(ITEM).query(common::MICROTENANT).merge_current()]),
     )
-    .params(&[
-        Param::string("segment_id", SEGMENT_ID).required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("segment_group_id", SEGMENT_GROUP).body("segmentGroupId"),
-        Param::strings("domain_names", DOMAINS).body("domainNames"),
-        Param::strings("server_group_ids", SERVER_GROUPS).ids("serverGroups"),
-        Param::strings("tcp_port_ranges", TCP).body("tcpPortRanges"),
-        Param::strings("udp_port_ranges", UDP).body("udpPortRanges"),
-        Param::object("common_apps_dto", PRA_APPS).body("commonAppsDto"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", ENABLED).body("enabled"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
-        Param::object("advanced", ADVANCED).to(Body::Merge),
-    ]),
+    .params(&UPDATE_PRA),
 ];

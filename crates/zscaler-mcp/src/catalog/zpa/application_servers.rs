@@ -1,7 +1,19 @@
 //! ZPA application servers: the hosts that server groups publish to connectors.
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lit, Param, Route, ToolDeclaration};
+
+const SERVERS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/server";
+const SERVER: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}";
+
+const SERVER_ID: Param =
+    Param::string("server_id", "Server id (zpa_list_application_servers).").required();
+const SERVER_GROUP_IDS: Param =
+    Param::strings("app_server_group_ids", common::SERVER_GROUP_IDS).body("appServerGroupIds");
+
+const ADDRESS: Param = Param::string("address", "IP or FQDN.").body("address");
+const ENABLED: Param = Param::boolean("enabled", "Enable the server.").body("enabled");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -11,26 +23,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_create_application_server",
         "Create application server",
         "An address connectors reach, optionally in server groups.",
-        Handler::Routes(&[
-            Route::post("/zpa/mgmtconfig/v1/admin/customers/{customerId}/server")
-                .query(&[("microtenantId", "{microtenant_id}")]),
-        ]),
+        Handler::Routes(&[Route::post(SERVERS).query(common::MICROTENANT)]),
     )
     .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string("address", "IP or FQDN.")
-            .required()
-            .body("address"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enable the server.")
-            .default(Lit::Bool(true))
-            .body("enabled"),
-        Param::strings(
-            "app_server_group_ids",
-            "Server group ids (zpa_list_server_groups).",
-        )
-        .body("appServerGroupIds"),
-        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
+        common::NAME_REQUIRED,
+        ADDRESS.required(),
+        common::DESCRIPTION,
+        ENABLED.default(Lit::Bool(true)),
+        SERVER_GROUP_IDS,
+        common::MICROTENANT_ID_BODY,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -39,15 +40,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_delete_application_server",
         "Delete application server",
         "Fails while a server group lists it.",
-        Handler::Routes(&[Route::delete(
-            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}",
-        )
-        .query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::delete(SERVER).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("server_id", "Server id (zpa_list_application_servers).").required(),
-        Param::string("microtenant_id", "Microtenant scope."),
-    ]),
+    .params(&[SERVER_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_application_servers",
@@ -55,15 +50,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_get_application_server",
         "Get application server",
         "One server: address, state, server groups.",
-        Handler::Routes(&[Route::get(
-            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}",
-        )
-        .query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::get(SERVER).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("server_id", "Server id (zpa_list_application_servers).").required(),
-        Param::string("microtenant_id", "Microtenant scope."),
-    ]),
+    .params(&[SERVER_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_application_servers",
@@ -71,23 +60,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_application_servers",
         "List application servers",
         "Servers with address, state, server groups; all pages unless page given.",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/server")
-                .query(&[
-                    ("microtenantId", "{microtenant_id}"),
-                    ("search", "name+EQ+{search}"),
-                    ("page", "{page}"),
-                    ("pagesize", "{page_size}"),
-                ])
-                .zpa_pages(),
-        ]),
+        Handler::Routes(&[common::list(SERVERS)]),
     )
-    .params(&[
-        Param::string("search", "Exact name or name+CONTAINS+x."),
-        Param::string("microtenant_id", "Microtenant scope."),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
-    ])
+    .params(common::LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -96,23 +71,17 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_update_application_server",
         "Update application server",
         "Change settings; omitted fields are kept.",
-        Handler::Routes(&[Route::put(
-            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}",
-        )
-        .query(&[("microtenantId", "{microtenant_id}")])
-        .merge_current()]),
+        Handler::Routes(&[Route::put(SERVER)
+            .query(common::MICROTENANT)
+            .merge_current()]),
     )
     .params(&[
-        Param::string("server_id", "Server id (zpa_list_application_servers).").required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("address", "IP or FQDN.").body("address"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enable the server.").body("enabled"),
-        Param::strings(
-            "app_server_group_ids",
-            "Server group ids (zpa_list_server_groups).",
-        )
-        .body("appServerGroupIds"),
-        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
+        SERVER_ID,
+        common::NAME,
+        ADDRESS,
+        common::DESCRIPTION,
+        ENABLED,
+        SERVER_GROUP_IDS,
+        common::MICROTENANT_ID_BODY,
     ]),
 ];

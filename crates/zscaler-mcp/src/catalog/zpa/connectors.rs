@@ -1,7 +1,14 @@
 //! ZPA app connectors: the enrolled connector instances, their state and versions.
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+
+const CONNECTORS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector";
+const CONNECTOR: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}";
+
+const CONNECTOR_ID: Param =
+    Param::string("connector_id", "Connector id (zpa_list_app_connectors).").required();
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -14,13 +21,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::post(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/bulkDelete",
         )
-        .query(&[("microtenantId", "{microtenant_id}")])]),
+        .query(common::MICROTENANT)]),
     )
     .params(&[
         Param::strings("connector_ids", "Connector ids (zpa_list_app_connectors).")
             .required()
             .body("ids"),
-        Param::string("microtenant_id", "Microtenant scope."),
+        common::MICROTENANT_ID,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -29,15 +36,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_delete_app_connector",
         "Delete app connector",
         "Restoring the instance needs a new enrollment.",
-        Handler::Routes(&[Route::delete(
-            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}",
-        )
-        .query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::delete(CONNECTOR).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("connector_id", "Connector id (zpa_list_app_connectors).").required(),
-        Param::string("microtenant_id", "Microtenant scope."),
-    ]),
+    .params(&[CONNECTOR_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_connectors",
@@ -45,15 +46,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_get_app_connector",
         "Get app connector",
         "One connector: group, status, versions, IPs, upgrade state.",
-        Handler::Routes(&[Route::get(
-            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}",
-        )
-        .query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::get(CONNECTOR).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("connector_id", "Connector id (zpa_list_app_connectors).").required(),
-        Param::string("microtenant_id", "Microtenant scope."),
-    ]),
+    .params(&[CONNECTOR_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_connectors",
@@ -61,23 +56,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_app_connectors",
         "List app connectors",
         "Connectors with group, channel status, versions; all pages unless page given.",
-        Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector")
-                .query(&[
-                    ("microtenantId", "{microtenant_id}"),
-                    ("search", "name+EQ+{search}"),
-                    ("page", "{page}"),
-                    ("pagesize", "{page_size}"),
-                ])
-                .zpa_pages(),
-        ]),
+        Handler::Routes(&[common::list(CONNECTORS)]),
     )
-    .params(&[
-        Param::string("search", "Exact name or name+CONTAINS+x."),
-        Param::string("microtenant_id", "Microtenant scope."),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
-    ])
+    .params(common::LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -86,17 +67,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_update_app_connector",
         "Update app connector",
         "Change name, description or enabled; omitted fields are kept.",
-        Handler::Routes(&[Route::put(
-            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}",
-        )
-        .query(&[("microtenantId", "{microtenant_id}")])
-        .merge_current()]),
+        Handler::Routes(&[Route::put(CONNECTOR)
+            .query(common::MICROTENANT)
+            .merge_current()]),
     )
     .params(&[
-        Param::string("connector_id", "Connector id (zpa_list_app_connectors).").required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("description", "Description.").body("description"),
+        CONNECTOR_ID,
+        common::NAME,
+        common::DESCRIPTION,
         Param::boolean("enabled", "Enable the connector.").body("enabled"),
-        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
+        common::MICROTENANT_ID_BODY,
     ]),
 ];

@@ -1,5 +1,6 @@
 //! ZPA identity provider attributes and groups: SAML attributes, SCIM attributes, SCIM groups.
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lookup, Param, Route, Target, ToolDeclaration, When};
 
@@ -12,12 +13,6 @@ const IDP: Lookup = Lookup::row(
     Target::Path("idpId"),
 );
 
-const PAGED_SEARCH: &[(&str, &str)] = &[
-    ("search", "name+EQ+{search}"),
-    ("page", "{page}"),
-    ("pagesize", "{page_size}"),
-];
-
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
         Service::Zpa,
@@ -29,19 +24,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idpId}")
                 .when(When::Has("idp_name"))
-                .query(PAGED_SEARCH)
+                .query(common::SEARCH_QUERY)
                 .zpa_pages()
                 .lookups(&[IDP]),
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute")
-                .query(PAGED_SEARCH)
+                .query(common::SEARCH_QUERY)
                 .zpa_pages(),
         ]),
     )
     .params(&[
         Param::string("idp_name", "Only this IdP's attributes."),
-        Param::string("search", "Exact name or name+CONTAINS+x."),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
+        common::SEARCH,
+        common::PAGE,
+        common::PAGE_SIZE,
     ])
     .list(),
     ToolDeclaration::new(
@@ -56,11 +51,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 "/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute/{attribute_id}",
             )
             .when(When::Both(&When::Has("idp_name"), &When::Has("attribute_id")))
-            .query(PAGED_SEARCH)
+            .query(common::SEARCH_QUERY)
             .lookups(&[IDP]),
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute")
                 .when(When::Has("idp_name"))
-                .query(PAGED_SEARCH)
+                .query(common::SEARCH_QUERY)
                 .zpa_pages()
                 .lookups(&[IDP]),
         ]),
@@ -68,9 +63,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
     .params(&[
         Param::string("idp_name", "IdP name.").required(),
         Param::string("attribute_id", "Attribute id."),
-        Param::string("search", "Exact name or name+CONTAINS+x."),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
+        common::SEARCH,
+        common::PAGE,
+        common::PAGE_SIZE,
     ])
     .list(),
     ToolDeclaration::new(
@@ -83,10 +78,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[
             Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/{scim_group_id}")
                 .when(When::Has("scim_group_id"))
-                .query(PAGED_SEARCH),
+                .query(common::SEARCH_QUERY),
             Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idpId}")
                 .when(When::Has("idp_name"))
-                .query(PAGED_SEARCH)
+                .query(common::SEARCH_QUERY)
                 .zpa_pages()
                 .lookups(&[IDP]),
         ]),
@@ -94,9 +89,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
     .params(&[
         Param::string("scim_group_id", "SCIM group id."),
         Param::string("idp_name", "IdP name."),
-        Param::string("search", "Exact name or name+CONTAINS+x."),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
+        common::SEARCH,
+        common::PAGE,
+        common::PAGE_SIZE,
     ])
     .list(),
 ];

@@ -1,7 +1,16 @@
 //! ZPA reference data: posture, trusted network, isolation and app protection profiles, and LSS.
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, Special, ToolDeclaration, When};
+
+const EXACT_NAME: Param = Param::string("name", "Exact name.");
+/// The query of the lists filtered by [`EXACT_NAME`].
+const NAME_QUERY: &[(&str, &str)] = &[
+    ("search", "name+EQ+{name}"),
+    ("page", "{page}"),
+    ("pagesize", "{page_size}"),
+];
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -14,18 +23,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile",
         )
-        .query(&[
-            ("search", "name+EQ+{name}"),
-            ("page", "{page}"),
-            ("pagesize", "{page_size}"),
-        ])
+        .query(NAME_QUERY)
         .zpa_pages()]),
     )
-    .params(&[
-        Param::string("name", "Exact name."),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
-    ])
+    .params(&[EXACT_NAME, common::PAGE, common::PAGE_SIZE])
     .list(),
     // NOTE(model): the reference filters by `name` client-side (exact match) after one GET of
     // all profiles; the model has no client-side filter, so `name` is accepted but not applied
@@ -54,19 +55,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/posture/{profile_id}")
                 .when(When::Has("profile_id")),
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/posture")
-                .query(&[
-                    ("search", "name+EQ+{name}"),
-                    ("page", "{page}"),
-                    ("pagesize", "{page_size}"),
-                ])
+                .query(NAME_QUERY)
                 .zpa_pages(),
         ]),
     )
     .params(&[
         Param::string("profile_id", "Profile id."),
-        Param::string("name", "Exact name."),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
+        EXACT_NAME,
+        common::PAGE,
+        common::PAGE_SIZE,
     ])
     .list(),
     ToolDeclaration::new(
@@ -80,19 +77,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/network/{network_id}")
                 .when(When::Has("network_id")),
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/network")
-                .query(&[
-                    ("search", "name+EQ+{name}"),
-                    ("page", "{page}"),
-                    ("pagesize", "{page_size}"),
-                ])
+                .query(NAME_QUERY)
                 .zpa_pages(),
         ]),
     )
     .params(&[
         Param::string("network_id", "Network id."),
-        Param::string("name", "Exact name."),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
+        EXACT_NAME,
+        common::PAGE,
+        common::PAGE_SIZE,
     ])
     .list(),
     ToolDeclaration::new(
@@ -149,19 +142,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Log receivers (name under config.name); all pages unless page given.",
         Handler::Routes(&[
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig")
-                .query(&[
-                    ("search", "name+EQ+{search}"),
-                    ("page", "{page}"),
-                    ("pagesize", "{page_size}"),
-                ])
+                .query(common::SEARCH_QUERY)
                 .zpa_pages(),
         ]),
     )
-    .params(&[
-        Param::string("search", "Exact name or name+CONTAINS+x."),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
-    ])
+    .params(&[common::SEARCH, common::PAGE, common::PAGE_SIZE])
     .list(),
     ToolDeclaration::new(
         Service::Zpa,

@@ -5,6 +5,7 @@ pub mod app_connector_groups;
 pub mod app_segments;
 pub mod application_servers;
 pub mod ba_certificates;
+pub mod common;
 pub mod connectors;
 pub mod idp;
 pub mod misc;

@@ -1,5 +1,6 @@
 //! ZPA privileged remote access (PRA): stored credentials and user portals.
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lit, Lookup, Param, Route, Target, ToolDeclaration, When};
 
@@ -9,20 +10,54 @@ const CREDENTIAL: &str =
 const PORTALS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal";
 const PORTAL: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}";
 
-const MICROTENANT: &str = "Microtenant scope.";
-const CREDENTIAL_ID: &str = "Credential id (zpa_list_pra_credentials).";
-const PORTAL_ID: &str = "Portal id (zpa_list_pra_portals).";
-const SEARCH: &str = "Exact name or name+CONTAINS+x.";
-const PAGE: &str = "Page; omit for all.";
-const PAGE_SIZE: &str = "Page size.";
-const CREDENTIAL_TYPE: &str = "Secret kind.";
-const USERNAME: &str = "Login name.";
-const PASSWORD: &str = "Password; never returned.";
-const PRIVATE_KEY: &str = "SSH private key (PEM); never returned.";
-const USER_DOMAIN: &str = "Login domain, e.g. CORP.";
-const CERTIFICATE: &str = "BA certificate id (zpa_list_ba_certificates).";
-const NOTIFICATION: &str = "Message for portal users.";
-const NOTIFICATION_ON: &str = "Show user_notification.";
+const CREDENTIAL_ID: Param =
+    Param::string("credential_id", "Credential id (zpa_list_pra_credentials).").required();
+const PORTAL_ID: Param = Param::string("portal_id", "Portal id (zpa_list_pra_portals).").required();
+const CERTIFICATE_ID: Param = Param::string(
+    "certificate_id",
+    "BA certificate id (zpa_list_ba_certificates).",
+)
+.body("certificateId");
+const USER_NOTIFICATION: Param =
+    Param::string("user_notification", "Message for portal users.").body("userNotification");
+const USER_NOTIFICATION_ENABLED: Param =
+    Param::boolean("user_notification_enabled", "Show user_notification.")
+        .body("userNotificationEnabled");
+
+const DOMAIN: Param = Param::string("domain", "E.g. pra.corp.example.com.").body("domain");
+const PORTAL_ENABLED: Param = Param::boolean("enabled", "Enable the portal.").body("enabled");
+
+const CREDENTIAL_TYPES: &[&str] = &["USERNAME_PASSWORD", "PASSWORD", "SSH_KEY"];
+/// The secret and its context, after a credential's name and type.
+const SECRET: [Param; 6] = [
+    Param::string("username", "Login name.").body("userName"),
+    Param::string("password", "Password; never returned.").body("password"),
+    Param::string("private_key", "SSH private key (PEM); never returned.").body("privateKey"),
+    common::DESCRIPTION,
+    Param::string("user_domain", "Login domain, e.g. CORP.").body("userDomain"),
+    common::MICROTENANT_ID_BODY,
+];
+const CREATE_CREDENTIAL_PARAMS: [Param; 8] = common::concat(&[
+    &[
+        common::NAME_REQUIRED,
+        Param::string("credential_type", "Secret kind.")
+            .required()
+            .one_of(CREDENTIAL_TYPES)
+            .body("credentialType"),
+    ],
+    &SECRET,
+]);
+const UPDATE_CREDENTIAL_PARAMS: [Param; 9] = common::concat(&[
+    &[
+        CREDENTIAL_ID,
+        Param::string("credential_type", "Current type; cannot change.")
+            .required()
+            .one_of(CREDENTIAL_TYPES)
+            .body("credentialType"),
+        common::NAME,
+    ],
+    &SECRET,
+]);
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -32,25 +67,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_create_pra_credential",
         "Create PRA credential",
         "USERNAME_PASSWORD needs username and password; SSH_KEY username and private_key; PASSWORD password.",
-        Handler::Routes(
-            &[Route::post(CREDENTIALS).query(&[("microtenantId", "{microtenant_id}")])],
-        ),
+        Handler::Routes(&[Route::post(CREDENTIALS).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("name", "Name.")
-            .required()
-            .body("name"),
-        Param::string("credential_type", CREDENTIAL_TYPE)
-            .required()
-            .one_of(&["USERNAME_PASSWORD", "PASSWORD", "SSH_KEY"])
-            .body("credentialType"),
-        Param::string("username", USERNAME).body("userName"),
-        Param::string("password", PASSWORD).body("password"),
-        Param::string("private_key", PRIVATE_KEY).body("privateKey"),
-        Param::string("description", "Description.").body("description"),
-        Param::string("user_domain", USER_DOMAIN).body("userDomain"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
-    ]),
+    .params(&CREATE_CREDENTIAL_PARAMS),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_pra",
@@ -59,10 +78,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Create PRA portal",
         "Without certificate_id, uses the issued BA certificate named like the portal.",
         Handler::Routes(&[Route::post(PORTALS)
-            .query(&[("microtenantId", "{microtenant_id}")])
+            .query(common::MICROTENANT)
             .lookups(&[Lookup::row(
                 "issued browser-access certificate",
-                "/zpa/mgmtconfig/v2/admin/customers/{customerId}/clientlessCertificate/issued",
+                common::ISSUED_CERTIFICATES,
                 &[("search", "name+EQ+{name}")],
                 Some("name"),
                 Target::Body("certificateId"),
@@ -73,18 +92,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("name", "Name; also certificate lookup name.")
             .required()
             .body("name"),
-        Param::string("domain", "E.g. pra.corp.example.com.")
-            .required()
-            .body("domain"),
-        Param::string("certificate_id", CERTIFICATE).body("certificateId"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enable the portal.")
-            .default(Lit::Bool(true))
-            .body("enabled"),
-        Param::string("user_notification", NOTIFICATION).body("userNotification"),
-        Param::boolean("user_notification_enabled", NOTIFICATION_ON)
-            .body("userNotificationEnabled"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
+        DOMAIN.required(),
+        CERTIFICATE_ID,
+        common::DESCRIPTION,
+        PORTAL_ENABLED.default(Lit::Bool(true)),
+        USER_NOTIFICATION,
+        USER_NOTIFICATION_ENABLED,
+        common::MICROTENANT_ID_BODY,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -93,14 +107,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_delete_pra_credential",
         "Delete PRA credential",
         "Deletes the credential and its stored secret.",
-        Handler::Routes(&[
-            Route::delete(CREDENTIAL).query(&[("microtenantId", "{microtenant_id}")])
-        ]),
+        Handler::Routes(&[Route::delete(CREDENTIAL).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("credential_id", CREDENTIAL_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[CREDENTIAL_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_pra",
@@ -108,12 +117,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_delete_pra_portal",
         "Delete PRA portal",
         "Users lose access to the portal.",
-        Handler::Routes(&[Route::delete(PORTAL).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::delete(PORTAL).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("portal_id", PORTAL_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[PORTAL_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_pra",
@@ -121,12 +127,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_get_pra_credential",
         "Get PRA credential",
         "One credential; password or key never returned.",
-        Handler::Routes(&[Route::get(CREDENTIAL).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::get(CREDENTIAL).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("credential_id", CREDENTIAL_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[CREDENTIAL_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_pra",
@@ -134,12 +137,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_get_pra_portal",
         "Get PRA portal",
         "One portal: domain, certificate, CNAME.",
-        Handler::Routes(&[Route::get(PORTAL).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::get(PORTAL).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("portal_id", PORTAL_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[PORTAL_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_pra",
@@ -147,21 +147,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_pra_credentials",
         "List PRA credentials",
         "Credentials without secrets; all pages unless page given.",
-        Handler::Routes(&[Route::get(CREDENTIALS)
-            .query(&[
-                ("search", "name+EQ+{search}"),
-                ("page", "{page}"),
-                ("microtenantId", "{microtenant_id}"),
-                ("pagesize", "{page_size}"),
-            ])
-            .zpa_pages()]),
+        Handler::Routes(&[common::paged_list(CREDENTIALS)]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-        Param::string("microtenant_id", MICROTENANT),
-    ])
+    .params(common::PAGED_LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -170,21 +158,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_pra_portals",
         "List PRA portals",
         "Portals with domains and certificates; all pages unless page given.",
-        Handler::Routes(&[Route::get(PORTALS)
-            .query(&[
-                ("search", "name+EQ+{search}"),
-                ("page", "{page}"),
-                ("microtenantId", "{microtenant_id}"),
-                ("pagesize", "{page_size}"),
-            ])
-            .zpa_pages()]),
+        Handler::Routes(&[common::paged_list(PORTALS)]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-        Param::string("microtenant_id", MICROTENANT),
-    ])
+    .params(common::PAGED_LIST_PARAMS)
     .list(),
     // NOTE(model): the reference GETs the credential to refuse a credential_type change and
     // checks each type's required secrets before the PUT; the model cannot compare with the
@@ -197,26 +173,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update PRA credential",
         "Omitted fields are kept; credential_type must equal the current type.",
         Handler::Routes(&[Route::put(CREDENTIAL)
-            .query(&[("microtenantId", "{microtenant_id}")])
+            .query(common::MICROTENANT)
             .merge_current()]),
     )
-    .params(&[
-        Param::string("credential_id", CREDENTIAL_ID).required(),
-        Param::string(
-            "credential_type",
-            "Current type; cannot change.",
-        )
-        .required()
-        .one_of(&["USERNAME_PASSWORD", "PASSWORD", "SSH_KEY"])
-        .body("credentialType"),
-        Param::string("name", "Name.").body("name"),
-        Param::string("username", USERNAME).body("userName"),
-        Param::string("password", PASSWORD).body("password"),
-        Param::string("private_key", PRIVATE_KEY).body("privateKey"),
-        Param::string("description", "Description.").body("description"),
-        Param::string("user_domain", USER_DOMAIN).body("userDomain"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
-    ]),
+    .params(&UPDATE_CREDENTIAL_PARAMS),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_pra",
@@ -225,19 +185,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update PRA portal",
         "Change settings; omitted fields are kept.",
         Handler::Routes(&[Route::put(PORTAL)
-            .query(&[("microtenantId", "{microtenant_id}")])
+            .query(common::MICROTENANT)
             .merge_current()]),
     )
     .params(&[
-        Param::string("portal_id", PORTAL_ID).required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("domain", "E.g. pra.corp.example.com.").body("domain"),
-        Param::string("certificate_id", CERTIFICATE).body("certificateId"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enable the portal.").body("enabled"),
-        Param::string("user_notification", NOTIFICATION).body("userNotification"),
-        Param::boolean("user_notification_enabled", NOTIFICATION_ON)
-            .body("userNotificationEnabled"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
+        PORTAL_ID,
+        common::NAME,
+        DOMAIN,
+        CERTIFICATE_ID,
+        common::DESCRIPTION,
+        PORTAL_ENABLED,
+        USER_NOTIFICATION,
+        USER_NOTIFICATION_ENABLED,
+        common::MICROTENANT_ID_BODY,
     ]),
 ];

@@ -1,9 +1,30 @@
 //! ZPA provisioning keys of app connector and service edge groups, and enrollment certificates.
 
+use super::common;
 use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration, When};
 
 const KEY_TYPES: &[&str] = &["connector", "service_edge"];
+/// The key type a route serves.
+const CONNECTOR: When = When::Is("key_type", "connector");
+const SERVICE_EDGE: When = When::Is("key_type", "service_edge");
+
+const CONNECTOR_KEYS: &str =
+    "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey";
+const CONNECTOR_KEY: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}";
+const EDGE_KEYS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey";
+const EDGE_KEY: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}";
+
+const KEY_ID: Param = Param::string("key_id", "Key id (zpa_list_provisioning_keys).").required();
+const KEY_TYPE: Param = Param::string("key_type", "Key kind.")
+    .required()
+    .one_of(KEY_TYPES);
+
+const MAX_USAGE: Param = Param::integer("max_usage", "Max enrollments.")
+    .min(1)
+    .body("maxUsage");
+const COMPONENT_ID: Param =
+    Param::string("component_id", "Connector or service edge group id.").body("zcomponentId");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -14,7 +35,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "List enrollment certificates",
         "Exact name or certificate_id returns one (name wins); all pages unless page given.",
         Handler::Routes(&[
-            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert")
+            Route::get(common::ENROLLMENT_CERTS)
                 .when(When::Has("name"))
                 .query(&[("search", "name+EQ+{name}")])
                 .zpa_pages(),
@@ -22,27 +43,17 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 "/zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{certificate_id}",
             )
             .when(When::Has("certificate_id")),
-            Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert")
-                .query(&[
-                    ("search", "name+EQ+{search}"),
-                    ("page", "{page}"),
-                    ("pagesize", "{page_size}"),
-                ])
+            Route::get(common::ENROLLMENT_CERTS)
+                .query(common::SEARCH_QUERY)
                 .zpa_pages(),
         ]),
     )
     .params(&[
-        Param::string(
-            "certificate_id",
-            "Certificate id.",
-        ),
+        Param::string("certificate_id", "Certificate id."),
         Param::string("name", "Exact name, e.g. Connector."),
-        Param::string(
-            "search",
-            "Exact name or name+CONTAINS+x.",
-        ),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
+        common::SEARCH,
+        common::PAGE,
+        common::PAGE_SIZE,
     ])
     .list(),
     // NOTE(model): the reference sends the component id twice, as zcomponentId (the field the
@@ -55,40 +66,22 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Create provisioning key",
         "Key enrolling app connectors or service edges into a group.",
         Handler::Routes(&[
-            Route::post(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey",
-            )
-            .when(When::Is("key_type", "connector"))
-            .query(&[("microtenantId", "{microtenant_id}")]),
-            Route::post(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey",
-            )
-            .when(When::Is("key_type", "service_edge"))
-            .query(&[("microtenantId", "{microtenant_id}")]),
+            Route::post(CONNECTOR_KEYS)
+                .when(CONNECTOR)
+                .query(common::MICROTENANT),
+            Route::post(EDGE_KEYS)
+                .when(SERVICE_EDGE)
+                .query(common::MICROTENANT),
         ]),
     )
     .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string("key_type", "Key kind.")
-            .required()
-            .one_of(KEY_TYPES),
-        Param::integer("max_usage", "Max enrollments.")
-            .required()
-            .min(1)
-            .body("maxUsage"),
-        Param::string(
-            "component_id",
-            "Connector or service edge group id.",
-        )
-        .required()
-        .body("zcomponentId"),
-        Param::string(
-            "enrollment_cert_id",
-            "Certificate id (get_zpa_enrollment_certificate).",
-        )
-        .body("enrollmentCertId"),
-        Param::string("description", "Description.").body("description"),
-        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
+        common::NAME_REQUIRED,
+        KEY_TYPE,
+        MAX_USAGE.required(),
+        COMPONENT_ID.required(),
+        common::ENROLLMENT_CERT_ID,
+        common::DESCRIPTION,
+        common::MICROTENANT_ID_BODY,
     ]),
     // The reference's GET of the key before the DELETE is its confirmation lookup, which
     // belongs to the confirmation gate.
@@ -100,25 +93,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Delete provisioning key",
         "The key can no longer enroll components.",
         Handler::Routes(&[
-            Route::delete(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}",
-            )
-            .when(When::Is("key_type", "connector"))
-            .query(&[("microtenantId", "{microtenant_id}")]),
-            Route::delete(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}",
-            )
-            .when(When::Is("key_type", "service_edge"))
-            .query(&[("microtenantId", "{microtenant_id}")]),
+            Route::delete(CONNECTOR_KEY)
+                .when(CONNECTOR)
+                .query(common::MICROTENANT),
+            Route::delete(EDGE_KEY)
+                .when(SERVICE_EDGE)
+                .query(common::MICROTENANT),
         ]),
     )
-    .params(&[
-        Param::string("key_id", "Key id (zpa_list_provisioning_keys).").required(),
-        Param::string("key_type", "Key kind.")
-            .required()
-            .one_of(KEY_TYPES),
-        Param::string("microtenant_id", "Microtenant scope."),
-    ]),
+    .params(&[KEY_ID, KEY_TYPE, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_provisioning_keys",
@@ -127,22 +110,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Get provisioning key",
         "One key: key text, usage, group, enrollment certificate.",
         Handler::Routes(&[
-            Route::get(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}",
-            )
-            .when(When::Is("key_type", "connector")),
-            Route::get(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}",
-            )
-            .when(When::Is("key_type", "service_edge")),
+            Route::get(CONNECTOR_KEY).when(CONNECTOR),
+            Route::get(EDGE_KEY).when(SERVICE_EDGE),
         ]),
     )
-    .params(&[
-        Param::string("key_id", "Key id (zpa_list_provisioning_keys).").required(),
-        Param::string("key_type", "Key kind.")
-            .required()
-            .one_of(KEY_TYPES),
-    ]),
+    .params(&[KEY_ID, KEY_TYPE]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_provisioning_keys",
@@ -151,41 +123,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "List provisioning keys",
         "Connector or service edge keys; all pages unless page given.",
         Handler::Routes(&[
-            Route::get(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey",
-            )
-            .when(When::Is("key_type", "connector"))
-            .query(&[
-                ("search", "name+EQ+{search}"),
-                ("page", "{page}"),
-                ("microtenantId", "{microtenant_id}"),
-                ("pagesize", "{page_size}"),
-            ])
-            .zpa_pages(),
-            Route::get(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey",
-            )
-            .when(When::Is("key_type", "service_edge"))
-            .query(&[
-                ("search", "name+EQ+{search}"),
-                ("page", "{page}"),
-                ("microtenantId", "{microtenant_id}"),
-                ("pagesize", "{page_size}"),
-            ])
-            .zpa_pages(),
+            common::paged_list(CONNECTOR_KEYS).when(CONNECTOR),
+            common::paged_list(EDGE_KEYS).when(SERVICE_EDGE),
         ]),
     )
     .params(&[
-        Param::string("key_type", "Key kind.")
-            .required()
-            .one_of(KEY_TYPES),
-        Param::string(
-            "search",
-            "Exact name or name+CONTAINS+x.",
-        ),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
-        Param::string("microtenant_id", "Microtenant scope."),
+        KEY_TYPE,
+        common::SEARCH,
+        common::PAGE,
+        common::PAGE_SIZE,
+        common::MICROTENANT_ID,
     ])
     .list(),
     // The API replaces the whole key, so the key is read first and the changes laid over it.
@@ -199,38 +146,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update provisioning key",
         "Change settings; omitted fields are kept.",
         Handler::Routes(&[
-            Route::put(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/CONNECTOR_GRP/provisioningKey/{key_id}",
-            )
-            .when(When::Is("key_type", "connector"))
-            .merge_current(),
-            Route::put(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/SERVICE_EDGE_GRP/provisioningKey/{key_id}",
-            )
-            .when(When::Is("key_type", "service_edge"))
-            .merge_current(),
+            Route::put(CONNECTOR_KEY).when(CONNECTOR).merge_current(),
+            Route::put(EDGE_KEY).when(SERVICE_EDGE).merge_current(),
         ]),
     )
     .params(&[
-        Param::string("key_id", "Key id (zpa_list_provisioning_keys).").required(),
-        Param::string("key_type", "Key kind.")
-            .required()
-            .one_of(KEY_TYPES),
-        Param::string("name", "Name.").body("name"),
-        Param::string("description", "Description.").body("description"),
-        Param::integer("max_usage", "Max enrollments.")
-            .min(1)
-            .body("maxUsage"),
-        Param::string(
-            "component_id",
-            "Connector or service edge group id.",
-        )
-        .body("zcomponentId"),
-        Param::string(
-            "enrollment_cert_id",
-            "Certificate id (get_zpa_enrollment_certificate).",
-        )
-        .body("enrollmentCertId"),
-        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
+        KEY_ID,
+        KEY_TYPE,
+        common::NAME,
+        common::DESCRIPTION,
+        MAX_USAGE,
+        COMPONENT_ID,
+        common::ENROLLMENT_CERT_ID,
+        common::MICROTENANT_ID_BODY,
     ]),
 ];

@@ -1,11 +1,14 @@
 //! ZPA segment groups: the groups application segments belong to, used in access policy conditions.
 
+use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Handler, Lit, Param, Route, ToolDeclaration};
+use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
 
-const MICROTENANT: &[(&str, &str)] = &[("microtenantId", "{microtenant_id}")];
-const MICROTENANT_ID: &str = "Microtenant scope.";
-const GROUP_ID: &str = "Segment group id (zpa_list_segment_groups).";
+const GROUPS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup";
+const GROUP: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}";
+
+const GROUP_ID: Param =
+    Param::string("group_id", "Segment group id (zpa_list_segment_groups).").required();
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -15,18 +18,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_create_segment_group",
         "Create segment group",
         "Empty container for application segments.",
-        Handler::Routes(&[Route::post(
-            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup",
-        )
-        .query(MICROTENANT)]),
+        Handler::Routes(&[Route::post(GROUPS).query(common::MICROTENANT)]),
     )
     .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::boolean("enabled", "Enable the group.")
-            .default(Lit::Bool(true))
-            .body("enabled"),
-        Param::string("description", "Description.").body("description"),
-        Param::string("microtenant_id", "Microtenant scope.").body("microtenantId"),
+        common::NAME_REQUIRED,
+        common::GROUP_ENABLED_DEFAULT,
+        common::DESCRIPTION,
+        common::MICROTENANT_ID_BODY,
     ]),
     ToolDeclaration::new(
         Service::Zpa,
@@ -35,15 +33,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_delete_segment_group",
         "Delete segment group",
         "Fails while application segments use it.",
-        Handler::Routes(&[Route::delete(
-            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}",
-        )
-        .query(MICROTENANT)]),
+        Handler::Routes(&[Route::delete(GROUP).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("group_id", GROUP_ID).required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
-    ]),
+    .params(&[GROUP_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_segment_groups",
@@ -51,15 +43,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_get_segment_group",
         "Get segment group",
         "One group with its application segments.",
-        Handler::Routes(&[Route::get(
-            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}",
-        )
-        .query(MICROTENANT)]),
+        Handler::Routes(&[Route::get(GROUP).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("group_id", GROUP_ID).required(),
-        Param::string("microtenant_id", MICROTENANT_ID),
-    ]),
+    .params(&[GROUP_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_segment_groups",
@@ -67,23 +53,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_segment_groups",
         "List segment groups",
         "Groups with their application segments; all pages unless page given.",
-        Handler::Routes(&[Route::get(
-            "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup",
-        )
-        .query(&[
-            ("microtenantId", "{microtenant_id}"),
-            ("search", "name+EQ+{search}"),
-            ("page", "{page}"),
-            ("pagesize", "{page_size}"),
-        ])
-        .zpa_pages()]),
+        Handler::Routes(&[common::list(GROUPS)]),
     )
-    .params(&[
-        Param::string("search", "Exact name or name+CONTAINS+x."),
-        Param::string("microtenant_id", MICROTENANT_ID),
-        Param::integer("page", "Page; omit for all.").min(1),
-        Param::integer("page_size", "Page size.").range(1, 500),
-    ])
+    .params(common::LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -95,14 +67,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::put(
             "/zpa/mgmtconfig/v2/admin/customers/{customerId}/segmentGroup/{group_id}",
         )
-        .query(MICROTENANT)
-        .merge_from("/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}")]),
+        .query(common::MICROTENANT)
+        .merge_from(GROUP)]),
     )
     .params(&[
-        Param::string("group_id", GROUP_ID).required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enable the group.").body("enabled"),
-        Param::string("microtenant_id", MICROTENANT_ID).body("microtenantId"),
+        GROUP_ID,
+        common::NAME,
+        common::DESCRIPTION,
+        common::GROUP_ENABLED,
+        common::MICROTENANT_ID_BODY,
     ]),
 ];

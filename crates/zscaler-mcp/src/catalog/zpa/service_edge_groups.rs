@@ -1,7 +1,8 @@
 //! ZPA private service edges (list, read, update, delete) and the groups they enrol into.
 
+use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Handler, Lit, Lookup, Param, Route, Target, ToolDeclaration};
+use crate::catalog::{Action, Handler, Lookup, Param, Route, Target, ToolDeclaration};
 
 const GROUPS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup";
 const GROUP: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}";
@@ -10,34 +11,88 @@ const EDGE: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/
 /// The reference attaches the tenant's "Service Edge" enrollment certificate on every group write.
 const SERVICE_EDGE_CERT: &[Lookup] = &[Lookup::row(
     "\"Service Edge\" enrollment certificate",
-    "/zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert",
+    common::ENROLLMENT_CERTS,
     &[("search", "name+EQ+Service Edge")],
     None,
     Target::Body("enrollmentCertId"),
 )];
 
-const MICROTENANT: &str = "Microtenant scope.";
-const GROUP_ID: &str = "Group id (zpa_list_service_edge_groups).";
-const EDGE_ID: &str = "Service edge id (zpa_list_service_edges).";
-const SEARCH: &str = "Exact name or name+CONTAINS+x.";
-const PAGE: &str = "Page; omit for all.";
-const PAGE_SIZE: &str = "Page size.";
-const LATITUDE: &str = "Decimal latitude, as text.";
-const LONGITUDE: &str = "Decimal longitude, as text.";
-const LOCATION: &str = "E.g. San Jose, CA, USA.";
-const CITY_COUNTRY: &str = "E.g. San Jose, US.";
-const COUNTRY: &str = "ISO alpha-2, e.g. US.";
-const IS_PUBLIC: &str = "Allow public access.";
-const OVERRIDE: &str = "Apply the given version profile.";
-const PROFILE_NAME: &str = "Profile name, e.g. Default.";
-const PROFILE_ID: &str = "0 Default, 1 Previous Default, 2 New Release.";
-const EDGES: &str = "Member service edge ids.";
-const TRUSTED: &str = "Trusted network ids (get_zpa_trusted_network).";
-const GRACE: &str = "Allow clients within grace distance.";
-const GRACE_VALUE: &str = "Distance in grace_distance_value_unit.";
-const GRACE_UNIT: &str = "MILES or KMS.";
-const UPGRADE_DAY: &str = "Upgrade weekday, e.g. SUNDAY.";
-const UPGRADE_TIME: &str = "Seconds after midnight, e.g. \"66600\".";
+const GROUP_ID: Param =
+    Param::string("group_id", "Group id (zpa_list_service_edge_groups).").required();
+const EDGE_ID: Param = Param::string(
+    "service_edge_id",
+    "Service edge id (zpa_list_service_edges).",
+)
+.required();
+const LATITUDE: Param = Param::string("latitude", "Decimal latitude, as text.").body("latitude");
+const LONGITUDE: Param =
+    Param::string("longitude", "Decimal longitude, as text.").body("longitude");
+
+/// The group settings a create sets and an update changes, after name, place, description
+/// and enabled.
+const GROUP_SETTINGS: [Param; 14] = [
+    common::CITY_COUNTRY,
+    common::COUNTRY_CODE,
+    Param::boolean("is_public", "Allow public access.").body("isPublic"),
+    Param::boolean(
+        "override_version_profile",
+        "Apply the given version profile.",
+    )
+    .body("overrideVersionProfile"),
+    Param::string("version_profile_name", "Profile name, e.g. Default.").body("versionProfileName"),
+    Param::string(
+        "version_profile_id",
+        "0 Default, 1 Previous Default, 2 New Release.",
+    )
+    .body("versionProfileId"),
+    Param::strings("service_edge_ids", "Member service edge ids.").ids("serviceEdges"),
+    Param::strings(
+        "trusted_network_ids",
+        "Trusted network ids (get_zpa_trusted_network).",
+    )
+    .ids("trustedNetworks"),
+    Param::boolean(
+        "grace_distance_enabled",
+        "Allow clients within grace distance.",
+    )
+    .body("graceDistanceEnabled"),
+    Param::integer(
+        "grace_distance_value",
+        "Distance in grace_distance_value_unit.",
+    )
+    .body("graceDistanceValue"),
+    Param::string("grace_distance_value_unit", "MILES or KMS.").body("graceDistanceValueUnit"),
+    common::UPGRADE_DAY,
+    Param::string(
+        "upgrade_time_in_secs",
+        "Seconds after midnight, e.g. \"66600\".",
+    )
+    .body("upgradeTimeInSecs"),
+    common::MICROTENANT_ID_BODY,
+];
+const CREATE_GROUP_PARAMS: [Param; 20] = common::concat(&[
+    &[
+        common::NAME_REQUIRED,
+        LATITUDE.required(),
+        LONGITUDE.required(),
+        common::LOCATION.required(),
+        common::DESCRIPTION,
+        common::GROUP_ENABLED_DEFAULT,
+    ],
+    &GROUP_SETTINGS,
+]);
+const UPDATE_GROUP_PARAMS: [Param; 21] = common::concat(&[
+    &[
+        GROUP_ID,
+        common::NAME,
+        common::DESCRIPTION,
+        common::GROUP_ENABLED,
+        LATITUDE,
+        LONGITUDE,
+        common::LOCATION,
+    ],
+    &GROUP_SETTINGS,
+]);
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -50,7 +105,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::post(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/bulkDelete",
         )
-        .query(&[("microtenantId", "{microtenant_id}")])]),
+        .query(common::MICROTENANT)]),
     )
     .params(&[
         Param::strings(
@@ -59,7 +114,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         )
         .required()
         .body("ids"),
-        Param::string("microtenant_id", MICROTENANT),
+        common::MICROTENANT_ID,
     ]),
     // NOTE(model): the reference normalizes country_code (country names, any case) to ISO alpha-2
     // and refuses what it cannot map; parameters have no transform or pattern, so it is sent as
@@ -72,39 +127,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Create service edge group",
         "Attaches the tenant's \"Service Edge\" enrollment certificate.",
         Handler::Routes(&[Route::post(GROUPS)
-            .query(&[("microtenantId", "{microtenant_id}")])
+            .query(common::MICROTENANT)
             .lookups(SERVICE_EDGE_CERT)]),
     )
-    .params(&[
-        Param::string("name", "Name.").required().body("name"),
-        Param::string("latitude", LATITUDE)
-            .required()
-            .body("latitude"),
-        Param::string("longitude", LONGITUDE)
-            .required()
-            .body("longitude"),
-        Param::string("location", LOCATION)
-            .required()
-            .body("location"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enable the group.")
-            .default(Lit::Bool(true))
-            .body("enabled"),
-        Param::string("city_country", CITY_COUNTRY).body("cityCountry"),
-        Param::string("country_code", COUNTRY).body("countryCode"),
-        Param::boolean("is_public", IS_PUBLIC).body("isPublic"),
-        Param::boolean("override_version_profile", OVERRIDE).body("overrideVersionProfile"),
-        Param::string("version_profile_name", PROFILE_NAME).body("versionProfileName"),
-        Param::string("version_profile_id", PROFILE_ID).body("versionProfileId"),
-        Param::strings("service_edge_ids", EDGES).ids("serviceEdges"),
-        Param::strings("trusted_network_ids", TRUSTED).ids("trustedNetworks"),
-        Param::boolean("grace_distance_enabled", GRACE).body("graceDistanceEnabled"),
-        Param::integer("grace_distance_value", GRACE_VALUE).body("graceDistanceValue"),
-        Param::string("grace_distance_value_unit", GRACE_UNIT).body("graceDistanceValueUnit"),
-        Param::string("upgrade_day", UPGRADE_DAY).body("upgradeDay"),
-        Param::string("upgrade_time_in_secs", UPGRADE_TIME).body("upgradeTimeInSecs"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
-    ]),
+    .params(&CREATE_GROUP_PARAMS),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_service_edge_groups",
@@ -112,12 +138,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_delete_service_edge",
         "Delete service edge",
         "Delete one edge by id.",
-        Handler::Routes(&[Route::delete(EDGE).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::delete(EDGE).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("service_edge_id", EDGE_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[EDGE_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_service_edge_groups",
@@ -125,12 +148,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_delete_service_edge_group",
         "Delete service edge group",
         "Remove its service edges first.",
-        Handler::Routes(&[Route::delete(GROUP).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::delete(GROUP).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("group_id", GROUP_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[GROUP_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_service_edge_groups",
@@ -138,12 +158,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_get_service_edge",
         "Get service edge",
         "One edge: group, version, IPs, connection status.",
-        Handler::Routes(&[Route::get(EDGE).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::get(EDGE).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("service_edge_id", EDGE_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[EDGE_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_service_edge_groups",
@@ -151,12 +168,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_get_service_edge_group",
         "Get service edge group",
         "One group with service edges and trusted networks.",
-        Handler::Routes(&[Route::get(GROUP).query(&[("microtenantId", "{microtenant_id}")])]),
+        Handler::Routes(&[Route::get(GROUP).query(common::MICROTENANT)]),
     )
-    .params(&[
-        Param::string("group_id", GROUP_ID).required(),
-        Param::string("microtenant_id", MICROTENANT),
-    ]),
+    .params(&[GROUP_ID, common::MICROTENANT_ID]),
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_service_edge_groups",
@@ -164,21 +178,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_service_edge_groups",
         "List service edge groups",
         "Groups with their service edges; all pages unless page given.",
-        Handler::Routes(&[Route::get(GROUPS)
-            .query(&[
-                ("microtenantId", "{microtenant_id}"),
-                ("search", "name+EQ+{search}"),
-                ("page", "{page}"),
-                ("pagesize", "{page_size}"),
-            ])
-            .zpa_pages()]),
+        Handler::Routes(&[common::list(GROUPS)]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::string("microtenant_id", MICROTENANT),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-    ])
+    .params(common::LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -187,23 +189,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_list_service_edges",
         "List service edges",
         "Edges with group, version, status; all pages unless page given.",
-        Handler::Routes(&[Route::get(
+        Handler::Routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge",
-        )
-        .query(&[
-            ("search", "name+EQ+{search}"),
-            ("page", "{page}"),
-            ("microtenantId", "{microtenant_id}"),
-            ("pagesize", "{page_size}"),
-        ])
-        .zpa_pages()]),
+        )]),
     )
-    .params(&[
-        Param::string("search", SEARCH),
-        Param::string("microtenant_id", MICROTENANT),
-        Param::integer("page", PAGE).min(1),
-        Param::integer("page_size", PAGE_SIZE).range(1, 500),
-    ])
+    .params(common::LIST_PARAMS)
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
@@ -212,16 +202,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zpa_update_service_edge",
         "Update service edge",
         "Change name, description or enabled; omitted fields are kept.",
-        Handler::Routes(&[Route::put(EDGE)
-            .query(&[("microtenantId", "{microtenant_id}")])
-            .merge_current()]),
+        Handler::Routes(&[Route::put(EDGE).query(common::MICROTENANT).merge_current()]),
     )
     .params(&[
-        Param::string("service_edge_id", EDGE_ID).required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("description", "Description.").body("description"),
+        EDGE_ID,
+        common::NAME,
+        common::DESCRIPTION,
         Param::boolean("enabled", "Enable the service edge.").body("enabled"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
+        common::MICROTENANT_ID_BODY,
     ]),
     // NOTE(model): country_code is sent as given (see zpa_create_service_edge_group).
     ToolDeclaration::new(
@@ -232,31 +220,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Update service edge group",
         "Re-attaches the \"Service Edge\" certificate; omitted fields are kept.",
         Handler::Routes(&[Route::put(GROUP)
-            .query(&[("microtenantId", "{microtenant_id}")])
+            .query(common::MICROTENANT)
             .lookups(SERVICE_EDGE_CERT)
             .merge_current()]),
     )
-    .params(&[
-        Param::string("group_id", GROUP_ID).required(),
-        Param::string("name", "Name.").body("name"),
-        Param::string("description", "Description.").body("description"),
-        Param::boolean("enabled", "Enable the group.").body("enabled"),
-        Param::string("latitude", LATITUDE).body("latitude"),
-        Param::string("longitude", LONGITUDE).body("longitude"),
-        Param::string("location", LOCATION).body("location"),
-        Param::string("city_country", CITY_COUNTRY).body("cityCountry"),
-        Param::string("country_code", COUNTRY).body("countryCode"),
-        Param::boolean("is_public", IS_PUBLIC).body("isPublic"),
-        Param::boolean("override_version_profile", OVERRIDE).body("overrideVersionProfile"),
-        Param::string("version_profile_name", PROFILE_NAME).body("versionProfileName"),
-        Param::string("version_profile_id", PROFILE_ID).body("versionProfileId"),
-        Param::strings("service_edge_ids", EDGES).ids("serviceEdges"),
-        Param::strings("trusted_network_ids", TRUSTED).ids("trustedNetworks"),
-        Param::boolean("grace_distance_enabled", GRACE).body("graceDistanceEnabled"),
-        Param::integer("grace_distance_value", GRACE_VALUE).body("graceDistanceValue"),
-        Param::string("grace_distance_value_unit", GRACE_UNIT).body("graceDistanceValueUnit"),
-        Param::string("upgrade_day", UPGRADE_DAY).body("upgradeDay"),
-        Param::string("upgrade_time_in_secs", UPGRADE_TIME).body("upgradeTimeInSecs"),
-        Param::string("microtenant_id", MICROTENANT).body("microtenantId"),
-    ]),
+    .params(&UPDATE_GROUP_PARAMS),
 ];
