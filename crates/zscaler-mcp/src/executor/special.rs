@@ -14,6 +14,14 @@ use super::{Context, Failure, Outcome, execute, rows_of};
 /// URLs per ZIA URL-lookup request (the API's limit).
 const URL_LOOKUP_CHUNK: usize = 100;
 
+/// A string argument (validated as required by the declaration), or empty.
+fn text_arg(args: &Args, name: &str) -> String {
+    args.get(name)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
 fn route(routes: &[Route], i: usize) -> Result<&Route, Failure> {
     routes
         .get(i)
@@ -105,11 +113,7 @@ async fn gre_create(
     args: &Args,
     ctx: &Context<'_>,
 ) -> Result<Outcome, Failure> {
-    let ip = args
-        .get("static_ip_address")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
+    let ip = text_arg(args, "static_ip_address");
     // 1. The static IP the tunnel starts from: found, or created.
     let found = match execute(service, tool, route(routes, 0)?, args, ctx, Vars::new()).await? {
         Outcome::Rows { items, .. } => items
@@ -184,11 +188,7 @@ async fn predefined_category(
     args: &Args,
     ctx: &Context<'_>,
 ) -> Result<Outcome, Failure> {
-    let name = args
-        .get("name")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
+    let name = text_arg(args, "name");
     let record = match execute(service, tool, route(routes, 0)?, args, ctx, Vars::new()).await {
         Ok(Outcome::Record(v)) => v,
         Ok(Outcome::Rows { items, .. }) => items.into_iter().next().unwrap_or(Value::Null),
