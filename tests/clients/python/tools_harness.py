@@ -156,7 +156,7 @@ async def list_tools(sandbox: Sandbox, args: list[str]) -> list[Any]:
 # Cases: tests/tools/cases/*.json, each a list of
 #   {"tool": NAME, "args": {...}, "expect": [[METHOD, PATH_TEMPLATE], ...],
 #    "error": false | "substring of the error text", "shape": "list" | "record" | "write",
-#    "body": {field: value, ...}, "allow_status": [404, ...], "nonempty": true}
+#    "body": {field: value, ...}, "allow_status": [404, ...], "nonempty": true, "rows": N}
 # PATH_TEMPLATE placeholders ({customerId}, {id}) match one path segment.
 
 
@@ -209,6 +209,8 @@ def verdict(case: dict[str, Any], call: Call) -> list[str]:
             if not isinstance(sc.get("complete"), bool):
                 problems.append("list result has no boolean 'complete'")
             rows = sc.get("result") or []
+            if "rows" in case and len(rows) != case["rows"]:
+                problems.append(f"{len(rows)} rows, the case expects {case['rows']}")
             if case.get("nonempty", True) and not rows:
                 problems.append("list result is empty (the case expects rows)")
             if rows and isinstance(rows[0], dict) and "query" not in case.get("args", {}):

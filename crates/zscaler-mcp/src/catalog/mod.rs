@@ -321,6 +321,34 @@ impl Lookup {
     }
 }
 
+/// A filter the server applies to a list's rows, for arguments the API itself does not take
+/// (the official SDK filtered these on the client): a row is kept when one of `fields` matches
+/// the argument, case-insensitively; a list-valued field matches when one element does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Filter {
+    pub arg: &'static str,
+    pub fields: &'static [&'static str],
+    /// Whole-value match; otherwise a substring.
+    pub exact: bool,
+}
+
+impl Filter {
+    pub const fn contains(arg: &'static str, fields: &'static [&'static str]) -> Filter {
+        Filter {
+            arg,
+            fields,
+            exact: false,
+        }
+    }
+    pub const fn equals(arg: &'static str, fields: &'static [&'static str]) -> Filter {
+        Filter {
+            arg,
+            fields,
+            exact: true,
+        }
+    }
+}
+
 /// One HTTP mapping of a tool. A tool has one or more; the first whose `when` holds is used.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Route {
@@ -347,6 +375,8 @@ pub struct Route {
     pub read_back: Option<&'static str>,
     /// A POST that only reads (search): safe to retry.
     pub read_only: bool,
+    /// Filters applied to the rows by the server (arguments the API does not take).
+    pub filters: &'static [Filter],
 }
 
 impl Route {
@@ -364,6 +394,7 @@ impl Route {
             merge_from: None,
             read_back: None,
             read_only: false,
+            filters: &[],
         }
     }
     pub const fn get(path: &'static str) -> Route {
@@ -441,6 +472,11 @@ impl Route {
     }
     pub const fn read_only(mut self) -> Route {
         self.read_only = true;
+        self
+    }
+    /// Rows are filtered by the server on these arguments.
+    pub const fn filters(mut self, filters: &'static [Filter]) -> Route {
+        self.filters = filters;
         self
     }
 }

@@ -201,7 +201,56 @@ pub(crate) async fn execute(
                 body => body,
             }))
         }
-        Answer::List(pages) => list(ctx, req, pages).await,
+        Answer::List(pages) => {
+            let outcome = list(ctx, req, pages).await?;
+            Ok(filter_rows(outcome, route.filters, args))
+        }
+    }
+}
+
+/// True when `value` (or, for a list, one of its elements) matches `wanted` (lower case).
+fn matches(value: &Value, wanted: &str, exact: bool) -> bool {
+    match value {
+        Value::Array(items) => items.iter().any(|v| matches(v, wanted, exact)),
+        other => request::scalar_text(other).is_some_and(|text| {
+            let text = text.to_lowercase();
+            if exact {
+                text == wanted
+            } else {
+                text.contains(wanted)
+            }
+        }),
+    }
+}
+
+/// Applies a route's server-side filters to its rows.
+fn filter_rows(outcome: Outcome, filters: &[crate::catalog::Filter], args: &Args) -> Outcome {
+    let active: Vec<(&crate::catalog::Filter, String)> = filters
+        .iter()
+        .filter_map(|f| {
+            args.get(f.arg)
+                .and_then(request::scalar_text)
+                .map(|v| (f, v.to_lowercase()))
+        })
+        .collect();
+    match outcome {
+        Outcome::Rows {
+            mut items,
+            mut meta,
+        } if !active.is_empty() => {
+            items.retain(|row| {
+                active.iter().all(|(f, wanted)| {
+                    f.fields
+                        .iter()
+                        .any(|field| row.get(*field).is_some_and(|v| matches(v, wanted, f.exact)))
+                })
+            });
+            meta.insert("returned".into(), items.len().into());
+            // The API's total counts the rows before the filter.
+            meta.remove("total");
+            Outcome::Rows { items, meta }
+        }
+        other => other,
     }
 }
 
@@ -448,4 +497,39 @@ fn incomplete_line(meta: &Map<String, Value>) -> String {
         None => line.push('.'),
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::catalog::Filter;
+
+    #[test]
+    fn server_side_filters_match_fields_and_list_elements() {
+        let rows = vec![
+            json!({"name": "Finance Rule", "urls": ["bank.example", "pay.example"]}),
+            json!({"name": "Other", "urls": ["news.example"]}),
+        ];
+        let mut meta = Map::new();
+        meta.insert("total".into(), 2.into());
+        let run = |filters: &'static [Filter], args: Value| match filter_rows(
+            Outcome::Rows {
+                items: rows.clone(),
+                meta: meta.clone(),
+            },
+            filters,
+            args.as_object().unwrap(),
+        ) {
+            Outcome::Rows { items, meta } => (items.len(), meta.contains_key("total")),
+            Outcome::Record(_) => (usize::MAX, false),
+        };
+        const BY_NAME: &[Filter] = &[Filter::contains("search", &["name"])];
+        const BY_URL: &[Filter] = &[Filter::equals("url", &["urls"])];
+        assert_eq!(run(BY_NAME, json!({"search": "finance"})), (1, false));
+        assert_eq!(run(BY_NAME, json!({})), (2, true));
+        assert_eq!(run(BY_URL, json!({"url": "PAY.example"})), (1, false));
+        assert_eq!(run(BY_URL, json!({"url": "pay"})), (0, false));
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Handler, Lit, Param, Route, ToolDeclaration, When};
+use crate::catalog::{Action, Filter, Handler, Lit, Param, Route, ToolDeclaration, When};
 
 const RULE_ID: Param = Param::string("rule_id", "Rule id (zia_list_web_dlp_rules).").required();
 const ACTION: Param = Param::string("action", "E.g. ALLOW, BLOCK, ICAP_RESPONSE.").body("action");
@@ -11,7 +11,9 @@ const ADVANCED: Param = common::advanced("Extra camelCase fields, e.g. dlpEngine
 const READ_MODE: Param = Param::string("action", "read_lite: ids and names only.")
     .one_of(&["read", "read_lite"])
     .default(Lit::Str("read"));
-const SEARCH_NOT_APPLIED: Param = Param::string("search", "Name filter; not applied yet.");
+/// `search` the API does not take: the server keeps the rows whose name contains it.
+const SEARCH_BY_NAME: Param = Param::string("search", "Name substring.");
+const BY_NAME: &[Filter] = &[Filter::contains("search", &["name"])];
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(
@@ -35,8 +37,6 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("search", "Name substring (full list only)."),
     ])
     .list(),
-    // NOTE(model): the reference sends no `search` query: the SDK filters engines locally, and no
-    // client-side filter exists yet, so `search` is accepted and not applied.
     ToolDeclaration::new(
         Service::Zia,
         "zia_dlp",
@@ -48,14 +48,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Route::get("/zia/api/v1/dlpEngines/{engine_id}").when(When::Has("engine_id")),
             Route::get("/zia/api/v1/dlpEngines/lite")
                 .when(When::Is("action", "read_lite"))
-                .list(),
-            Route::get("/zia/api/v1/dlpEngines").list(),
+                .list()
+                .filters(BY_NAME),
+            Route::get("/zia/api/v1/dlpEngines").list().filters(BY_NAME),
         ]),
     )
     .params(&[
         READ_MODE,
         Param::string("engine_id", "Engine id."),
-        SEARCH_NOT_APPLIED,
+        SEARCH_BY_NAME,
     ])
     .list(),
     ToolDeclaration::new(
@@ -95,8 +96,6 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::get("/zia/api/v1/webDlpRules/{rule_id}")]),
     )
     .params(&[RULE_ID]),
-    // NOTE(model): the reference sends no `search` query: the SDK filters rules locally, and no
-    // client-side filter exists yet, so `search` is accepted and not applied.
     ToolDeclaration::new(
         Service::Zia,
         "zia_dlp",
@@ -104,12 +103,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_web_dlp_rules",
         "List web DLP rules",
         "All rules in order: engines, protocols, criteria, action, state.",
-        Handler::Routes(&[Route::get("/zia/api/v1/webDlpRules").list()]),
+        Handler::Routes(&[Route::get("/zia/api/v1/webDlpRules")
+            .list()
+            .filters(BY_NAME)]),
     )
-    .params(&[SEARCH_NOT_APPLIED])
+    .params(&[SEARCH_BY_NAME])
     .list(),
-    // NOTE(model): the reference sends no `search` query: the SDK filters rules locally, and no
-    // client-side filter exists yet, so `search` is accepted and not applied.
     ToolDeclaration::new(
         Service::Zia,
         "zia_dlp",
@@ -117,9 +116,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_web_dlp_rules_lite",
         "List web DLP rules (lite)",
         "Id, name and order only; cheaper than zia_list_web_dlp_rules.",
-        Handler::Routes(&[Route::get("/zia/api/v1/webDlpRules/lite").list()]),
+        Handler::Routes(&[Route::get("/zia/api/v1/webDlpRules/lite")
+            .list()
+            .filters(BY_NAME)]),
     )
-    .params(&[SEARCH_NOT_APPLIED])
+    .params(&[SEARCH_BY_NAME])
     .list(),
     ToolDeclaration::new(
         Service::Zia,

@@ -2,7 +2,7 @@
 
 use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::catalog::{Action, Filter, Handler, Param, Route, ToolDeclaration};
 
 const RULE_ID: Param = Param::string("rule_id", "Rule id (zia_list_sandbox_rules).").required();
 const ACTION: Param = Param::string("action", "E.g. ALLOW or BLOCK.").body("action");
@@ -89,18 +89,18 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[Route::get("/zia/api/v1/sandboxRules/{rule_id}")]),
     )
     .params(&[RULE_ID]),
-    // NOTE(model): the reference sends no search query (the SDK filtered by name locally); no
-    // client-side filter exists yet, so `search` is accepted and not applied.
     ToolDeclaration::new(
         Service::Zia,
         "zia_sandbox",
         Action::Read,
         "zia_list_sandbox_rules",
         "List sandbox rules",
-        "All rules with order, state, action; search not applied, use query.",
-        Handler::Routes(&[Route::get("/zia/api/v1/sandboxRules").list()]),
+        "All rules with order, state, action.",
+        Handler::Routes(&[Route::get("/zia/api/v1/sandboxRules")
+            .list()
+            .filters(&[Filter::contains("search", &["name"])])]),
     )
-    .params(&[Param::string("search", "Ignored; use query.")])
+    .params(&[Param::string("search", "Name substring.")])
     .list(),
     ToolDeclaration::new(
         Service::Zia,

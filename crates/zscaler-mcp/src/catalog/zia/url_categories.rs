@@ -2,7 +2,7 @@
 
 use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Handler, Lit, Param, Route, Special, ToolDeclaration};
+use crate::catalog::{Action, Filter, Handler, Lit, Param, Route, Special, ToolDeclaration};
 
 const CATEGORY_ID: Param =
     Param::string("category_id", "Category id (zia_list_url_categories).").required();
@@ -98,8 +98,6 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ),
     )
     .params(&[ID_OR_NAME]),
-    // NOTE(model): the reference sends neither `search` nor `contains_url`: the SDK filters the
-    // answer locally, and no client-side filter exists yet, so both are accepted and not applied.
     ToolDeclaration::new(
         Service::Zia,
         "zia_url_categories",
@@ -109,13 +107,17 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "Predefined and custom categories with URLs; custom_only and type narrow.",
         Handler::Routes(&[Route::get("/zia/api/v1/urlCategories")
             .query(&[("customOnly", "{custom_only}"), ("type", "{type}")])
-            .list()]),
+            .list()
+            .filters(&[
+                Filter::contains("search", &["configuredName", "id", "description"]),
+                Filter::contains("contains_url", &["urls", "dbCategorizedUrls"]),
+            ])]),
     )
     .params(&[
-        Param::string("search", "Name filter; not applied yet."),
+        Param::string("search", "Name or id substring."),
         Param::boolean("custom_only", "Only custom categories."),
         Param::string("type", "E.g. URL_CATEGORY, TLD_CATEGORY."),
-        Param::string("contains_url", "Listed URL; not applied yet."),
+        Param::string("contains_url", "Categories listing a URL like this."),
     ])
     .list(),
     ToolDeclaration::new(

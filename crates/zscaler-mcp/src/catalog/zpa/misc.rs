@@ -2,7 +2,7 @@
 
 use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Handler, Param, Route, Special, ToolDeclaration, When};
+use crate::catalog::{Action, Filter, Handler, Param, Route, Special, ToolDeclaration, When};
 
 const EXACT_NAME: Param = Param::string("name", "Exact name.");
 /// The query of the lists filtered by [`EXACT_NAME`].
@@ -28,21 +28,20 @@ pub static TOOLS: &[ToolDeclaration] = &[
     )
     .params(&[EXACT_NAME, common::PAGE, common::PAGE_SIZE])
     .list(),
-    // NOTE(model): the reference filters by `name` client-side (exact match) after one GET of
-    // all profiles; the model has no client-side filter, so `name` is accepted but not applied
-    // (the `query` argument does the same job).
     ToolDeclaration::new(
         Service::Zpa,
         "zpa_misc",
         Action::Read,
         "get_zpa_isolation_profile",
         "List isolation profiles",
-        "Isolation profiles (UUID ids); name not applied, filter with query.",
+        "Isolation profiles (UUID ids).",
         Handler::Routes(&[
-            Route::get("/zpa/cbiconfig/cbi/api/customers/{customerId}/profiles").list(),
+            Route::get("/zpa/cbiconfig/cbi/api/customers/{customerId}/profiles")
+                .list()
+                .filters(&[Filter::equals("name", &["name"])]),
         ]),
     )
-    .params(&[Param::string("name", "Ignored; use query [?name=='X'].")])
+    .params(&[Param::string("name", "Exact name.")])
     .list(),
     ToolDeclaration::new(
         Service::Zpa,
