@@ -3,7 +3,7 @@
 
 use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Body, Handler, Param, Route, Special, ToolDeclaration, When};
+use crate::catalog::{Action, Body, Filter, Handler, Param, Route, Special, ToolDeclaration};
 
 /// Keys of a firewall rule's `advanced` object that hold references, sent as `[{"id": N}]`.
 const FIREWALL_ID_LISTS: &[&str] = &[
@@ -525,8 +525,6 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("locale", "Description language, e.g. en-US."),
     ])
     .list(),
-    // NOTE(model): the reference matches `name` exactly on the client; routes cannot filter
-    // rows, so `name` is sent as the API's `search` (a substring match) and wins over `search`.
     ToolDeclaration::new(
         Service::Zia,
         "zia_cloud_firewall",
@@ -534,18 +532,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         "zia_list_network_services",
         "List network services",
         "Predefined, standard and custom services with port ranges.",
-        Handler::Routes(&[
-            Route::get("/zia/api/v1/networkServices")
-                .when(When::Has("name"))
-                .query(&[("protocol", "{protocol}"), ("search", "{name}")])
-                .list(),
-            Route::get("/zia/api/v1/networkServices")
-                .query(&[("protocol", "{protocol}"), ("search", "{search}")])
-                .list(),
-        ]),
+        Handler::Routes(&[Route::get("/zia/api/v1/networkServices")
+            .query(&[("protocol", "{protocol}"), ("search", "{search}")])
+            .list()
+            .filters(&[Filter::equals("name", &["name"])])]),
     )
     .params(&[
-        Param::string("name", "Name substring; overrides search."),
+        Param::string("name", "Exact name."),
         common::SEARCH,
         Param::string("protocol", "TCP, UDP, ICMP, GRE, ESP or OTHER."),
     ])

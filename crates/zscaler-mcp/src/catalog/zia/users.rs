@@ -2,7 +2,7 @@
 
 use super::common;
 use crate::catalog::services::Service;
-use crate::catalog::{Action, Handler, Lit, Param, Route, ToolDeclaration, When};
+use crate::catalog::{Action, Filter, Handler, Lit, Param, Route, ToolDeclaration, When};
 
 const SORT_ORDER: Param =
     Param::string("sort_order", "Sort direction.").one_of(&["asc", "desc", "rule_execution"]);
@@ -54,9 +54,6 @@ pub static TOOLS: &[ToolDeclaration] = &[
         SORT_ORDER,
     ])
     .list(),
-    // NOTE(model): upstream matches `name` client-side (case-insensitive substring of the group
-    // name); routes cannot filter rows, so `name` is sent as the API's `search` (and wins over
-    // `search` when both are given).
     ToolDeclaration::new(
         Service::Zia,
         "zia_users",
@@ -67,17 +64,6 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Handler::Routes(&[
             Route::get("/zia/api/v1/groups/{group_id}").when(When::Has("group_id")),
             Route::get("/zia/api/v1/groups")
-                .when(When::Has("name"))
-                .query(&[
-                    ("pageSize", "{page_size}"),
-                    ("search", "{name}"),
-                    ("definedBy", "{defined_by}"),
-                    ("page", "{page}"),
-                    ("sortBy", "{sort_by}"),
-                    ("sortOrder", "{sort_order}"),
-                ])
-                .pages("page", "pageSize", 1000),
-            Route::get("/zia/api/v1/groups")
                 .query(&[
                     ("pageSize", "{page_size}"),
                     ("search", "{search}"),
@@ -86,12 +72,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
                     ("sortBy", "{sort_by}"),
                     ("sortOrder", "{sort_order}"),
                 ])
-                .pages("page", "pageSize", 1000),
+                .pages("page", "pageSize", 1000)
+                .filters(&[Filter::contains("name", &["name"])]),
         ]),
     )
     .params(&[
         Param::string("group_id", "Group id."),
-        Param::string("name", "Name search; overrides search."),
+        Param::string("name", "Name substring."),
         Param::string("search", "Name search text."),
         Param::string("defined_by", "Source, e.g. SCIM, LDAP."),
         common::PAGE,
