@@ -371,6 +371,8 @@ pub struct Route {
     /// with the changes applied: the API replaces the whole record on PUT, so a partial update
     /// must not clear the fields the caller did not name.
     pub merge_from: Option<&'static str>,
+    /// The current record's conditions are ZPA v1 operands, converted for a v2 write.
+    pub merge_zpa_v1_conditions: bool,
     /// After the write, GET this path and answer with it (list endpoints that answer nothing).
     pub read_back: Option<&'static str>,
     /// A POST that only reads (search): safe to retry.
@@ -392,6 +394,7 @@ impl Route {
             id_lists: &[],
             lookups: &[],
             merge_from: None,
+            merge_zpa_v1_conditions: false,
             read_back: None,
             read_only: false,
             filters: &[],
@@ -464,6 +467,13 @@ impl Route {
     /// Read-merge-write, reading the current record from `path` (ZPA reads v1, writes v2).
     pub const fn merge_from(mut self, path: &'static str) -> Route {
         self.merge_from = Some(path);
+        self
+    }
+    /// Read-merge-write of a ZPA policy rule: read at the v1 `path`, whose conditions are
+    /// converted to the v2 operand blocks the write takes.
+    pub const fn merge_zpa_rule_from(mut self, path: &'static str) -> Route {
+        self.merge_from = Some(path);
+        self.merge_zpa_v1_conditions = true;
         self
     }
     pub const fn read_back(mut self, path: &'static str) -> Route {

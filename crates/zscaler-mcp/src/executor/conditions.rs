@@ -100,6 +100,58 @@ pub fn to_api(conditions: &Value) -> Result<Value, String> {
     Ok(Value::Array(out))
 }
 
+/// A rule's conditions as the v1 API reads them (one operand per value: `lhs` "id" and the
+/// value in `rhs`, or an IdP id in `lhs` and a group/attribute in `rhs`) to the v2 blocks a
+/// write takes: per condition, one operand per object type, with `values` or `entryValues`.
+pub fn from_v1(conditions: &Value) -> Value {
+    let Some(list) = conditions.as_array() else {
+        return conditions.clone();
+    };
+    let blocks = list
+        .iter()
+        .map(|c| {
+            let mut operands: Vec<Value> = Vec::new();
+            for o in c
+                .get("operands")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let Some(object_type) = o.get("objectType").and_then(Value::as_str) else {
+                    continue;
+                };
+                let lhs = o.get("lhs").cloned().unwrap_or(Value::Null);
+                let rhs = o.get("rhs").cloned().unwrap_or(Value::Null);
+                let by_id = lhs.as_str() == Some("id");
+                let key = if by_id { "values" } else { "entryValues" };
+                let item = if by_id {
+                    rhs
+                } else {
+                    json!({"lhs": lhs, "rhs": rhs})
+                };
+                match operands.iter_mut().find(|x| {
+                    x.get("objectType").and_then(Value::as_str) == Some(object_type)
+                        && x.get(key).is_some()
+                }) {
+                    Some(existing) => {
+                        if let Some(Value::Array(items)) = existing.get_mut(key) {
+                            items.push(item);
+                        }
+                    }
+                    None => operands.push(json!({"objectType": object_type, key: [item]})),
+                }
+            }
+            let mut block = Map::new();
+            if let Some(op) = c.get("operator") {
+                block.insert("operator".into(), op.clone());
+            }
+            block.insert("operands".into(), Value::Array(operands));
+            Value::Object(block)
+        })
+        .collect();
+    Value::Array(blocks)
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -122,6 +174,29 @@ mod tests {
                 {"operator": "OR", "operands": [{"objectType": "CLIENT_TYPE", "values": ["zpn_client_type_exporter"]}]}
             ])
         );
+    }
+
+    #[test]
+    fn v1_operands_become_v2_blocks() {
+        let v1 = json!([
+            {"id": "1", "operator": "OR", "negated": false, "operands": [
+                {"id": "a", "lhs": "id", "rhs": "72", "objectType": "APP", "name": "Jira"},
+                {"id": "b", "lhs": "id", "rhs": "73", "objectType": "APP"},
+                {"id": "c", "lhs": "id", "rhs": "9", "objectType": "APP_GROUP"}]},
+            {"id": "2", "operator": "OR", "operands": [
+                {"lhs": "216", "rhs": "101", "objectType": "SCIM_GROUP", "idpId": "216"}]}
+        ]);
+        assert_eq!(
+            super::from_v1(&v1),
+            json!([
+                {"operator": "OR", "operands": [
+                    {"objectType": "APP", "values": ["72", "73"]},
+                    {"objectType": "APP_GROUP", "values": ["9"]}]},
+                {"operator": "OR", "operands": [
+                    {"objectType": "SCIM_GROUP", "entryValues": [{"lhs": "216", "rhs": "101"}]}]}
+            ])
+        );
+        assert_eq!(super::from_v1(&json!(null)), json!(null));
     }
 
     #[test]

@@ -180,7 +180,12 @@ pub(crate) async fn execute(
                 .filter(|(k, _)| k == "microtenantId")
                 .cloned()
                 .collect();
-            let current = ctx.client.send(&read).await?.body;
+            let mut current = ctx.client.send(&read).await?.body;
+            if route.merge_zpa_v1_conditions
+                && let Some(c) = current.get_mut("conditions")
+            {
+                *c = conditions::from_v1(c);
+            }
             body = overlay(current, body);
         }
         req.body = Some(body);

@@ -417,8 +417,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_access_policy_rule",
         "Update access policy rule",
-        "Full replace: omitted fields are cleared; resend name and action_type.",
+        "Omitted fields, conditions included, keep their values.",
         Handler::Routes(&[Route::put(RULE_V2)
+            .merge_zpa_rule_from(RULE_V1)
             .query(common::MICROTENANT)
             .lookups(&[ACCESS])]),
     )
@@ -438,10 +439,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_app_protection_rule",
         "Update app protection rule",
-        "Full replace: omitted fields are cleared; resend name and action_type.",
+        "Omitted fields, conditions included, keep their values.",
         // The reference drops microtenant_id here; it is sent as the query scope, as for the
         // other policy types.
         Handler::Routes(&[Route::put(RULE_V2)
+            .merge_zpa_rule_from(RULE_V1)
             .query(common::MICROTENANT)
             .lookups(&[INSPECTION])]),
     )
@@ -460,8 +462,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_forwarding_policy_rule",
         "Update forwarding policy rule",
-        "Full replace: omitted fields are cleared; resend name and action_type.",
+        "Omitted fields, conditions included, keep their values.",
         Handler::Routes(&[Route::put(RULE_V2)
+            .merge_zpa_rule_from(RULE_V1)
             .query(common::MICROTENANT)
             .lookups(&[FORWARDING])]),
     )
@@ -479,8 +482,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_isolation_policy_rule",
         "Update isolation policy rule",
-        "Full replace: omitted fields are cleared; resend name and action_type.",
+        "Omitted fields, conditions included, keep their values.",
         Handler::Routes(&[Route::put(RULE_V2)
+            .merge_zpa_rule_from(RULE_V1)
             .query(common::MICROTENANT)
             .lookups(&[ISOLATION])]),
     )
@@ -499,8 +503,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Action::Update,
         "zpa_update_timeout_policy_rule",
         "Update timeout policy rule",
-        "Full replace: omitted fields are cleared; resend name and timeouts.",
+        "Omitted fields, conditions included, keep their values.",
         Handler::Routes(&[Route::put(RULE_V2)
+            .merge_zpa_rule_from(RULE_V1)
             .query(common::MICROTENANT)
             .fixed(&[("action", Lit::Str("RE_AUTH"))])
             .lookups(&[TIMEOUT])]),
