@@ -122,7 +122,8 @@ struct PageOut {
     total_pages: Option<u64>,
 }
 
-fn number(v: Option<&Value>) -> Option<u64> {
+/// A count as the APIs write it: a number, or a numeric string (ZPA).
+pub(crate) fn number(v: Option<&Value>) -> Option<u64> {
     match v? {
         Value::Number(n) => n.as_u64(),
         Value::String(s) => s.trim().parse().ok(),

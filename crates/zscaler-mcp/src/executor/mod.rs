@@ -20,7 +20,7 @@ use crate::catalog::{
 };
 use crate::client::ZscalerClient;
 use crate::client::error::ApiError;
-use crate::client::paging::{Caps, Paging};
+use crate::client::paging::{Caps, Paging, number};
 use crate::client::request::ApiRequest;
 use crate::shaping;
 
@@ -67,6 +67,16 @@ pub enum Outcome {
         items: Vec<Value>,
         meta: Map<String, Value>,
     },
+}
+
+impl Outcome {
+    /// Every row there is, in one answer.
+    pub fn all_rows(items: Vec<Value>) -> Outcome {
+        let mut meta = Map::new();
+        meta.insert("complete".into(), true.into());
+        meta.insert("returned".into(), items.len().into());
+        Outcome::Rows { items, meta }
+    }
 }
 
 /// Runs a declared Zscaler tool with validated arguments and shapes the answer.
@@ -289,23 +299,11 @@ fn rows_of(body: Value) -> Vec<Value> {
     }
 }
 
-fn number(v: Option<&Value>) -> Option<u64> {
-    match v? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
 async fn list(ctx: &Context<'_>, req: ApiRequest, pages: Pages) -> Result<Outcome, Failure> {
     let (page_key, size_key, paging) = match pages {
         Pages::One => {
             let response = ctx.client.send(&req).await?;
-            let items = rows_of(response.body);
-            let mut meta = Map::new();
-            meta.insert("complete".into(), true.into());
-            meta.insert("returned".into(), items.len().into());
-            return Ok(Outcome::Rows { items, meta });
+            return Ok(Outcome::all_rows(rows_of(response.body)));
         }
         Pages::Numbered {
             page,
@@ -432,17 +430,13 @@ fn shape(
     outcome: Outcome,
     query: Option<&str>,
 ) -> CallToolResult {
+    // A list tool answers rows even when its route answered one record.
+    let outcome = match outcome {
+        Outcome::Record(Value::Array(items)) if tool.list => Outcome::all_rows(items),
+        Outcome::Record(v) if tool.list => Outcome::all_rows(vec![v]),
+        other => other,
+    };
     let (data, meta) = match outcome {
-        Outcome::Record(v) if tool.list => {
-            let items = match v {
-                Value::Array(a) => a,
-                other => vec![other],
-            };
-            let mut meta = Map::new();
-            meta.insert("complete".into(), true.into());
-            meta.insert("returned".into(), items.len().into());
-            (Value::Array(items), Some(meta))
-        }
         Outcome::Record(v) => (v, None),
         Outcome::Rows { items, meta } => (Value::Array(items), Some(meta)),
     };

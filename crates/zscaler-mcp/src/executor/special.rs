@@ -98,10 +98,7 @@ async fn url_lookup(
         let req = ApiRequest::post(service, path.clone(), Value::Array(chunk.to_vec())).read_only();
         items.extend(rows_of(ctx.client.send(&req).await?.body));
     }
-    let mut meta = serde_json::Map::new();
-    meta.insert("complete".into(), true.into());
-    meta.insert("returned".into(), items.len().into());
-    Ok(Outcome::Rows { items, meta })
+    Ok(Outcome::all_rows(items))
 }
 
 /// routes: 0 = GET staticIP?ipAddress, 1 = GET greTunnels/availableInternalIpRanges,
@@ -285,8 +282,5 @@ fn lss_log_types() -> Outcome {
         .iter()
         .map(|(name, code, description)| json!({"name": name, "code": code, "description": description}))
         .collect();
-    let mut meta = serde_json::Map::new();
-    meta.insert("complete".into(), true.into());
-    meta.insert("returned".into(), items.len().into());
-    Outcome::Rows { items, meta }
+    Outcome::all_rows(items)
 }
