@@ -16,9 +16,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use zscaler_mcp::catalog::services::Service;
+use zscaler_mcp::client::Upstream;
 use zscaler_mcp::client::{ApiRequest, Caps, ClientSettings, Paging, RateLimits, ZscalerClient};
-use zscaler_mcp::server::upstream::Upstream;
+use zscaler_mcp::service::Service;
 use zscaler_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
 
 const PATH: &str = "/zia/api/v1/status";

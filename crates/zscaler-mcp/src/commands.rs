@@ -6,9 +6,9 @@ use serde_json::json;
 
 use crate::catalog::ToolDeclaration;
 use crate::catalog::selection;
-use crate::catalog::services::Service;
 use crate::config::{Config, TokenFormat};
 use crate::server::VERSION;
+use crate::service::Service;
 
 /// `--version`.
 pub fn version() -> String {

@@ -22,7 +22,9 @@ pub mod config;
 pub mod executor;
 pub mod logging;
 pub mod pattern;
+pub mod secret;
 pub mod server;
+pub mod service;
 pub mod shaping;
 pub mod transport;
 

@@ -7,13 +7,13 @@ mod common;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use zscaler_mcp::catalog::services::Service;
+use zscaler_mcp::client::Upstream;
 use zscaler_mcp::client::{
     ApiRequest, Caps, ClientSettings, ErrorKind, Grant, Paging, PrivateKey, RateLimits,
     ZscalerClient,
 };
-use zscaler_mcp::config::Secret;
-use zscaler_mcp::server::upstream::Upstream;
+use zscaler_mcp::secret::Secret;
+use zscaler_mcp::service::Service;
 use zscaler_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
 
 struct Rig {

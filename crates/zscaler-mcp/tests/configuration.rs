@@ -530,7 +530,7 @@ fn exposed(args: &[&str]) -> Vec<&'static str> {
 #[test]
 fn selection_follows_the_documented_precedence() {
     use zscaler_mcp::catalog::selection::{resolve_with, write_gate_warning};
-    use zscaler_mcp::catalog::services::Service;
+    use zscaler_mcp::service::Service;
 
     // Reads by default, no writes; meta tools always.
     let all = exposed(&[]);

@@ -10,7 +10,6 @@ pub mod meta;
 pub mod planned;
 pub mod schema;
 pub mod selection;
-pub mod services;
 pub mod toolsets;
 pub mod zia;
 pub mod zpa;
@@ -19,7 +18,7 @@ use std::sync::Arc;
 
 use rmcp::model::{Tool, ToolAnnotations};
 
-use self::services::Service;
+use crate::service::Service;
 
 /// What a tool does to the tenant; drives annotations and the write gate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,10 +9,10 @@
 //! 8. the write gate: create/update/delete tools need `--enable-write-tools` and a match in
 //!    the `--write-tools` allowlist.
 
-use crate::catalog::services::Service;
 use crate::catalog::toolsets::{DEFAULT_KEYWORD, TOOLSETS};
 use crate::catalog::{ToolDeclaration, all_tools};
 use crate::config::{Config, ToolsetSelection};
+use crate::service::Service;
 
 /// Toolsets that `--toolsets default` loads: the read tools an agent needs first to answer
 /// "what is configured, for whom, and is it working" across the main products (written down in

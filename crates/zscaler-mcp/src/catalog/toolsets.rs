@@ -1,7 +1,7 @@
 //! Toolset ids: named slices of the catalog an operator can load (`--toolsets`). The ids and
 //! their services equal the reference server's 63 toolsets, since users' configurations name them.
 
-use super::services::Service;
+use crate::service::Service;
 
 /// The always-on toolset of server-discovery tools (`zscaler_get_server_info`, ...).
 pub const META_TOOLSET: &str = "meta";

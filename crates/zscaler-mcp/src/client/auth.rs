@@ -22,8 +22,8 @@ use tokio::time::Instant;
 
 use super::error::{ApiError, ErrorKind, clip};
 use super::retry;
-use crate::catalog::services::Service;
-use crate::config::Secret;
+use crate::secret::Secret;
+use crate::service::Service;
 
 /// The audience every OneAPI token is requested for.
 pub const AUDIENCE: &str = "https://api.zscaler.com";

@@ -16,7 +16,7 @@ use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
-use crate::catalog::services::Service;
+use crate::service::Service;
 
 /// Which budget a method draws from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

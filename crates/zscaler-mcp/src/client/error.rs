@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::catalog::services::Service;
+use crate::service::Service;
 
 /// What went wrong, in the terms an agent (or its operator) acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

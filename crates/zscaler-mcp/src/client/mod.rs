@@ -17,6 +17,7 @@ pub mod error;
 pub mod paging;
 pub mod request;
 pub mod retry;
+pub mod upstream;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,9 +31,9 @@ pub use budget::{MethodClass, RateLimits};
 pub use error::{ApiError, ErrorKind};
 pub use paging::{Caps, ListResult, Paging};
 pub use request::{ApiRequest, ApiResponse};
+pub use upstream::Upstream;
 
-use crate::catalog::services::Service;
-use crate::server::upstream::Upstream;
+use crate::service::Service;
 
 /// Tunables of the client. Defaults are safe for a production tenant.
 #[derive(Debug, Clone)]

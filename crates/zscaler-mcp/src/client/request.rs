@@ -3,7 +3,7 @@
 use http::Method;
 use serde_json::Value;
 
-use crate::catalog::services::Service;
+use crate::service::Service;
 
 /// A request relative to the OneAPI gateway.
 #[derive(Debug, Clone)]

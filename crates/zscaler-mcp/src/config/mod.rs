@@ -21,8 +21,9 @@ pub use values::{IpRule, parse_bool};
 /// The standalone sandbox's settings.
 pub use zscaler_sandbox::SandboxConfig as SandboxConfigValue;
 
-use crate::catalog::services::Service;
 use crate::pattern::NamePattern;
+pub use crate::secret::Secret;
+use crate::service::Service;
 
 /// What the process was asked to do.
 #[derive(Debug, Clone)]
@@ -75,26 +76,6 @@ impl Transport {
 impl fmt::Display for Transport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// A secret value: never printed, never logged, compared in constant time by its users.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Secret {
-        Secret(value.into())
-    }
-    /// The secret's value, for the one place that must send it.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(<redacted>)")
     }
 }
 
@@ -251,6 +232,36 @@ pub struct ZscalerConfig {
     pub api_base_url: Option<String>,
     /// `ZSCALER_MCP_TOKEN_URL`: the OneAPI token endpoint, replacing the vanity domain's.
     pub token_url: Option<String>,
+}
+
+impl ZscalerConfig {
+    /// The real tenant these settings name, with optional URL overrides.
+    pub fn upstream(
+        &self,
+        base_url: Option<String>,
+        token_url: Option<String>,
+    ) -> crate::client::Upstream {
+        let vanity = self.vanity_domain.as_deref().unwrap_or("<vanity-domain>");
+        let (base, token) = crate::client::upstream::cloud_urls(&self.cloud, vanity);
+        crate::client::Upstream {
+            base_url: base_url
+                .or_else(|| self.api_base_url.clone())
+                .unwrap_or(base),
+            token_url: token_url
+                .or_else(|| self.token_url.clone())
+                .unwrap_or(token),
+            client_id: self.client_id.clone(),
+            // The private key wins over a secret, as in the official SDK.
+            grant: match (&self.private_key, &self.client_secret) {
+                (Some(key), _) => Some(crate::client::Grant::PrivateKey(key.clone())),
+                (None, Some(secret)) => Some(crate::client::Grant::ClientSecret(secret.clone())),
+                (None, None) => None,
+            },
+            customer_id: self.customer_id.clone(),
+            zcell_customer_id: self.zcell_customer_id.clone(),
+            sandbox: false,
+        }
+    }
 }
 
 /// Cloud secret stores holding the OneAPI credentials (spec 004: AWS Secrets Manager).

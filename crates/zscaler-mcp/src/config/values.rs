@@ -10,9 +10,9 @@ use super::{
     OidcProxyConfig, OutputConfig, Secret, Selection, TlsConfig, ToolsetSelection, Transport,
     WriteConfig, ZscalerConfig,
 };
-use crate::catalog::services::Service;
 use crate::catalog::toolsets::{ALL_KEYWORD, DEFAULT_KEYWORD, TOOLSETS, toolset_service};
 use crate::pattern::NamePattern;
+use crate::service::Service;
 
 const BOOL_EXPECTED: &str = "a boolean: true/false, 1/0, yes/no or on/off";
 const SECRET_SHOWN: &str = "<redacted>";

@@ -14,7 +14,6 @@ mod special;
 use rmcp::model::{CallToolResult, ContentBlock};
 use serde_json::{Map, Value, json};
 
-use crate::catalog::services::Service;
 use crate::catalog::{
     Action, Answer, Handler, Lookup, Pages, Pick, Route, Target, ToolDeclaration,
 };
@@ -22,6 +21,7 @@ use crate::client::ZscalerClient;
 use crate::client::error::ApiError;
 use crate::client::paging::{Caps, Paging, number};
 use crate::client::request::ApiRequest;
+use crate::service::Service;
 use crate::shaping;
 
 use self::request::{Args, Vars, fill_path, holds, select};

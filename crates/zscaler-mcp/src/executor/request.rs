@@ -4,9 +4,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::catalog::services::Service;
 use crate::catalog::{Body, Param, Route, When};
 use crate::client::request::ApiRequest;
+use crate::service::Service;
 
 use super::conditions;
 

@@ -3,10 +3,10 @@
 
 use serde_json::{Value, json};
 
-use crate::catalog::services::Service;
 use crate::catalog::{Route, Special, ToolDeclaration};
 use crate::client::error::ErrorKind;
 use crate::client::request::ApiRequest;
+use crate::service::Service;
 
 use super::request::{Args, Vars, fill_path};
 use super::{Context, Failure, Outcome, execute, rows_of};

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::catalog::services::Service;
 use crate::client::ZscalerClient;
+use crate::service::Service;
 
 /// How long startup waits for the token.
 const TOKEN_WAIT: Duration = Duration::from_secs(15);

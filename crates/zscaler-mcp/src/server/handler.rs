@@ -22,14 +22,14 @@ use tokio_util::task::TaskTracker;
 
 use crate::catalog::meta::MetaTool;
 use crate::catalog::selection::{self, Resolved};
-use crate::catalog::services::Service;
 use crate::catalog::toolsets::{TOOLSETS, toolset_service};
 use crate::catalog::{Handler, ToolDeclaration, all_tools};
+use crate::client::Upstream;
 use crate::client::{ClientError, ClientSettings, Grant, ZscalerClient};
 use crate::config::Config;
 use crate::executor::{self, arguments};
 use crate::server::posture::Posture;
-use crate::server::upstream::Upstream;
+use crate::service::Service;
 pub use crate::transport::SessionKind;
 
 pub const SERVER_NAME: &str = "zscaler-mcp";

@@ -7,7 +7,6 @@
 pub mod entitlements;
 pub mod handler;
 pub mod posture;
-pub mod upstream;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -16,9 +15,9 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 use crate::catalog::selection;
-use crate::catalog::services::Service;
+use crate::client::Upstream;
 use crate::config::{Config, Transport};
-use crate::server::upstream::Upstream;
+use crate::service::Service;
 use crate::transport::edge::HostPolicy;
 use crate::transport::http::{HttpMode, HttpOptions};
 use crate::transport::{HandlerFactory, SessionKind, http, shutdown, stdio};
@@ -66,7 +65,7 @@ impl ZscalerMcpServerBuilder {
     }
 
     pub fn build(self) -> ZscalerMcpServer {
-        let upstream = Upstream::from_config(&self.config.zscaler, self.base_url, self.token_url);
+        let upstream = self.config.zscaler.upstream(self.base_url, self.token_url);
         let config = Arc::new(self.config);
         let resolved = selection::resolve(&config);
         ZscalerMcpServer {

@@ -1,7 +1,7 @@
 //! ZIA configuration activation: the status of staged changes, and activating them.
 
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Route, ToolDeclaration};
+use crate::service::Service;
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(

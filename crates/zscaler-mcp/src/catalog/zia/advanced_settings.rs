@@ -1,7 +1,7 @@
 //! ZIA advanced settings: the tenant-wide Administration > Advanced Settings block.
 
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Body, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(

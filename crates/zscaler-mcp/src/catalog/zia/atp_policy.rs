@@ -1,7 +1,7 @@
 //! ZIA Advanced Threat Protection policy: ATP settings, security-exception bypass URLs, malicious-URL denylist.
 
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Body, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(

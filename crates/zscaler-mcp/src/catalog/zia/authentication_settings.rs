@@ -1,7 +1,7 @@
 //! ZIA authentication settings: the URLs exempted from user authentication.
 
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 pub static TOOLS: &[ToolDeclaration] = &[
     // NOTE(model): the SDK waits 2 s between the POST and the re-GET; routes cannot wait, so

@@ -1,8 +1,8 @@
 //! ZIA cloud app control: web application rules per rule type, their actions and the app catalog.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const RULE: &str = "/zia/api/v1/webApplicationRules/{rule_type}/{rule_id}";
 

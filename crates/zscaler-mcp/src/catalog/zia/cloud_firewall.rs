@@ -2,8 +2,8 @@
 //! network services and applications, custom IPS signatures).
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Body, Filter, Handler, Param, Route, Special, ToolDeclaration};
+use crate::service::Service;
 
 /// Keys of a firewall rule's `advanced` object that hold references, sent as `[{"id": N}]`.
 const FIREWALL_ID_LISTS: &[&str] = &[

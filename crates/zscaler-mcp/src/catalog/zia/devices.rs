@@ -1,8 +1,8 @@
 //! ZIA devices known through Client Connector and their OS device groups (read-only).
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(

@@ -1,8 +1,8 @@
 //! ZIA data loss prevention: DLP dictionaries and engines, and web DLP policy rules.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Filter, Handler, Lit, Param, Route, ToolDeclaration, When};
+use crate::service::Service;
 
 const RULE_ID: Param = Param::string("rule_id", "Rule id (zia_list_web_dlp_rules).").required();
 const ACTION: Param = Param::string("action", "E.g. ALLOW, BLOCK, ICAP_RESPONSE.").body("action");

@@ -1,8 +1,8 @@
 //! ZIA file type control: file type control rules and the file type categories they match.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const RULE_ID: Param =
     Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required();

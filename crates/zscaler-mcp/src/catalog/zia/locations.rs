@@ -1,8 +1,8 @@
 //! ZIA traffic forwarding: locations, location groups, static IPs, GRE tunnels, VPN credentials.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, Special, ToolDeclaration, When};
+use crate::service::Service;
 
 const TUNNEL_ID: Param = Param::string("tunnel_id", "Tunnel id (zia_list_gre_tunnels).").required();
 const LOCATION_ID: Param =

@@ -1,7 +1,7 @@
 //! ZIA mobile malware protection: the advanced threat settings for mobile apps.
 
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Body, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(

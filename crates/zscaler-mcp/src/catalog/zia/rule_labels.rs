@@ -1,8 +1,8 @@
 //! ZIA rule labels: the tags that group policy rules across ZIA policies.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const LABEL_ID: Param = Param::string("label_id", "Label id (zia_list_rule_labels).").required();
 

@@ -1,8 +1,8 @@
 //! ZIA cloud sandbox (file detonation): Sandbox rules, the MD5 block list, report quota and reports.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Filter, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const RULE_ID: Param = Param::string("rule_id", "Rule id (zia_list_sandbox_rules).").required();
 const ACTION: Param = Param::string("action", "E.g. ALLOW or BLOCK.").body("action");

@@ -1,7 +1,7 @@
 //! ZIA shadow IT: discovered cloud applications, their sanction state and custom tags.
 
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration, When};
+use crate::service::Service;
 
 pub static TOOLS: &[ToolDeclaration] = &[
     // NOTE(model): `applicationIds` goes out as the strings given; the API documents integers

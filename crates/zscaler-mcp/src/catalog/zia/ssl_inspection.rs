@@ -1,8 +1,8 @@
 //! ZIA SSL inspection: SSL inspection rules and the cloud applications they can match.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const RULE_ID: Param =
     Param::string("rule_id", "Rule id (zia_list_ssl_inspection_rules).").required();

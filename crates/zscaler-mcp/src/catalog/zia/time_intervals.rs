@@ -1,8 +1,8 @@
 //! ZIA time intervals: the named weekly schedules that policy rules apply during.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const INTERVAL_ID: Param =
     Param::string("interval_id", "Interval id (zia_list_time_intervals).").required();

@@ -1,8 +1,8 @@
 //! ZIA URL categories: custom and predefined categories, their URL lists, and URL lookup.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Filter, Handler, Lit, Param, Route, Special, ToolDeclaration};
+use crate::service::Service;
 
 const CATEGORY_ID: Param =
     Param::string("category_id", "Category id (zia_list_url_categories).").required();

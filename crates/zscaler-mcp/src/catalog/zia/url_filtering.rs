@@ -1,8 +1,8 @@
 //! ZIA URL filtering policy: the rules that allow, caution or block URL categories.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const RULE_ID: Param =
     Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required();

@@ -1,8 +1,8 @@
 //! ZIA users, user groups and departments (read-only).
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Filter, Handler, Lit, Param, Route, ToolDeclaration, When};
+use crate::service::Service;
 
 const SORT_ORDER: Param =
     Param::string("sort_order", "Sort direction.").one_of(&["asc", "desc", "rule_execution"]);

@@ -1,8 +1,8 @@
 //! ZIA workload groups: tag expressions selecting cloud workloads for policy (read-only).
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ToolDeclaration::new(

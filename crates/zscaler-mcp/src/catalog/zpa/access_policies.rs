@@ -1,8 +1,8 @@
 //! ZPA policy rules: access, app protection (inspection), client forwarding, isolation, timeout.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Body, Handler, Lit, Lookup, Param, Route, Target, ToolDeclaration};
+use crate::service::Service;
 
 /// The policy set of each policy type: its `id` fills `{policySetId}` in the rule routes.
 const ACCESS: Lookup = Lookup::id(

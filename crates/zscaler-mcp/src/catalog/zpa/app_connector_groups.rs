@@ -1,8 +1,8 @@
 //! ZPA app connector groups: where connectors sit, their upgrade window and enrollment certificate.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lookup, Param, Route, Target, ToolDeclaration, When};
+use crate::service::Service;
 
 const GROUPS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup";
 const GROUP: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}";

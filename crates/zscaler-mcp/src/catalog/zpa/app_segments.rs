@@ -1,8 +1,8 @@
 //! ZPA application segments (plain, browser access, privileged remote access) and the apps inside them by type.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const COLLECTION: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/application";
 const ITEM: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}";

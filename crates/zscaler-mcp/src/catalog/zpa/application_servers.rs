@@ -1,8 +1,8 @@
 //! ZPA application servers: the hosts that server groups publish to connectors.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lit, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const SERVERS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/server";
 const SERVER: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}";

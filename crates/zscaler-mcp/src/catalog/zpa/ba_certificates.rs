@@ -1,8 +1,8 @@
 //! ZPA browser access certificates: the server certificates of browser access applications.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const CERTIFICATES: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate";
 const CERTIFICATE: &str =

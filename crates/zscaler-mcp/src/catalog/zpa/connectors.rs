@@ -1,8 +1,8 @@
 //! ZPA app connectors: the enrolled connector instances, their state and versions.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const CONNECTORS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector";
 const CONNECTOR: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}";

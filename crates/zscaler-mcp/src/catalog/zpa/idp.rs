@@ -1,8 +1,8 @@
 //! ZPA identity provider attributes and groups: SAML attributes, SCIM attributes, SCIM groups.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lookup, Param, Route, Target, ToolDeclaration, When};
+use crate::service::Service;
 
 /// The IdP named by `idp_name` (exact, case-insensitive), into `{idpId}`.
 const IDP: Lookup = Lookup::row(

@@ -1,8 +1,8 @@
 //! ZPA reference data: posture, trusted network, isolation and app protection profiles, and LSS.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Filter, Handler, Param, Route, Special, ToolDeclaration, When};
+use crate::service::Service;
 
 const EXACT_NAME: Param = Param::string("name", "Exact name.");
 /// The query of the lists filtered by [`EXACT_NAME`].

@@ -1,8 +1,8 @@
 //! ZPA privileged remote access (PRA): stored credentials and user portals.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lit, Lookup, Param, Route, Target, ToolDeclaration, When};
+use crate::service::Service;
 
 const CREDENTIALS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/credential";
 const CREDENTIAL: &str =

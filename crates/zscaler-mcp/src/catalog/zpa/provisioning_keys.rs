@@ -1,8 +1,8 @@
 //! ZPA provisioning keys of app connector and service edge groups, and enrollment certificates.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration, When};
+use crate::service::Service;
 
 const KEY_TYPES: &[&str] = &["connector", "service_edge"];
 /// The key type a route serves.

@@ -1,8 +1,8 @@
 //! ZPA segment groups: the groups application segments belong to, used in access policy conditions.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const GROUPS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup";
 const GROUP: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}";

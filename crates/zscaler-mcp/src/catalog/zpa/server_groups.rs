@@ -1,8 +1,8 @@
 //! ZPA server groups: the app connector groups (and servers) that serve application segments.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lit, Param, Route, ToolDeclaration};
+use crate::service::Service;
 
 const GROUPS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup";
 const GROUP: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup/{group_id}";

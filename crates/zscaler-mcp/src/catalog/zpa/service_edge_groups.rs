@@ -1,8 +1,8 @@
 //! ZPA private service edges (list, read, update, delete) and the groups they enrol into.
 
 use super::common;
-use crate::catalog::services::Service;
 use crate::catalog::{Action, Handler, Lookup, Param, Route, Target, ToolDeclaration};
+use crate::service::Service;
 
 const GROUPS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup";
 const GROUP: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}";

@@ -1,8 +1,8 @@
 //! Where the Zscaler side lives: the OneAPI gateway and token URLs for the configured cloud, the
 //! overrides a library user injects, or the embedded sandbox.
 
-use crate::client::Grant;
-use crate::config::{Secret, ZscalerConfig};
+use super::Grant;
+use crate::secret::Secret;
 
 /// The Zscaler tenant this server talks to, and with which credentials.
 #[derive(Debug, Clone)]
@@ -46,34 +46,6 @@ pub fn cloud_urls(cloud: &str, vanity: &str) -> (String, String) {
 }
 
 impl Upstream {
-    /// The real tenant of `config`, with optional URL overrides.
-    pub fn from_config(
-        config: &ZscalerConfig,
-        base_url: Option<String>,
-        token_url: Option<String>,
-    ) -> Upstream {
-        let vanity = config.vanity_domain.as_deref().unwrap_or("<vanity-domain>");
-        let (base, token) = cloud_urls(&config.cloud, vanity);
-        Upstream {
-            base_url: base_url
-                .or_else(|| config.api_base_url.clone())
-                .unwrap_or(base),
-            token_url: token_url
-                .or_else(|| config.token_url.clone())
-                .unwrap_or(token),
-            client_id: config.client_id.clone(),
-            // The private key wins over a secret, as in the official SDK.
-            grant: match (&config.private_key, &config.client_secret) {
-                (Some(key), _) => Some(Grant::PrivateKey(key.clone())),
-                (None, Some(secret)) => Some(Grant::ClientSecret(secret.clone())),
-                (None, None) => None,
-            },
-            customer_id: config.customer_id.clone(),
-            zcell_customer_id: config.zcell_customer_id.clone(),
-            sandbox: false,
-        }
-    }
-
     /// The embedded sandbox.
     pub fn sandbox(running: &zscaler_sandbox::RunningSandbox) -> Upstream {
         Upstream {
