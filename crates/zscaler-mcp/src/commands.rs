@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use crate::catalog::ToolDeclaration;
-use crate::catalog::selection;
 use crate::config::{Config, TokenFormat};
+use crate::policy::selection;
 use crate::server::VERSION;
 use crate::service::Service;
 

@@ -22,6 +22,7 @@ pub mod config;
 pub mod executor;
 pub mod logging;
 pub mod pattern;
+pub mod policy;
 pub mod secret;
 pub mod server;
 pub mod service;

@@ -520,7 +520,7 @@ fn api_and_token_url_overrides_allow_https_or_loopback_http_only() {
 }
 
 fn exposed(args: &[&str]) -> Vec<&'static str> {
-    zscaler_mcp::catalog::selection::resolve(&serve(args, &[]))
+    zscaler_mcp::policy::selection::resolve(&serve(args, &[]))
         .tools
         .iter()
         .map(|t| t.name)
@@ -529,7 +529,8 @@ fn exposed(args: &[&str]) -> Vec<&'static str> {
 
 #[test]
 fn selection_follows_the_documented_precedence() {
-    use zscaler_mcp::catalog::selection::{resolve_with, write_gate_warning};
+    use zscaler_mcp::policy::selection::resolve_with;
+    use zscaler_mcp::policy::write_gate::warning as write_gate_warning;
     use zscaler_mcp::service::Service;
 
     // Reads by default, no writes; meta tools always.

@@ -68,6 +68,7 @@ async fn start(
     String,
     tokio::sync::oneshot::Sender<()>,
     tokio::task::JoinHandle<std::io::Result<()>>,
+    TaskTracker,
 ) {
     let inflight = TaskTracker::new();
     let sessions = CancellationToken::new();
@@ -92,7 +93,7 @@ async fn start(
         listener,
         app,
         Lifecycle {
-            inflight,
+            inflight: inflight.clone(),
             grace,
             sessions,
         },
@@ -100,7 +101,16 @@ async fn start(
             let _ = rx.await;
         },
     ));
-    (url, tx, task)
+    (url, tx, task, inflight)
+}
+
+/// Waits until the server counts a call in flight (a fixed sleep races a loaded machine).
+async fn until_in_flight(inflight: &TaskTracker) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while inflight.is_empty() {
+        assert!(Instant::now() < deadline, "the call never reached the server");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
 }
 
 fn call(ms: u64) -> Value {
@@ -109,7 +119,7 @@ fn call(ms: u64) -> Value {
 
 #[tokio::test]
 async fn an_in_flight_call_completes_before_the_server_exits() {
-    let (url, stop, task) = start(Duration::from_secs(5)).await;
+    let (url, stop, task, inflight) = start(Duration::from_secs(5)).await;
     let request = tokio::spawn(async move {
         common::client()
             .post(url)
@@ -119,7 +129,7 @@ async fn an_in_flight_call_completes_before_the_server_exits() {
             .send()
             .await
     });
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    until_in_flight(&inflight).await;
     stop.send(()).expect("server running");
     let response = request
         .await
@@ -137,7 +147,7 @@ async fn an_in_flight_call_completes_before_the_server_exits() {
 
 #[tokio::test]
 async fn a_call_longer_than_the_grace_period_does_not_hold_the_exit() {
-    let (url, stop, task) = start(Duration::from_millis(300)).await;
+    let (url, stop, task, inflight) = start(Duration::from_millis(300)).await;
     tokio::spawn(async move {
         let _ = common::client()
             .post(url)
@@ -147,7 +157,7 @@ async fn a_call_longer_than_the_grace_period_does_not_hold_the_exit() {
             .send()
             .await;
     });
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    until_in_flight(&inflight).await;
     let started = Instant::now();
     stop.send(()).expect("server running");
     tokio::time::timeout(Duration::from_secs(6), task)

@@ -30,6 +30,7 @@ const fn meta(
         list: false,
         query: false,
         untrusted: false,
+        staged_note: true,
     }
 }
 

@@ -6,19 +6,32 @@
 //! Declarations are `static`s built with `const fn` helpers ([`Param::string`], [`Route::get`],
 //! ...), so the whole catalog is compiled in and costs nothing at startup.
 
+pub mod conventions;
 pub mod meta;
 pub mod planned;
 pub mod schema;
-pub mod selection;
 pub mod toolsets;
 pub mod zia;
 pub mod zpa;
+pub mod ztw;
 
 use std::sync::Arc;
 
 use rmcp::model::{Tool, ToolAnnotations};
 
 use crate::service::Service;
+
+use self::conventions::{BodyBuilder, Conventions, RecordAdapter};
+
+/// The conventions of a service: its own declaration, or [`Conventions::PLAIN`].
+pub fn conventions(service: Service) -> &'static Conventions {
+    match service {
+        Service::Zia => &zia::CONVENTIONS,
+        Service::Zpa => &zpa::CONVENTIONS,
+        Service::Ztw => &ztw::CONVENTIONS,
+        _ => &Conventions::PLAIN,
+    }
+}
 
 /// What a tool does to the tenant; drives annotations and the write gate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,13 +104,11 @@ pub enum Body {
     /// An object whose keys (the API's own camelCase names) are merged into the body; lists of
     /// scalar ids under the keys named in the route's `id_lists` become `[{"id": ...}]`.
     Merge,
-    /// ZPA v2 policy conditions, converted to the API's operand blocks under `conditions`.
-    ZpaConditions,
+    /// Fields written by a body builder the service registers (ZPA v2 policy conditions, ZIA
+    /// port ranges).
+    Build(&'static BodyBuilder),
     /// The whole body is this value (a JSON array, e.g. the URL list of a lookup).
     Whole,
-    /// ZIA network-service ports: `[direction, protocol, start, end?]` entries (e.g.
-    /// `["dest", "tcp", "8080", "8081"]`) sent as `destTcpPorts: [{start, end}]` and its kin.
-    PortRanges,
 }
 
 /// One described parameter of a tool.
@@ -239,8 +250,8 @@ pub enum Pages {
         size: &'static str,
         page_size: u32,
     },
-    /// ZPA: `page` / `pagesize`; `{"list", "totalPages"}`.
-    Zpa,
+    /// The service's own paging ([`conventions::Conventions::paging`]).
+    Service,
 }
 
 /// What a route answers.
@@ -370,8 +381,9 @@ pub struct Route {
     /// with the changes applied: the API replaces the whole record on PUT, so a partial update
     /// must not clear the fields the caller did not name.
     pub merge_from: Option<&'static str>,
-    /// The current record's conditions are ZPA v1 operands, converted for a v2 write.
-    pub merge_zpa_v1_conditions: bool,
+    /// Converts the current record before the changes are applied (read and write speak
+    /// different API versions).
+    pub merge_adapter: Option<&'static RecordAdapter>,
     /// After the write, GET this path and answer with it (list endpoints that answer nothing).
     pub read_back: Option<&'static str>,
     /// A POST that only reads (search): safe to retry.
@@ -393,7 +405,7 @@ impl Route {
             id_lists: &[],
             lookups: &[],
             merge_from: None,
-            merge_zpa_v1_conditions: false,
+            merge_adapter: None,
             read_back: None,
             read_only: false,
             filters: &[],
@@ -437,9 +449,9 @@ impl Route {
         });
         self
     }
-    /// ZPA pages.
-    pub const fn zpa_pages(mut self) -> Route {
-        self.answer = Answer::List(Pages::Zpa);
+    /// The service's own paging: every page, or the one page asked for.
+    pub const fn paged(mut self) -> Route {
+        self.answer = Answer::List(Pages::Service);
         self
     }
     pub const fn no_body(mut self) -> Route {
@@ -468,11 +480,15 @@ impl Route {
         self.merge_from = Some(path);
         self
     }
-    /// Read-merge-write of a ZPA policy rule: read at the v1 `path`, whose conditions are
-    /// converted to the v2 operand blocks the write takes.
-    pub const fn merge_zpa_rule_from(mut self, path: &'static str) -> Route {
+    /// Read-merge-write, reading the current record from `path` and converting it with
+    /// `adapter` before the changes are applied.
+    pub const fn merge_adapted(
+        mut self,
+        path: &'static str,
+        adapter: &'static RecordAdapter,
+    ) -> Route {
         self.merge_from = Some(path);
-        self.merge_zpa_v1_conditions = true;
+        self.merge_adapter = Some(adapter);
         self
     }
     pub const fn read_back(mut self, path: &'static str) -> Route {
@@ -490,21 +506,72 @@ impl Route {
     }
 }
 
-/// Named behaviour a declaration cannot express as routes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Named behaviour a declaration cannot express as routes. Each handler receives its routes
+/// by name, so a declaration cannot hand it a misordered list.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Special {
     /// ZIA URL lookup: 100 URLs per request, results concatenated.
-    ZiaUrlLookup,
+    ZiaUrlLookup { lookup: &'static Route },
     /// ZIA GRE tunnel: resolve (or create) the static IP, pick the recommended VIPs, create.
-    ZiaGreTunnelCreate,
+    ZiaGreTunnelCreate(&'static GreTunnelRoutes),
     /// ZIA GRE tunnel delete: the tunnel, then its static IP.
-    ZiaGreTunnelDelete,
-    /// ZIA predefined URL category, addressed by name or id: GET, else find it in the list.
-    ZiaPredefinedCategory,
+    ZiaGreTunnelDelete {
+        tunnel: &'static Route,
+        static_ip: &'static Route,
+    },
+    /// ZIA predefined URL category, addressed by name or id: GET, else find it in the list;
+    /// then, for the update tool, PUT the merged record.
+    ZiaPredefinedCategory {
+        by_id: &'static Route,
+        all: &'static Route,
+        update: Option<&'static Route>,
+    },
     /// ZIA IPS signature rule: validate the rule text, then create.
-    ZiaIpsSignatureCreate,
+    ZiaIpsSignatureCreate {
+        validate: &'static Route,
+        create: &'static Route,
+    },
     /// ZPA LSS log types: a fixed table (the API has no list of them), no request.
     ZpaLssLogTypes,
+}
+
+/// The routes of [`Special::ZiaGreTunnelCreate`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GreTunnelRoutes {
+    /// Finds the static IP by address.
+    pub find_static_ip: Route,
+    /// Creates the static IP when it is not provisioned yet.
+    pub create_static_ip: Route,
+    /// Free internal ranges for the tunnel.
+    pub internal_ranges: Route,
+    /// The recommended virtual IPs for the source IP.
+    pub recommended_vips: Route,
+    /// Creates the tunnel.
+    pub create_tunnel: Route,
+}
+
+impl Special {
+    /// Every route the handler may call.
+    pub fn routes(&self) -> Vec<&'static Route> {
+        match *self {
+            Special::ZiaUrlLookup { lookup } => vec![lookup],
+            Special::ZiaGreTunnelCreate(r) => vec![
+                &r.find_static_ip,
+                &r.create_static_ip,
+                &r.internal_ranges,
+                &r.recommended_vips,
+                &r.create_tunnel,
+            ],
+            Special::ZiaGreTunnelDelete { tunnel, static_ip } => vec![tunnel, static_ip],
+            Special::ZiaPredefinedCategory { by_id, all, update } => {
+                let mut r = vec![by_id, all];
+                r.extend(update);
+                r
+            }
+            Special::ZiaIpsSignatureCreate { validate, create } => vec![validate, create],
+            Special::ZpaLssLogTypes => Vec::new(),
+        }
+    }
 }
 
 /// How a tool is executed.
@@ -515,7 +582,7 @@ pub enum Handler {
     /// The generic executor, on the first route whose condition holds.
     Routes(&'static [Route]),
     /// A named handler, with the routes it uses.
-    Special(Special, &'static [Route]),
+    Special(Special),
 }
 
 /// One tool, as declared.
@@ -536,32 +603,20 @@ pub struct ToolDeclaration {
     pub query: bool,
     /// Returns content from outside the tenant's trust boundary.
     pub untrusted: bool,
+    /// A successful write is followed by the service's staged-change note, if it has one.
+    pub staged_note: bool,
 }
 
 impl ToolDeclaration {
-    /// A tool of `service` in `toolset`, without parameters, answering one record.
-    pub const fn new(
-        service: Service,
-        toolset: &'static str,
-        action: Action,
-        name: &'static str,
-        title: &'static str,
-        description: &'static str,
-        handler: Handler,
-    ) -> ToolDeclaration {
-        ToolDeclaration {
-            name,
-            title,
-            description,
-            service: Some(service),
-            toolset,
-            action,
-            params: &[],
-            handler,
-            list: false,
-            query: false,
-            untrusted: false,
-        }
+    /// Runs the first of these routes whose condition holds.
+    pub const fn routes(mut self, routes: &'static [Route]) -> ToolDeclaration {
+        self.handler = Handler::Routes(routes);
+        self
+    }
+    /// Runs a named handler.
+    pub const fn special(mut self, special: Special) -> ToolDeclaration {
+        self.handler = Handler::Special(special);
+        self
     }
     pub const fn params(mut self, params: &'static [Param]) -> ToolDeclaration {
         self.params = params;
@@ -582,12 +637,18 @@ impl ToolDeclaration {
         self.untrusted = true;
         self
     }
+    /// The tool's own answer needs no staged-change note (it applies the staged changes).
+    pub const fn without_staged_note(mut self) -> ToolDeclaration {
+        self.staged_note = false;
+        self
+    }
 
-    /// The routes the tool may call.
-    pub fn routes(&self) -> &'static [Route] {
+    /// Every route the tool may call.
+    pub fn declared_routes(&self) -> Vec<&'static Route> {
         match self.handler {
-            Handler::Meta(_) => &[],
-            Handler::Routes(r) | Handler::Special(_, r) => r,
+            Handler::Meta(_) => Vec::new(),
+            Handler::Routes(r) => r.iter().collect(),
+            Handler::Special(s) => s.routes(),
         }
     }
 

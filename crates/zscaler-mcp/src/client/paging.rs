@@ -15,7 +15,7 @@ use super::error::ApiError;
 use super::request::ApiRequest;
 
 /// How a list endpoint pages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paging {
     /// One request; a JSON array is the whole list.
     Single,
@@ -79,6 +79,18 @@ pub struct ListResult {
 }
 
 impl ListResult {
+    /// Why the list stopped before its end, in words an agent can act on.
+    pub fn truncated_reason(&self) -> Option<String> {
+        self.stopped.as_ref().map(|stop| match stop {
+            Stop::MaxRows(n) => format!("row cap of {n} reached (ZSCALER_MCP_MAX_ROWS)"),
+            Stop::MaxBytes(n) => format!(
+                "byte cap of {} MiB reached (ZSCALER_MCP_MAX_BYTES)",
+                n / (1024 * 1024)
+            ),
+            Stop::PageFailed(e) => format!("a later page failed: {e}"),
+        })
+    }
+
     /// The result's metadata, for `structuredContent` next to the rows.
     pub fn meta(&self) -> Map<String, Value> {
         let mut m = Map::new();
@@ -87,15 +99,7 @@ impl ListResult {
         if let Some(t) = self.total {
             m.insert("total".into(), t.into());
         }
-        if let Some(stop) = &self.stopped {
-            let reason = match stop {
-                Stop::MaxRows(n) => format!("row cap of {n} reached (ZSCALER_MCP_MAX_ROWS)"),
-                Stop::MaxBytes(n) => format!(
-                    "byte cap of {} MiB reached (ZSCALER_MCP_MAX_BYTES)",
-                    n / (1024 * 1024)
-                ),
-                Stop::PageFailed(e) => format!("a later page failed: {e}"),
-            };
+        if let Some(reason) = self.truncated_reason() {
             m.insert("truncated_reason".into(), reason.into());
         }
         if let Some(next) = &self.next {

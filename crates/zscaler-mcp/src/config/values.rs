@@ -262,7 +262,7 @@ fn toolset_ids(raw: &Raw<'_>, keywords: &[&str]) -> Result<Vec<String>, ConfigEr
         let id = item.to_ascii_lowercase();
         if !(keywords.contains(&id.as_str()) || toolset_service(&id).is_some()) {
             let mut valid: Vec<&str> = keywords.to_vec();
-            valid.extend(TOOLSETS.iter().map(|(id, _)| *id));
+            valid.extend(TOOLSETS.iter().map(|t| t.id));
             return Err(ConfigError::new(
                 raw.source.clone(),
                 item,

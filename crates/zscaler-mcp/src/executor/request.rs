@@ -4,11 +4,11 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::catalog::conventions::{Conventions, Ids, Search, TenantId};
 use crate::catalog::{Body, Param, Route, When};
 use crate::client::request::ApiRequest;
-use crate::service::Service;
 
-use super::conditions;
+use super::Call;
 
 /// Arguments of one call (defaults applied, nulls removed).
 pub type Args = Map<String, Value>;
@@ -49,21 +49,8 @@ fn query_values(v: &Value) -> Vec<String> {
     }
 }
 
-/// Operators a ZPA search expression may already carry.
-const ZPA_SEARCH_OPS: [&str; 9] = [
-    "+EQ+",
-    "+NE+",
-    "+GT+",
-    "+LT+",
-    "+GE+",
-    "+LE+",
-    "+CONTAINS+",
-    "+STARTSWITH+",
-    "+ENDSWITH+",
-];
-
 /// Renders a query template. `None` when it names an argument the call does not have.
-fn render_query(template: &str, args: &Args) -> Option<Vec<String>> {
+fn render_query(template: &str, args: &Args, search: Option<&Search>) -> Option<Vec<String>> {
     let Some(open) = template.find('{') else {
         return Some(vec![template.to_string()]);
     };
@@ -79,8 +66,12 @@ fn render_query(template: &str, args: &Args) -> Option<Vec<String>> {
         values
             .into_iter()
             .map(|v| {
-                // ZPA: a search value that is already an expression is sent as is.
-                if prefix == "name+EQ+" && ZPA_SEARCH_OPS.iter().any(|op| v.contains(op)) {
+                // A search value that is already an expression of the service's own syntax
+                // is sent as is.
+                let expression = search.is_some_and(|s| {
+                    prefix == s.prefix && s.operators.iter().any(|op| v.contains(op))
+                });
+                if expression {
                     v
                 } else {
                     format!("{prefix}{v}{suffix}")
@@ -103,12 +94,13 @@ pub fn encode_segment(raw: &str) -> String {
     out
 }
 
-/// Fills `{placeholders}` of `template`: `customerId`, lookup results, then arguments.
+/// Fills `{placeholders}` of `template`: the service's tenant id (with the configured value,
+/// if any), lookup results, then arguments.
 pub fn fill_path(
     template: &str,
     args: &Args,
     vars: &Vars,
-    customer_id: Option<&str>,
+    tenant: Option<(&TenantId, Option<&str>)>,
 ) -> Result<String, String> {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -120,10 +112,10 @@ pub fn fill_path(
             break;
         };
         let name = &rest[open + 1..close];
-        let value = if name == "customerId" {
-            customer_id.map(str::to_string).ok_or_else(|| {
-                "ZPA calls need the tenant's customer id: set ZSCALER_CUSTOMER_ID.".to_string()
-            })?
+        let value = if let Some((id, value)) = tenant.filter(|(id, _)| id.placeholder == name) {
+            value
+                .map(str::to_string)
+                .ok_or_else(|| id.missing.to_string())?
         } else if let Some((_, v)) = vars.iter().find(|(k, _)| *k == name) {
             v.clone()
         } else {
@@ -143,20 +135,24 @@ pub fn fill_path(
 }
 
 /// Query pairs of a route for these arguments.
-pub fn query(pairs: &[(&'static str, &'static str)], args: &Args) -> Vec<(String, String)> {
+pub fn query(
+    pairs: &[(&'static str, &'static str)],
+    args: &Args,
+    search: Option<&Search>,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (key, template) in pairs {
-        if let Some(values) = render_query(template, args) {
+        if let Some(values) = render_query(template, args, search) {
             out.extend(values.into_iter().map(|v| (key.to_string(), v)));
         }
     }
     out
 }
 
-/// An id as the service writes it in bodies: ZIA and ZTW ids are numbers, others strings.
-fn id_value(service: Service, v: &Value) -> Value {
-    match (service, v) {
-        (Service::Zia | Service::Ztw, Value::String(s)) => match s.trim().parse::<i64>() {
+/// An id as the service writes it in bodies.
+fn id_value(ids: Ids, v: &Value) -> Value {
+    match (ids, v) {
+        (Ids::Numeric, Value::String(s)) => match s.trim().parse::<i64>() {
             Ok(n) => n.into(),
             Err(_) => v.clone(),
         },
@@ -164,14 +160,14 @@ fn id_value(service: Service, v: &Value) -> Value {
     }
 }
 
-fn id_list(service: Service, v: &Value) -> Value {
+fn id_list(ids: Ids, v: &Value) -> Value {
     match v {
         Value::Array(items) => Value::Array(
             items
                 .iter()
                 .map(|i| match i {
                     Value::Object(_) => i.clone(),
-                    other => json!({"id": id_value(service, other)}),
+                    other => json!({"id": id_value(ids, other)}),
                 })
                 .collect(),
         ),
@@ -181,7 +177,7 @@ fn id_list(service: Service, v: &Value) -> Value {
 
 /// The JSON body of a route for these arguments. `Err` names the argument at fault.
 pub fn body(
-    service: Service,
+    conventions: &Conventions,
     params: &[Param],
     route: &Route,
     args: &Args,
@@ -192,7 +188,7 @@ pub fn body(
         if let Some(Value::Object(extra)) = args.get(p.name) {
             for (k, v) in extra {
                 let v = if route.id_lists.contains(&k.as_str()) {
-                    id_list(service, v)
+                    id_list(conventions.ids, v)
                 } else {
                     v.clone()
                 };
@@ -210,7 +206,7 @@ pub fn body(
                 body.insert(field.to_string(), value.clone());
             }
             Body::Ids(field) => {
-                body.insert(field.to_string(), id_list(service, value));
+                body.insert(field.to_string(), id_list(conventions.ids, value));
             }
             Body::State(field) => {
                 let state = if value.as_bool() == Some(true) {
@@ -220,25 +216,9 @@ pub fn body(
                 };
                 body.insert(field.to_string(), state.into());
             }
-            Body::ZpaConditions => {
-                let converted = conditions::to_api(value)
-                    .map_err(|e| format!("Invalid argument '{}': {e}", p.name))?;
-                body.insert("conditions".into(), converted);
-            }
             Body::Whole => return Ok(value.clone()),
-            Body::PortRanges => {
-                let ranges = port_ranges(value)
-                    .map_err(|e| format!("Invalid argument '{}': {e}", p.name))?;
-                for (field, range) in ranges {
-                    match body
-                        .entry(field)
-                        .or_insert_with(|| Value::Array(Vec::new()))
-                    {
-                        Value::Array(list) => list.push(range),
-                        other => *other = Value::Array(vec![range]),
-                    }
-                }
-            }
+            Body::Build(builder) => (builder.build)(value, &mut body)
+                .map_err(|e| format!("Invalid argument '{}': {e}", p.name))?,
         }
     }
     for (k, v) in route.fixed {
@@ -247,60 +227,22 @@ pub fn body(
     Ok(Value::Object(body))
 }
 
-/// ZIA network-service port entries to `(field, {start, end})` pairs.
-fn port_ranges(value: &Value) -> Result<Vec<(String, Value)>, String> {
-    const SHAPE: &str = "each entry is [direction, protocol, start] or [direction, protocol, \
-                         start, end], e.g. [\"dest\", \"tcp\", \"443\"]";
-    let entries = value.as_array().ok_or(SHAPE)?;
-    let mut out = Vec::with_capacity(entries.len());
-    for e in entries {
-        let parts: Vec<&str> = e
-            .as_array()
-            .ok_or(SHAPE)?
-            .iter()
-            .map(|v| v.as_str().ok_or(SHAPE))
-            .collect::<Result<_, _>>()?;
-        let (direction, protocol, start, end) = match parts.as_slice() {
-            [d, p, s] => (*d, *p, *s, None),
-            [d, p, s, e] => (*d, *p, *s, Some(*e)),
-            _ => return Err(SHAPE.into()),
-        };
-        let direction = match direction.to_ascii_lowercase().as_str() {
-            "src" | "source" => "src",
-            "dest" | "dst" | "destination" => "dest",
-            other => return Err(format!("direction '{other}' must be src or dest")),
-        };
-        let protocol = match protocol.to_ascii_lowercase().as_str() {
-            "tcp" => "Tcp",
-            "udp" => "Udp",
-            other => return Err(format!("protocol '{other}' must be tcp or udp")),
-        };
-        let port = |s: &str| -> Result<u16, String> {
-            s.trim()
-                .parse::<u16>()
-                .ok()
-                .filter(|p| *p > 0)
-                .ok_or_else(|| format!("port '{s}' must be a number from 1 to 65535"))
-        };
-        let start = port(start)?;
-        let mut range = Map::new();
-        range.insert("start".into(), start.into());
-        if let Some(end) = end {
-            let end = port(end)?;
-            if end < start {
-                return Err(format!("port range {start}-{end} ends before it starts"));
-            }
-            range.insert("end".into(), end.into());
-        }
-        out.push((format!("{direction}{protocol}Ports"), Value::Object(range)));
+impl Call<'_> {
+    /// `template` with its placeholders filled for this call.
+    pub(crate) fn path(&self, template: &str, args: &Args, vars: &Vars) -> Result<String, String> {
+        let tenant = self
+            .conventions
+            .tenant_id
+            .as_ref()
+            .map(|t| (t, self.ctx.customer_id));
+        fill_path(template, args, vars, tenant)
     }
-    Ok(out)
 }
 
 /// The request of `route` (without its lookups' results in the body).
-pub fn build(service: Service, route: &Route, path: String, args: &Args) -> ApiRequest {
-    let mut request = ApiRequest::new(service, route.verb.method(), path);
-    request.query = query(route.query, args);
+pub(crate) fn build(call: &Call<'_>, route: &Route, path: String, args: &Args) -> ApiRequest {
+    let mut request = ApiRequest::new(call.service, route.verb.method(), path);
+    request.query = query(route.query, args, call.conventions.search.as_ref());
     if route.read_only {
         request = request.read_only();
     }
@@ -312,6 +254,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::catalog::zpa::CONVENTIONS as ZPA;
 
     fn args(v: Value) -> Args {
         v.as_object().cloned().unwrap_or_default()
@@ -329,6 +272,7 @@ mod tests {
                 ("fixed", "false"),
             ],
             &a,
+            ZPA.search.as_ref(),
         );
         assert_eq!(
             q,
@@ -342,55 +286,41 @@ mod tests {
         );
         let expr = args(json!({"search": "name+CONTAINS+web"}));
         assert_eq!(
-            query(&[("search", "name+EQ+{search}")], &expr),
+            query(
+                &[("search", "name+EQ+{search}")],
+                &expr,
+                ZPA.search.as_ref()
+            ),
             vec![("search".to_string(), "name+CONTAINS+web".to_string())]
         );
-    }
-
-    #[test]
-    fn port_entries_become_the_api_range_lists() {
-        let out = port_ranges(&json!([
-            ["dest", "tcp", "443"],
-            ["src", "UDP", "1000", "2000"]
-        ]))
-        .unwrap();
+        // Without the service's search syntax, an operator is only text.
         assert_eq!(
-            out,
-            vec![
-                ("destTcpPorts".to_string(), json!({"start": 443})),
-                (
-                    "srcUdpPorts".to_string(),
-                    json!({"start": 1000, "end": 2000})
-                ),
-            ]
-        );
-        assert!(
-            port_ranges(&json!([["up", "tcp", "1"]]))
-                .unwrap_err()
-                .contains("src or dest")
-        );
-        assert!(
-            port_ranges(&json!([["dest", "tcp", "70000"]]))
-                .unwrap_err()
-                .contains("65535")
-        );
-        assert!(
-            port_ranges(&json!([["dest", "tcp", "9", "8"]]))
-                .unwrap_err()
-                .contains("before")
+            query(&[("search", "name+EQ+{search}")], &expr, None),
+            vec![(
+                "search".to_string(),
+                "name+EQ+name+CONTAINS+web".to_string()
+            )]
         );
     }
 
     #[test]
     fn path_segments_are_encoded_and_traversal_refused() {
         let a = args(json!({"id": "a/b c"}));
+        let tenant = ZPA.tenant_id.as_ref();
         assert_eq!(
-            fill_path("/zpa/x/{customerId}/y/{id}", &a, &vec![], Some("7")).unwrap(),
+            fill_path(
+                "/zpa/x/{customerId}/y/{id}",
+                &a,
+                &vec![],
+                tenant.map(|t| (t, Some("7")))
+            )
+            .unwrap(),
             "/zpa/x/7/y/a%2Fb%20c"
         );
         let dots = args(json!({"id": ".."}));
         assert!(fill_path("/y/{id}", &dots, &vec![], None).is_err());
-        let err = fill_path("/zpa/{customerId}", &a, &vec![], None).unwrap_err();
+        let err =
+            fill_path("/zpa/{customerId}", &a, &vec![], tenant.map(|t| (t, None))).unwrap_err();
         assert!(err.contains("ZSCALER_CUSTOMER_ID"), "{err}");
     }
 }

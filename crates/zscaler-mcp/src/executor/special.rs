@@ -1,15 +1,16 @@
-//! Named handlers: the few tools whose behaviour routes cannot express. Each uses the routes of
-//! its declaration (by index, documented on the [`Special`] variant's declaration).
+//! Named handlers: the few tools whose behaviour routes cannot express. Each receives its
+//! routes by name from its [`Special`] declaration.
 
 use serde_json::{Value, json};
 
-use crate::catalog::{Route, Special, ToolDeclaration};
+use crate::catalog::{GreTunnelRoutes, Route, Special};
 use crate::client::error::ErrorKind;
 use crate::client::request::ApiRequest;
-use crate::service::Service;
+use crate::shaping::Answer;
 
-use super::request::{Args, Vars, fill_path};
-use super::{Context, Failure, Outcome, execute, rows_of};
+use super::request::{Args, Vars};
+use super::route::{execute, overlay};
+use super::{Call, Failure, lists};
 
 /// URLs per ZIA URL-lookup request (the API's limit).
 const URL_LOOKUP_CHUNK: usize = 100;
@@ -22,40 +23,38 @@ fn text_arg(args: &Args, name: &str) -> String {
         .to_string()
 }
 
-fn route(routes: &[Route], i: usize) -> Result<&Route, Failure> {
-    routes
-        .get(i)
-        .ok_or_else(|| Failure::Invalid("internal error: the tool's routes are incomplete".into()))
+/// The rows of an answer, whether it came as rows or as one record.
+fn rows(answer: Answer) -> Vec<Value> {
+    match answer {
+        Answer::Rows { items, .. } => items,
+        Answer::Record(Value::Array(items)) => items,
+        Answer::Record(v) => vec![v],
+    }
 }
 
-pub async fn run(
-    which: Special,
-    service: Service,
-    tool: &ToolDeclaration,
-    routes: &[Route],
-    args: &Args,
-    ctx: &Context<'_>,
-) -> Result<Outcome, Failure> {
+pub(crate) async fn run(which: Special, call: &Call<'_>, args: &Args) -> Result<Answer, Failure> {
     match which {
-        Special::ZiaUrlLookup => url_lookup(service, routes, args, ctx).await,
-        Special::ZiaGreTunnelCreate => gre_create(service, tool, routes, args, ctx).await,
-        Special::ZiaGreTunnelDelete => {
-            execute(service, tool, route(routes, 0)?, args, ctx, Vars::new()).await?;
-            execute(service, tool, route(routes, 1)?, args, ctx, Vars::new()).await
+        Special::ZiaUrlLookup { lookup } => url_lookup(call, lookup, args).await,
+        Special::ZiaGreTunnelCreate(routes) => gre_create(call, routes, args).await,
+        Special::ZiaGreTunnelDelete { tunnel, static_ip } => {
+            execute(call, tunnel, args, Vars::new()).await?;
+            execute(call, static_ip, args, Vars::new()).await
         }
-        Special::ZiaPredefinedCategory => {
-            predefined_category(service, tool, routes, args, ctx).await
+        Special::ZiaPredefinedCategory { by_id, all, update } => {
+            predefined_category(call, by_id, all, update, args).await
         }
         Special::ZpaLssLogTypes => Ok(lss_log_types()),
-        Special::ZiaIpsSignatureCreate => {
+        Special::ZiaIpsSignatureCreate { validate, create } => {
             // The API checks the Snort syntax on its own endpoint (it answers 200 with a
             // non-zero status for bad text); a refusal stops here, before anything is created.
-            let check = route(routes, 0)?;
-            let path = fill_path(check.path, args, &Vars::new(), ctx.customer_id)?;
+            let path = call.path(validate.path, args, &Vars::new())?;
             let text = args.get("rule_text").cloned().unwrap_or(Value::Null);
-            let answer = ctx
+            let answer = call
+                .ctx
                 .client
-                .send(&ApiRequest::post(service, path, json!({ "ruleText": text })).read_only())
+                .send(
+                    &ApiRequest::post(call.service, path, json!({ "ruleText": text })).read_only(),
+                )
                 .await?
                 .body;
             let status = answer.get("status").and_then(Value::as_i64).unwrap_or(0);
@@ -69,19 +68,13 @@ pub async fn run(
                      was created."
                 )));
             }
-            execute(service, tool, route(routes, 1)?, args, ctx, Vars::new()).await
+            execute(call, create, args, Vars::new()).await
         }
     }
 }
 
-/// routes: 0 = `POST /zia/api/v1/urlLookup`.
-async fn url_lookup(
-    service: Service,
-    routes: &[Route],
-    args: &Args,
-    ctx: &Context<'_>,
-) -> Result<Outcome, Failure> {
-    let r = route(routes, 0)?;
+/// The URLs in chunks the API takes, results concatenated.
+async fn url_lookup(call: &Call<'_>, lookup: &Route, args: &Args) -> Result<Answer, Failure> {
     let urls: Vec<Value> = args
         .get("urls")
         .and_then(Value::as_array)
@@ -92,42 +85,42 @@ async fn url_lookup(
             "Invalid argument 'urls': give at least one URL or domain.".into(),
         ));
     }
-    let path = fill_path(r.path, args, &Vars::new(), ctx.customer_id)?;
+    let path = call.path(lookup.path, args, &Vars::new())?;
     let mut items = Vec::with_capacity(urls.len());
     for chunk in urls.chunks(URL_LOOKUP_CHUNK) {
-        let req = ApiRequest::post(service, path.clone(), Value::Array(chunk.to_vec())).read_only();
-        items.extend(rows_of(ctx.client.send(&req).await?.body));
+        let req =
+            ApiRequest::post(call.service, path.clone(), Value::Array(chunk.to_vec())).read_only();
+        let body = call.ctx.client.send(&req).await?.body;
+        items.extend(lists::rows_of(body, &call.conventions.envelope));
     }
-    Ok(Outcome::all_rows(items))
+    Ok(Answer::all_rows(items))
 }
 
-/// routes: 0 = GET staticIP?ipAddress, 1 = GET greTunnels/availableInternalIpRanges,
-/// 2 = GET vips/recommendedList, 3 = POST greTunnels, 4 = POST staticIP.
+/// The static IP (found, or created), a free internal range (unless unnumbered or given), the
+/// two recommended VIPs, then the tunnel.
 async fn gre_create(
-    service: Service,
-    tool: &ToolDeclaration,
-    routes: &[Route],
+    call: &Call<'_>,
+    routes: &GreTunnelRoutes,
     args: &Args,
-    ctx: &Context<'_>,
-) -> Result<Outcome, Failure> {
+) -> Result<Answer, Failure> {
     let ip = text_arg(args, "static_ip_address");
     // 1. The static IP the tunnel starts from: found, or created.
-    let found = match execute(service, tool, route(routes, 0)?, args, ctx, Vars::new()).await? {
-        Outcome::Rows { items, .. } => items
+    let found = match execute(call, &routes.find_static_ip, args, Vars::new()).await? {
+        Answer::Rows { items, .. } => items
             .into_iter()
             .any(|r| r.get("ipAddress").and_then(Value::as_str) == Some(ip.as_str())),
-        Outcome::Record(_) => false,
+        Answer::Record(_) => false,
     };
     if !found {
-        let create = route(routes, 4)?;
-        let path = fill_path(create.path, args, &Vars::new(), ctx.customer_id)?;
+        let path = call.path(routes.create_static_ip.path, args, &Vars::new())?;
         let mut body = serde_json::Map::new();
         body.insert("ipAddress".into(), ip.clone().into());
         if let Some(comment) = args.get("comment") {
             body.insert("comment".into(), comment.clone());
         }
-        ctx.client
-            .send(&ApiRequest::post(service, path, Value::Object(body)))
+        call.ctx
+            .client
+            .send(&ApiRequest::post(call.service, path, Value::Object(body)))
             .await?;
     }
     // 2. An internal range, unless unnumbered or given.
@@ -135,8 +128,8 @@ async fn gre_create(
     let unnumbered = args.get("ip_unnumbered").and_then(Value::as_bool) == Some(true);
     if !unnumbered
         && !args.contains_key("internal_ip_range")
-        && let Outcome::Rows { items, .. } =
-            execute(service, tool, route(routes, 1)?, &args, ctx, Vars::new()).await?
+        && let Answer::Rows { items, .. } =
+            execute(call, &routes.internal_ranges, &args, Vars::new()).await?
     {
         let start = items
             .first()
@@ -151,10 +144,7 @@ async fn gre_create(
         args.insert("internal_ip_range".into(), start.into());
     }
     // 3. The two recommended virtual IPs.
-    let vips = match execute(service, tool, route(routes, 2)?, &args, ctx, Vars::new()).await? {
-        Outcome::Rows { items, .. } => items,
-        Outcome::Record(v) => vec![v],
-    };
+    let vips = rows(execute(call, &routes.recommended_vips, &args, Vars::new()).await?);
     let vip = |i: usize| vips.get(i).and_then(|v| v.get("id")).cloned();
     let (Some(primary), Some(secondary)) = (vip(0), vip(1).or_else(|| vip(0))) else {
         return Err(Failure::Invalid(format!(
@@ -162,39 +152,36 @@ async fn gre_create(
         )));
     };
     // 4. The tunnel.
-    let create = route(routes, 3)?;
-    let path = fill_path(create.path, &args, &Vars::new(), ctx.customer_id)?;
-    let mut body = super::request::body(service, tool.params, create, &args)?;
+    let create = &routes.create_tunnel;
+    let path = call.path(create.path, &args, &Vars::new())?;
+    let mut body = super::request::body(call.conventions, call.tool.params, create, &args)?;
     if let Value::Object(b) = &mut body {
         b.insert("primaryDestVip".into(), json!({"id": primary}));
         b.insert("secondaryDestVip".into(), json!({"id": secondary}));
     }
-    let response = ctx
+    let response = call
+        .ctx
         .client
-        .send(&ApiRequest::post(service, path, body))
+        .send(&ApiRequest::post(call.service, path, body))
         .await?;
-    Ok(Outcome::Record(response.body))
+    Ok(Answer::Record(response.body))
 }
 
-/// routes: 0 = GET urlCategories/{name}, 1 = GET urlCategories, 2 = PUT urlCategories/{id}
-/// (update only). The category is addressed by id (`FINANCE`) or by its display name.
+/// The category addressed by id (`FINANCE`) or by its display name: GET by id, else found in
+/// the whole list; for the update tool, then the merged record PUT back.
 async fn predefined_category(
-    service: Service,
-    tool: &ToolDeclaration,
-    routes: &[Route],
+    call: &Call<'_>,
+    by_id: &Route,
+    all: &Route,
+    update: Option<&Route>,
     args: &Args,
-    ctx: &Context<'_>,
-) -> Result<Outcome, Failure> {
+) -> Result<Answer, Failure> {
     let name = text_arg(args, "name");
-    let record = match execute(service, tool, route(routes, 0)?, args, ctx, Vars::new()).await {
-        Ok(Outcome::Record(v)) => v,
-        Ok(Outcome::Rows { items, .. }) => items.into_iter().next().unwrap_or(Value::Null),
+    let record = match execute(call, by_id, args, Vars::new()).await {
+        Ok(Answer::Record(v)) => v,
+        Ok(Answer::Rows { items, .. }) => items.into_iter().next().unwrap_or(Value::Null),
         Err(Failure::Api(e)) if e.kind == ErrorKind::NotFound => {
-            let rows =
-                match execute(service, tool, route(routes, 1)?, args, ctx, Vars::new()).await? {
-                    Outcome::Rows { items, .. } => items,
-                    Outcome::Record(v) => rows_of(v),
-                };
+            let rows = rows(execute(call, all, args, Vars::new()).await?);
             let wanted = name.to_ascii_lowercase();
             rows.into_iter()
                 .find(|r| {
@@ -213,22 +200,21 @@ async fn predefined_category(
         }
         Err(e) => return Err(e),
     };
-    if routes.len() < 3 {
-        return Ok(Outcome::Record(record));
-    }
+    let Some(put) = update else {
+        return Ok(Answer::Record(record));
+    };
     let id = record
         .get("id")
         .and_then(Value::as_str)
         .unwrap_or(name.as_str())
         .to_string();
-    let put = route(routes, 2)?;
     let vars: Vars = vec![("id", id)];
-    let path = fill_path(put.path, args, &vars, ctx.customer_id)?;
-    let changes = super::request::body(service, tool.params, put, args)?;
-    let body = super::overlay(record, changes);
-    let mut req = ApiRequest::new(service, put.verb.method(), path);
+    let path = call.path(put.path, args, &vars)?;
+    let changes = super::request::body(call.conventions, call.tool.params, put, args)?;
+    let body = overlay(record, changes);
+    let mut req = ApiRequest::new(call.service, put.verb.method(), path);
     req.body = Some(body);
-    Ok(Outcome::Record(ctx.client.send(&req).await?.body))
+    Ok(Answer::Record(call.ctx.client.send(&req).await?.body))
 }
 
 /// ZPA Log Streaming Service log types: the names the admin portal uses and the codes the API
@@ -277,10 +263,10 @@ const LSS_LOG_TYPES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-fn lss_log_types() -> Outcome {
+fn lss_log_types() -> Answer {
     let items: Vec<Value> = LSS_LOG_TYPES
         .iter()
         .map(|(name, code, description)| json!({"name": name, "code": code, "description": description}))
         .collect();
-    Outcome::all_rows(items)
+    Answer::all_rows(items)
 }

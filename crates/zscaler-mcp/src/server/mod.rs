@@ -6,7 +6,10 @@
 
 pub mod entitlements;
 pub mod handler;
+mod meta;
 pub mod posture;
+mod session;
+pub mod state;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -14,9 +17,9 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use crate::catalog::selection;
 use crate::client::Upstream;
 use crate::config::{Config, Transport};
+use crate::policy::selection;
 use crate::service::Service;
 use crate::transport::edge::HostPolicy;
 use crate::transport::http::{HttpMode, HttpOptions};
@@ -149,7 +152,7 @@ impl ZscalerMcpServer {
             );
         }
         self.apply_entitlement_filter(&client).await;
-        if let Some(warning) = selection::write_gate_warning(&self.shared.config) {
+        if let Some(warning) = crate::policy::write_gate::warning(&self.shared.config) {
             tracing::warn!("{warning}");
         }
         self.log_startup();

@@ -4,6 +4,9 @@
 
 pub mod encode;
 pub mod query;
+pub mod result;
+
+pub use result::{Answer, ListMeta, Notes};
 
 use serde_json::Value;
 

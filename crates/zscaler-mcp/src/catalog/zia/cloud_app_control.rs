@@ -1,8 +1,8 @@
 //! ZIA cloud app control: web application rules per rule type, their actions and the app catalog.
 
 use super::common;
-use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
-use crate::service::Service;
+use crate::catalog::toolsets::ZIA_CLOUD_APP_CONTROL;
+use crate::catalog::{Param, Route, ToolDeclaration};
 
 const RULE: &str = "/zia/api/v1/webApplicationRules/{rule_type}/{rule_id}";
 
@@ -12,18 +12,10 @@ const RULE_ID: Param =
     Param::string("rule_id", "Rule id (zia_list_cloud_app_control_rules).").required();
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_cloud_app_control",
-        Action::Create,
-        "zia_create_cloud_app_control_rule",
-        "Create cloud app control rule",
-        "Order 1, rank 7 unless given; needs zia_activate_configuration.",
-        Handler::Routes(&[common::rule_create(
+    ZIA_CLOUD_APP_CONTROL.create("zia_create_cloud_app_control_rule", "Create cloud app control rule", "Order 1, rank 7 unless given; needs zia_activate_configuration.").routes(&[common::rule_create(
             "/zia/api/v1/webApplicationRules/{rule_type}",
             common::RULE_ID_LISTS,
-        )]),
-    )
+        )])
     .params(&[
         RULE_CLASS,
         common::UNIQUE_NAME_REQUIRED,
@@ -35,76 +27,25 @@ pub static TOOLS: &[ToolDeclaration] = &[
         common::RULE_RANK,
         common::advanced("Extra camelCase fields, e.g. applications; plain ids ok."),
     ]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_cloud_app_control",
-        Action::Delete,
-        "zia_delete_cloud_app_control_rule",
-        "Delete cloud app control rule",
-        "Delete by rule type and id; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::delete(RULE)]),
-    )
+    ZIA_CLOUD_APP_CONTROL.delete("zia_delete_cloud_app_control_rule", "Delete cloud app control rule", "Delete by rule type and id; needs zia_activate_configuration.").routes(&[Route::delete(RULE)])
     .params(&[RULE_TYPE, RULE_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_cloud_app_control",
-        Action::Read,
-        "zia_get_cloud_app_control_rule",
-        "Get cloud app control rule",
-        "One rule with applications, actions and conditions.",
-        Handler::Routes(&[Route::get(RULE)]),
-    )
+    ZIA_CLOUD_APP_CONTROL.get("zia_get_cloud_app_control_rule", "Get cloud app control rule", "One rule with applications, actions and conditions.").routes(&[Route::get(RULE)])
     .params(&[RULE_TYPE, RULE_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_cloud_app_control",
-        Action::Read,
-        "zia_list_cloud_app_control_actions",
-        "List cloud app control actions",
-        "Actions valid for a rule type and the given apps.",
-        Handler::Routes(&[Route::post(
+    ZIA_CLOUD_APP_CONTROL.list("zia_list_cloud_app_control_actions", "List cloud app control actions", "Actions valid for a rule type and the given apps.").routes(&[Route::post(
             "/zia/api/v1/webApplicationRules/{rule_type}/availableActions",
         )
         .read_only()
-        .list()]),
-    )
+        .list()])
     .params(&[
         RULE_CLASS,
         Param::strings("cloud_apps", "App enums (zia_list_cloud_app_policy).")
             .body("cloudApps"),
-    ])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_cloud_app_control",
-        Action::Read,
-        "zia_list_cloud_app_control_rules",
-        "List cloud app control rules",
-        "All rules of one rule type: order, state, applications, actions.",
-        Handler::Routes(&[Route::get("/zia/api/v1/webApplicationRules/{rule_type}").list()]),
-    )
-    .params(&[RULE_CLASS])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_cloud_app_control",
-        Action::Read,
-        "zia_list_cloud_app_policy",
-        "List cloud apps for policy",
-        "App enums for DLP, cloud app control and file type rules; all pages unless page given.",
-        Handler::Routes(&[common::cloud_app_catalog("/zia/api/v1/cloudApplications/policy")]),
-    )
-    .params(common::CLOUD_APP_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_cloud_app_control",
-        Action::Update,
-        "zia_update_cloud_app_control_rule",
-        "Update cloud app control rule",
-        "Omitted fields are kept; needs zia_activate_configuration.",
-        Handler::Routes(&[common::rule_update(RULE, common::RULE_ID_LISTS)]),
-    )
+    ]),
+    ZIA_CLOUD_APP_CONTROL.list("zia_list_cloud_app_control_rules", "List cloud app control rules", "All rules of one rule type: order, state, applications, actions.").routes(&[Route::get("/zia/api/v1/webApplicationRules/{rule_type}").list()])
+    .params(&[RULE_CLASS]),
+    ZIA_CLOUD_APP_CONTROL.list("zia_list_cloud_app_policy", "List cloud apps for policy", "App enums for DLP, cloud app control and file type rules; all pages unless page given.").routes(&[common::cloud_app_catalog("/zia/api/v1/cloudApplications/policy")])
+    .params(common::CLOUD_APP_PARAMS),
+    ZIA_CLOUD_APP_CONTROL.update("zia_update_cloud_app_control_rule", "Update cloud app control rule", "Omitted fields are kept; needs zia_activate_configuration.").routes(&[common::rule_update(RULE, common::RULE_ID_LISTS)])
     .params(&[
         RULE_TYPE,
         RULE_ID,

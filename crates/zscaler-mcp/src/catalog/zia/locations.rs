@@ -1,8 +1,8 @@
 //! ZIA traffic forwarding: locations, location groups, static IPs, GRE tunnels, VPN credentials.
 
 use super::common;
-use crate::catalog::{Action, Handler, Param, Route, Special, ToolDeclaration, When};
-use crate::service::Service;
+use crate::catalog::toolsets::ZIA_LOCATIONS;
+use crate::catalog::{GreTunnelRoutes, Param, Route, Special, ToolDeclaration, When};
 
 const TUNNEL_ID: Param = Param::string("tunnel_id", "Tunnel id (zia_list_gre_tunnels).").required();
 const LOCATION_ID: Param =
@@ -43,30 +43,19 @@ pub static TOOLS: &[ToolDeclaration] = &[
     // needs it as `ipAddress`, and a parameter has one body field for every route. Route 4 thus
     // sends `{sourceIp, comment, ...}` without `ipAddress`, so creating the tunnel from an IP
     // that is not yet a static IP fails: add it first with zia_create_static_ip.
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Create,
-        "zia_create_gre_tunnel",
-        "Create GRE tunnel",
-        "Picks the recommended VIPs and a free internal range; needs zia_activate_configuration.",
-        Handler::Special(
-            Special::ZiaGreTunnelCreate,
-            &[
-                Route::get("/zia/api/v1/staticIP")
-                    .query(&[("ipAddress", "{static_ip_address}")])
-                    .list(),
-                Route::get("/zia/api/v1/greTunnels/availableInternalIpRanges")
-                    .query(&[("staticIp", "{static_ip_address}")])
-                    .list(),
-                Route::get("/zia/api/v1/vips/recommendedList")
-                    .query(&[("sourceIp", "{static_ip_address}")])
-                    .list(),
-                Route::post("/zia/api/v1/greTunnels"),
-                Route::post("/zia/api/v1/staticIP"),
-            ],
-        ),
-    )
+    ZIA_LOCATIONS.create("zia_create_gre_tunnel", "Create GRE tunnel", "Picks the recommended VIPs and a free internal range; needs zia_activate_configuration.").special(Special::ZiaGreTunnelCreate(&GreTunnelRoutes {
+            find_static_ip: Route::get("/zia/api/v1/staticIP")
+                .query(&[("ipAddress", "{static_ip_address}")])
+                .list(),
+            create_static_ip: Route::post("/zia/api/v1/staticIP"),
+            internal_ranges: Route::get("/zia/api/v1/greTunnels/availableInternalIpRanges")
+                .query(&[("staticIp", "{static_ip_address}")])
+                .list(),
+            recommended_vips: Route::get("/zia/api/v1/vips/recommendedList")
+                .query(&[("sourceIp", "{static_ip_address}")])
+                .list(),
+            create_tunnel: Route::post("/zia/api/v1/greTunnels"),
+        }))
     .params(&[
         Param::string(
             "static_ip_address",
@@ -86,16 +75,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .body("internalIpRange"),
         COMMENT,
     ]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Create,
-        "zia_create_location",
-        "Create location",
-        "IPs must be provisioned static IPs unused elsewhere; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/locations")
-            .id_lists(LOCATION_ID_LISTS)]),
-    )
+    ZIA_LOCATIONS.create("zia_create_location", "Create location", "IPs must be provisioned static IPs unused elsewhere; needs zia_activate_configuration.").routes(&[Route::post("/zia/api/v1/locations")
+            .id_lists(LOCATION_ID_LISTS)])
     .params(&[
         common::NAME_REQUIRED,
         COUNTRY,
@@ -104,29 +85,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
         common::DESCRIPTION,
         common::ADVANCED,
     ]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Create,
-        "zia_create_static_ip",
-        "Create static IP",
-        "Public static IP for GRE tunnels and locations; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/staticIP")]),
-    )
+    ZIA_LOCATIONS.create("zia_create_static_ip", "Create static IP", "Public static IP for GRE tunnels and locations; needs zia_activate_configuration.").routes(&[Route::post("/zia/api/v1/staticIP")])
     .params(&static_ip_params(
         Param::string("ip_address", "Public IPv4 address.")
             .required()
             .body("ipAddress"),
     )),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Create,
-        "zia_create_vpn_credential",
-        "Create VPN credential",
-        "IPsec credential by IP or user FQDN; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::post("/zia/api/v1/vpnCredentials")]),
-    )
+    ZIA_LOCATIONS.create("zia_create_vpn_credential", "Create VPN credential", "IPsec credential by IP or user FQDN; needs zia_activate_configuration.").routes(&[Route::post("/zia/api/v1/vpnCredentials")])
     .params(&[
         Param::string("credential_type", "IP needs ip_address; UFQDN needs fqdn.")
             .required()
@@ -137,63 +102,21 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::string("fqdn", "user@domain, for type UFQDN.").body("fqdn"),
         COMMENTS,
     ]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Delete,
-        "zia_delete_gre_tunnel",
-        "Delete GRE tunnel",
-        "Deletes the tunnel, then its static IP; needs zia_activate_configuration.",
-        Handler::Special(
-            Special::ZiaGreTunnelDelete,
-            &[
-                Route::delete("/zia/api/v1/greTunnels/{tunnel_id}"),
-                Route::delete("/zia/api/v1/staticIP/{static_ip_id}"),
-            ],
-        ),
-    )
+    ZIA_LOCATIONS.delete("zia_delete_gre_tunnel", "Delete GRE tunnel", "Deletes the tunnel, then its static IP; needs zia_activate_configuration.").special(Special::ZiaGreTunnelDelete {
+            tunnel: &Route::delete("/zia/api/v1/greTunnels/{tunnel_id}"),
+            static_ip: &Route::delete("/zia/api/v1/staticIP/{static_ip_id}"),
+        })
     .params(&[
         TUNNEL_ID,
         Param::string("static_ip_id", "Its static IP id (zia_list_static_ips).").required(),
     ]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Delete,
-        "zia_delete_location",
-        "Delete location",
-        "Also deletes its sub-locations; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::delete("/zia/api/v1/locations/{location_id}")]),
-    )
+    ZIA_LOCATIONS.delete("zia_delete_location", "Delete location", "Also deletes its sub-locations; needs zia_activate_configuration.").routes(&[Route::delete("/zia/api/v1/locations/{location_id}")])
     .params(&[LOCATION_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Delete,
-        "zia_delete_static_ip",
-        "Delete static IP",
-        "Fails while a GRE tunnel or location uses it.",
-        Handler::Routes(&[Route::delete("/zia/api/v1/staticIP/{static_ip_id}")]),
-    )
+    ZIA_LOCATIONS.delete("zia_delete_static_ip", "Delete static IP", "Fails while a GRE tunnel or location uses it.").routes(&[Route::delete("/zia/api/v1/staticIP/{static_ip_id}")])
     .params(&[STATIC_IP_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Delete,
-        "zia_delete_vpn_credential",
-        "Delete VPN credential",
-        "Fails while a location uses it.",
-        Handler::Routes(&[Route::delete("/zia/api/v1/vpnCredentials/{credential_id}")]),
-    )
+    ZIA_LOCATIONS.delete("zia_delete_vpn_credential", "Delete VPN credential", "Fails while a location uses it.").routes(&[Route::delete("/zia/api/v1/vpnCredentials/{credential_id}")])
     .params(&[CREDENTIAL_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_geo_search",
-        "Geo search",
-        "Regions by coordinates or IP, or cities by name prefix, per action.",
-        Handler::Routes(&[
+    ZIA_LOCATIONS.list("zia_geo_search", "Geo search", "Regions by coordinates or IP, or cities by name prefix, per action.").routes(&[
             Route::get("/zia/api/v1/region/byGeoCoordinates")
                 .when(When::Is("action", "geo_by_coordinates"))
                 .query(&[("latitude", "{latitude}"), ("longitude", "{longitude}")]),
@@ -202,8 +125,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 .when(When::Is("action", "city_prefix_search"))
                 .query(&[("prefix", "{prefix}")])
                 .list(),
-        ]),
-    )
+        ])
     .params(&[
         Param::string("action", "Lookup kind.")
             .required()
@@ -212,68 +134,20 @@ pub static TOOLS: &[ToolDeclaration] = &[
         Param::number("longitude", "For geo_by_coordinates."),
         Param::string("ip", "IPv4, for geo_by_ip."),
         Param::string("prefix", "City name start, for city_prefix_search."),
-    ])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_get_gre_tunnel",
-        "Get GRE tunnel",
-        "One tunnel: source IP, destination VIPs, internal range.",
-        Handler::Routes(&[Route::get("/zia/api/v1/greTunnels/{tunnel_id}")]),
-    )
+    ]),
+    ZIA_LOCATIONS.get("zia_get_gre_tunnel", "Get GRE tunnel", "One tunnel: source IP, destination VIPs, internal range.").routes(&[Route::get("/zia/api/v1/greTunnels/{tunnel_id}")])
     .params(&[TUNNEL_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_get_location",
-        "Get location",
-        "One location: IPs, VPN credentials, groups, policy settings.",
-        Handler::Routes(&[Route::get("/zia/api/v1/locations/{location_id}")]),
-    )
+    ZIA_LOCATIONS.get("zia_get_location", "Get location", "One location: IPs, VPN credentials, groups, policy settings.").routes(&[Route::get("/zia/api/v1/locations/{location_id}")])
     .params(&[LOCATION_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_get_location_group",
-        "Get location group",
-        "One group: member locations or dynamic criteria.",
-        Handler::Routes(&[Route::get("/zia/api/v1/locations/groups/{group_id}")]),
-    )
+    ZIA_LOCATIONS.get("zia_get_location_group", "Get location group", "One group: member locations or dynamic criteria.").routes(&[Route::get("/zia/api/v1/locations/groups/{group_id}")])
     .params(&[
         Param::string("group_id", "Group id (zia_list_location_groups).").required(),
     ]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_get_static_ip",
-        "Get static IP",
-        "One static IP: geolocation, routability, last modification.",
-        Handler::Routes(&[Route::get("/zia/api/v1/staticIP/{static_ip_id}")]),
-    )
+    ZIA_LOCATIONS.get("zia_get_static_ip", "Get static IP", "One static IP: geolocation, routability, last modification.").routes(&[Route::get("/zia/api/v1/staticIP/{static_ip_id}")])
     .params(&[STATIC_IP_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_get_vpn_credential",
-        "Get VPN credential",
-        "One credential: type, FQDN or IP, linked location.",
-        Handler::Routes(&[Route::get("/zia/api/v1/vpnCredentials/{credential_id}")]),
-    )
+    ZIA_LOCATIONS.get("zia_get_vpn_credential", "Get VPN credential", "One credential: type, FQDN or IP, linked location.").routes(&[Route::get("/zia/api/v1/vpnCredentials/{credential_id}")])
     .params(&[CREDENTIAL_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_list_gre_ranges",
-        "List GRE internal ranges",
-        "Free internal /29 ranges for new tunnels; one request, capped by limit.",
-        Handler::Routes(&[
+    ZIA_LOCATIONS.list("zia_list_gre_ranges", "List GRE internal ranges", "Free internal /29 ranges for new tunnels; one request, capped by limit.").routes(&[
             Route::get("/zia/api/v1/greTunnels/availableInternalIpRanges")
                 .query(&[
                     ("internalIpRange", "{internal_ip_range}"),
@@ -281,8 +155,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
                     ("limit", "{limit}"),
                 ])
                 .list(),
-        ]),
-    )
+        ])
     .params(&[
         Param::string(
             "internal_ip_range",
@@ -290,78 +163,24 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ),
         Param::string("static_ip", "Tunnel source static IP."),
         Param::integer("limit", "Max ranges."),
-    ])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_list_gre_tunnels",
-        "List GRE tunnels",
-        "All tunnels: source IPs, destination VIPs, internal ranges.",
-        Handler::Routes(&[Route::get("/zia/api/v1/greTunnels").list()]),
-    )
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_list_location_groups",
-        "List location groups",
-        "Static and dynamic location groups.",
-        Handler::Routes(&[Route::get("/zia/api/v1/locations/groups")
+    ]),
+    ZIA_LOCATIONS.list("zia_list_gre_tunnels", "List GRE tunnels", "All tunnels: source IPs, destination VIPs, internal ranges.").routes(&[Route::get("/zia/api/v1/greTunnels").list()]),
+    ZIA_LOCATIONS.list("zia_list_location_groups", "List location groups", "Static and dynamic location groups.").routes(&[Route::get("/zia/api/v1/locations/groups")
             .query(&[("search", "{search}"), ("name", "{name}")])
-            .list()]),
-    )
+            .list()])
     .params(&[
         Param::string("search", "Name search text."),
         Param::string("name", "Name filter."),
-    ])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_list_locations",
-        "List locations",
-        "All locations: IPs, VPN credentials, groups, policy settings.",
-        Handler::Routes(&[common::search_list("/zia/api/v1/locations")]),
-    )
-    .params(&[Param::string("search", "Name search text.")])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_list_static_ips",
-        "List static IPs",
-        "Static IPs with geolocation and routability.",
-        Handler::Routes(&[common::search_list("/zia/api/v1/staticIP")]),
-    )
-    .params(&[Param::string("search", "Text in IP or comment.")])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Read,
-        "zia_list_vpn_credentials",
-        "List VPN credentials",
-        "Credentials (IP or user FQDN) with their locations.",
-        Handler::Routes(&[common::search_list("/zia/api/v1/vpnCredentials")]),
-    )
-    .params(&[Param::string("search", "Text in FQDN, IP or comments.")])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Update,
-        "zia_update_location",
-        "Update location",
-        "Omitted fields are kept; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::put("/zia/api/v1/locations/{location_id}")
+    ]),
+    ZIA_LOCATIONS.list("zia_list_locations", "List locations", "All locations: IPs, VPN credentials, groups, policy settings.").routes(&[common::search_list("/zia/api/v1/locations")])
+    .params(&[Param::string("search", "Name search text.")]),
+    ZIA_LOCATIONS.list("zia_list_static_ips", "List static IPs", "Static IPs with geolocation and routability.").routes(&[common::search_list("/zia/api/v1/staticIP")])
+    .params(&[Param::string("search", "Text in IP or comment.")]),
+    ZIA_LOCATIONS.list("zia_list_vpn_credentials", "List VPN credentials", "Credentials (IP or user FQDN) with their locations.").routes(&[common::search_list("/zia/api/v1/vpnCredentials")])
+    .params(&[Param::string("search", "Text in FQDN, IP or comments.")]),
+    ZIA_LOCATIONS.update("zia_update_location", "Update location", "Omitted fields are kept; needs zia_activate_configuration.").routes(&[Route::put("/zia/api/v1/locations/{location_id}")
             .id_lists(LOCATION_ID_LISTS)
-            .merge_current()]),
-    )
+            .merge_current()])
     .params(&[
         common::NAME_REQUIRED,
         COUNTRY,
@@ -371,26 +190,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         common::ADVANCED,
         LOCATION_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Update,
-        "zia_update_static_ip",
-        "Update static IP",
-        "Change comment, geo override or routability; others kept; needs zia_activate_configuration.",
-        Handler::Routes(&[Route::put("/zia/api/v1/staticIP/{static_ip_id}").merge_current()]),
-    )
+    ZIA_LOCATIONS.update("zia_update_static_ip", "Update static IP", "Change comment, geo override or routability; others kept; needs zia_activate_configuration.").routes(&[Route::put("/zia/api/v1/staticIP/{static_ip_id}").merge_current()])
     .params(&static_ip_params(STATIC_IP_ID)),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_locations",
-        Action::Update,
-        "zia_update_vpn_credential",
-        "Update VPN credential",
-        "Change only pre-shared key or comments; needs zia_activate_configuration.",
-        Handler::Routes(
+    ZIA_LOCATIONS.update("zia_update_vpn_credential", "Update VPN credential", "Change only pre-shared key or comments; needs zia_activate_configuration.").routes(
             &[Route::put("/zia/api/v1/vpnCredentials/{credential_id}").merge_current()],
-        ),
-    )
+        )
     .params(&[CREDENTIAL_ID, PRE_SHARED_KEY, COMMENTS]),
 ];

@@ -13,6 +13,7 @@ pub mod dlp;
 pub mod file_type_control;
 pub mod locations;
 pub mod misc;
+pub mod ports;
 pub mod rule_labels;
 pub mod sandbox;
 pub mod shadow_it;
@@ -24,6 +25,7 @@ pub mod users;
 pub mod workload_groups;
 
 use super::ToolDeclaration;
+use super::conventions::{Conventions, Ids};
 
 /// Every ZIA tool, by toolset.
 pub fn tools() -> impl Iterator<Item = &'static ToolDeclaration> {
@@ -53,3 +55,14 @@ pub fn tools() -> impl Iterator<Item = &'static ToolDeclaration> {
     .into_iter()
     .flatten()
 }
+
+/// ZIA's conventions: numeric ids in bodies; writes are staged until activation.
+pub static CONVENTIONS: Conventions = Conventions {
+    ids: Ids::Numeric,
+    staged_note: Some(PENDING),
+    ..Conventions::PLAIN
+};
+
+/// Said after every successful ZIA write.
+pub const PENDING: &str = "ZIA changes are staged: they take effect after \
+     zia_activate_configuration is called.";

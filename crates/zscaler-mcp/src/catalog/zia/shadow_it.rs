@@ -1,48 +1,45 @@
 //! ZIA shadow IT: discovered cloud applications, their sanction state and custom tags.
 
-use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration, When};
-use crate::service::Service;
+use crate::catalog::toolsets::ZIA_SHADOW_IT;
+use crate::catalog::{Param, Route, ToolDeclaration, When};
 
 pub static TOOLS: &[ToolDeclaration] = &[
     // NOTE(model): `applicationIds` goes out as the strings given; the API documents integers
     // and the model has no numeric-list body target (only `.ids`, which wraps as {"id": N}).
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_shadow_it",
-        Action::Update,
-        "zia_bulk_update_shadow_it_apps",
-        "Bulk update shadow IT apps",
-        "Set sanction state, optionally replacing custom tags, of several apps.",
-        Handler::Routes(&[Route::put("/zia/api/v1/cloudApplications/bulkUpdate")]),
-    )
-    .params(&[
-        Param::string("sanction_state", "SANCTIONED or UN_SANCTIONED.")
-            .required()
-            .body("sanctionedState"),
-        Param::strings(
-            "application_ids",
-            "Application ids (zia_list_shadow_it_apps).",
+    ZIA_SHADOW_IT
+        .update(
+            "zia_bulk_update_shadow_it_apps",
+            "Bulk update shadow IT apps",
+            "Set sanction state, optionally replacing custom tags, of several apps.",
         )
-        .body("applicationIds"),
-        Param::strings(
-            "custom_tag_ids",
-            "Tag ids (zia_list_shadow_it_custom_tags).",
-        )
-        .ids("customTags"),
-    ]),
+        .routes(&[Route::put("/zia/api/v1/cloudApplications/bulkUpdate")])
+        .params(&[
+            Param::string("sanction_state", "SANCTIONED or UN_SANCTIONED.")
+                .required()
+                .body("sanctionedState"),
+            Param::strings(
+                "application_ids",
+                "Application ids (zia_list_shadow_it_apps).",
+            )
+            .body("applicationIds"),
+            Param::strings(
+                "custom_tag_ids",
+                "Tag ids (zia_list_shadow_it_custom_tags).",
+            )
+            .ids("customTags"),
+        ]),
     // NOTE(model): `pageNumber` is 0-based here (the sandbox pages from 0), while numbered
     // paging starts at 1, so gathering every page would skip the first. Each call therefore asks
     // for one explicit page (page 0 and limit 1000 unless given) and reports `next` when that
     // page is full. The executor marks a page complete when page <= 1 and nothing follows, so
     // `page_number: 1` alone may be called complete.
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_shadow_it",
-        Action::Read,
-        "zia_list_shadow_it_apps",
-        "List shadow IT apps",
-        "Numeric ids, names, sanction state; one page per call, from 0.",
-        Handler::Routes(&[
+    ZIA_SHADOW_IT
+        .list(
+            "zia_list_shadow_it_apps",
+            "List shadow IT apps",
+            "Numeric ids, names, sanction state; one page per call, from 0.",
+        )
+        .routes(&[
             Route::get("/zia/api/v1/cloudApplications/lite")
                 .when(When::Both(&When::Has("page_number"), &When::Has("limit")))
                 .query(&[("pageNumber", "{page_number}"), ("limit", "{limit}")])
@@ -58,21 +55,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Route::get("/zia/api/v1/cloudApplications/lite")
                 .query(&[("pageNumber", "0"), ("limit", "1000")])
                 .pages("pageNumber", "limit", 1000),
+        ])
+        .params(&[
+            Param::integer("page_number", "Page, from 0 (default 0)."),
+            Param::integer("limit", "Page size, max and default 1000."),
         ]),
-    )
-    .params(&[
-        Param::integer("page_number", "Page, from 0 (default 0)."),
-        Param::integer("limit", "Page size, max and default 1000."),
-    ])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_shadow_it",
-        Action::Read,
-        "zia_list_shadow_it_custom_tags",
-        "List shadow IT custom tags",
-        "Tags assignable to shadow IT apps.",
-        Handler::Routes(&[Route::get("/zia/api/v1/customTags").list()]),
-    )
-    .list(),
+    ZIA_SHADOW_IT
+        .list(
+            "zia_list_shadow_it_custom_tags",
+            "List shadow IT custom tags",
+            "Tags assignable to shadow IT apps.",
+        )
+        .routes(&[Route::get("/zia/api/v1/customTags").list()]),
 ];

@@ -1,8 +1,8 @@
 //! ZIA time intervals: the named weekly schedules that policy rules apply during.
 
 use super::common;
-use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration};
-use crate::service::Service;
+use crate::catalog::toolsets::ZIA_TIME_INTERVALS;
+use crate::catalog::{Param, Route, ToolDeclaration};
 
 const INTERVAL_ID: Param =
     Param::string("interval_id", "Interval id (zia_list_time_intervals).").required();
@@ -13,72 +13,61 @@ const DAYS_OF_WEEK: Param =
     Param::strings("days_of_week", "EVERYDAY, or SUN, MON, ... SAT.").body("daysOfWeek");
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_time_intervals",
-        Action::Create,
-        "zia_create_time_interval",
-        "Create time interval",
-        "Weekdays and a daily window for policy rules.",
-        Handler::Routes(&[Route::post("/zia/api/v1/timeIntervals")]),
-    )
-    .params(&[
-        common::NAME_REQUIRED,
-        START_TIME.required(),
-        END_TIME.required(),
-        DAYS_OF_WEEK.required(),
-    ]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_time_intervals",
-        Action::Delete,
-        "zia_delete_time_interval",
-        "Delete time interval",
-        "Rules referencing it may block deletion.",
-        Handler::Routes(&[Route::delete("/zia/api/v1/timeIntervals/{interval_id}")]),
-    )
-    .params(&[INTERVAL_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_time_intervals",
-        Action::Read,
-        "zia_get_time_interval",
-        "Get time interval",
-        "One interval: weekdays, daily start and end minutes.",
-        Handler::Routes(&[Route::get("/zia/api/v1/timeIntervals/{interval_id}")]),
-    )
-    .params(&[INTERVAL_ID]),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_time_intervals",
-        Action::Read,
-        "zia_list_time_intervals",
-        "List time intervals",
-        "Intervals with days and start and end minutes; all pages unless page given.",
-        Handler::Routes(&[Route::get("/zia/api/v1/timeIntervals")
+    ZIA_TIME_INTERVALS
+        .create(
+            "zia_create_time_interval",
+            "Create time interval",
+            "Weekdays and a daily window for policy rules.",
+        )
+        .routes(&[Route::post("/zia/api/v1/timeIntervals")])
+        .params(&[
+            common::NAME_REQUIRED,
+            START_TIME.required(),
+            END_TIME.required(),
+            DAYS_OF_WEEK.required(),
+        ]),
+    ZIA_TIME_INTERVALS
+        .delete(
+            "zia_delete_time_interval",
+            "Delete time interval",
+            "Rules referencing it may block deletion.",
+        )
+        .routes(&[Route::delete("/zia/api/v1/timeIntervals/{interval_id}")])
+        .params(&[INTERVAL_ID]),
+    ZIA_TIME_INTERVALS
+        .get(
+            "zia_get_time_interval",
+            "Get time interval",
+            "One interval: weekdays, daily start and end minutes.",
+        )
+        .routes(&[Route::get("/zia/api/v1/timeIntervals/{interval_id}")])
+        .params(&[INTERVAL_ID]),
+    ZIA_TIME_INTERVALS
+        .list(
+            "zia_list_time_intervals",
+            "List time intervals",
+            "Intervals with days and start and end minutes; all pages unless page given.",
+        )
+        .routes(&[Route::get("/zia/api/v1/timeIntervals")
             .query(&[
                 ("search", "{search}"),
                 ("page", "{page}"),
                 ("pageSize", "{page_size}"),
             ])
-            .pages("page", "pageSize", 1000)]),
-    )
-    .params(&[common::SEARCH, common::PAGE, common::PAGE_SIZE])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_time_intervals",
-        Action::Update,
-        "zia_update_time_interval",
-        "Update time interval",
-        "Change an interval; omitted fields are kept.",
-        Handler::Routes(&[Route::put("/zia/api/v1/timeIntervals/{interval_id}").merge_current()]),
-    )
-    .params(&[
-        INTERVAL_ID,
-        common::NAME,
-        START_TIME,
-        END_TIME,
-        DAYS_OF_WEEK,
-    ]),
+            .pages("page", "pageSize", 1000)])
+        .params(&[common::SEARCH, common::PAGE, common::PAGE_SIZE]),
+    ZIA_TIME_INTERVALS
+        .update(
+            "zia_update_time_interval",
+            "Update time interval",
+            "Change an interval; omitted fields are kept.",
+        )
+        .routes(&[Route::put("/zia/api/v1/timeIntervals/{interval_id}").merge_current()])
+        .params(&[
+            INTERVAL_ID,
+            common::NAME,
+            START_TIME,
+            END_TIME,
+            DAYS_OF_WEEK,
+        ]),
 ];

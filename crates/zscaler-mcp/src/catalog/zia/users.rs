@@ -1,21 +1,20 @@
 //! ZIA users, user groups and departments (read-only).
 
 use super::common;
-use crate::catalog::{Action, Filter, Handler, Lit, Param, Route, ToolDeclaration, When};
-use crate::service::Service;
+use crate::catalog::toolsets::ZIA_USERS;
+use crate::catalog::{Filter, Lit, Param, Route, ToolDeclaration, When};
 
 const SORT_ORDER: Param =
     Param::string("sort_order", "Sort direction.").one_of(&["asc", "desc", "rule_execution"]);
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_users",
-        Action::Read,
-        "get_zia_user_departments",
-        "Get departments",
-        "All pages unless page given; department_id returns one.",
-        Handler::Routes(&[
+    ZIA_USERS
+        .list(
+            "get_zia_user_departments",
+            "Get departments",
+            "All pages unless page given; department_id returns one.",
+        )
+        .routes(&[
             Route::get("/zia/api/v1/departments/lite/{department_id}").when(When::Both(
                 &When::Has("department_id"),
                 &When::Is("action", "read_lite"),
@@ -32,36 +31,33 @@ pub static TOOLS: &[ToolDeclaration] = &[
                     ("sortOrder", "{sort_order}"),
                 ])
                 .pages("page", "pageSize", 1000),
+        ])
+        .params(&[
+            Param::string("action", "read_lite: id and name; needs department_id.")
+                .one_of(&["read", "read_lite"])
+                .default(Lit::Str("read")),
+            Param::string("department_id", "Department id."),
+            Param::boolean("limit_search", "Search names only."),
+            Param::string("search", "Search text."),
+            common::PAGE,
+            common::PAGE_SIZE,
+            Param::string("sort_by", "Sort field.").one_of(&[
+                "id",
+                "name",
+                "expiry",
+                "status",
+                "external_id",
+                "rank",
+            ]),
+            SORT_ORDER,
         ]),
-    )
-    .params(&[
-        Param::string("action", "read_lite: id and name; needs department_id.")
-            .one_of(&["read", "read_lite"])
-            .default(Lit::Str("read")),
-        Param::string("department_id", "Department id."),
-        Param::boolean("limit_search", "Search names only."),
-        Param::string("search", "Search text."),
-        common::PAGE,
-        common::PAGE_SIZE,
-        Param::string("sort_by", "Sort field.").one_of(&[
-            "id",
-            "name",
-            "expiry",
-            "status",
-            "external_id",
-            "rank",
-        ]),
-        SORT_ORDER,
-    ])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_users",
-        Action::Read,
-        "get_zia_user_groups",
-        "Get user groups",
-        "All pages unless page given; group_id returns one.",
-        Handler::Routes(&[
+    ZIA_USERS
+        .list(
+            "get_zia_user_groups",
+            "Get user groups",
+            "All pages unless page given; group_id returns one.",
+        )
+        .routes(&[
             Route::get("/zia/api/v1/groups/{group_id}").when(When::Has("group_id")),
             Route::get("/zia/api/v1/groups")
                 .query(&[
@@ -74,35 +70,32 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 ])
                 .pages("page", "pageSize", 1000)
                 .filters(&[Filter::contains("name", &["name"])]),
+        ])
+        .params(&[
+            Param::string("group_id", "Group id."),
+            Param::string("name", "Name substring."),
+            Param::string("search", "Name search text."),
+            Param::string("defined_by", "Source, e.g. SCIM, LDAP."),
+            common::PAGE,
+            common::PAGE_SIZE,
+            Param::string("sort_by", "Sort field.").one_of(&[
+                "id",
+                "name",
+                "expiry",
+                "status",
+                "external_id",
+                "rank",
+                "mod_time",
+            ]),
+            SORT_ORDER,
         ]),
-    )
-    .params(&[
-        Param::string("group_id", "Group id."),
-        Param::string("name", "Name substring."),
-        Param::string("search", "Name search text."),
-        Param::string("defined_by", "Source, e.g. SCIM, LDAP."),
-        common::PAGE,
-        common::PAGE_SIZE,
-        Param::string("sort_by", "Sort field.").one_of(&[
-            "id",
-            "name",
-            "expiry",
-            "status",
-            "external_id",
-            "rank",
-            "mod_time",
-        ]),
-        SORT_ORDER,
-    ])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zia,
-        "zia_users",
-        Action::Read,
-        "get_zia_users",
-        "Get users",
-        "With departments and groups; all pages unless page given; user_id returns one.",
-        Handler::Routes(&[
+    ZIA_USERS
+        .list(
+            "get_zia_users",
+            "Get users",
+            "With departments and groups; all pages unless page given; user_id returns one.",
+        )
+        .routes(&[
             Route::get("/zia/api/v1/users/{user_id}").when(When::Has("user_id")),
             Route::get("/zia/api/v1/users")
                 .query(&[
@@ -113,15 +106,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
                     ("pageSize", "{page_size}"),
                 ])
                 .pages("page", "pageSize", 1000),
+        ])
+        .params(&[
+            Param::string("user_id", "User id."),
+            Param::string("name", "Name search text."),
+            Param::string("dept", "Department name."),
+            Param::string("group", "Group name."),
+            common::PAGE,
+            common::PAGE_SIZE,
         ]),
-    )
-    .params(&[
-        Param::string("user_id", "User id."),
-        Param::string("name", "Name search text."),
-        Param::string("dept", "Department name."),
-        Param::string("group", "Group name."),
-        common::PAGE,
-        common::PAGE_SIZE,
-    ])
-    .list(),
 ];

@@ -1,8 +1,8 @@
 //! ZPA policy rules: access, app protection (inspection), client forwarding, isolation, timeout.
 
 use super::common;
-use crate::catalog::{Action, Body, Handler, Lit, Lookup, Param, Route, Target, ToolDeclaration};
-use crate::service::Service;
+use crate::catalog::toolsets::ZPA_ACCESS_POLICIES;
+use crate::catalog::{Body, Lit, Lookup, Param, Route, Target, ToolDeclaration};
 
 /// The policy set of each policy type: its `id` fills `{policySetId}` in the rule routes.
 const ACCESS: Lookup = Lookup::id(
@@ -53,7 +53,7 @@ const CONDITIONS: Param = Param::any(
     "conditions",
     "[{operator, operands: [{object_type, values | entry_values}]}].",
 )
-.to(Body::ZpaConditions);
+.to(Body::Build(&super::conditions::BODY));
 const CONNECTOR_GROUPS: Param =
     Param::strings("app_connector_group_ids", common::CONNECTOR_GROUP_IDS)
         .ids("appConnectorGroups");
@@ -95,17 +95,9 @@ const REAUTH_IDLE_TIMEOUT: Param =
     Param::string("reauth_idle_timeout", "Idle timeout, seconds.").body("reauthIdleTimeout");
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Create,
-        "zpa_create_access_policy_rule",
-        "Create access policy rule",
-        "Access rule with conditions and connector or server groups.",
-        Handler::Routes(&[Route::post(RULES_V2)
+    ZPA_ACCESS_POLICIES.create("zpa_create_access_policy_rule", "Create access policy rule", "Access rule with conditions and connector or server groups.").routes(&[Route::post(RULES_V2)
             .query(common::MICROTENANT)
-            .lookups(&[ACCESS])]),
-    )
+            .lookups(&[ACCESS])])
     .params(&[
         UNIQUE_NAME,
         ACCESS_ACTION.required(),
@@ -115,19 +107,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         CONDITIONS,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Create,
-        "zpa_create_app_protection_rule",
-        "Create app protection rule",
-        "App protection (inspection) rule with conditions.",
-        // The reference drops microtenant_id here; it is sent as the query scope, as for the
-        // other policy types.
-        Handler::Routes(&[Route::post(RULES_V2)
+    // The reference drops microtenant_id here; it is sent as the query scope, as for the
+    // other policy types.
+    ZPA_ACCESS_POLICIES.create("zpa_create_app_protection_rule", "Create app protection rule", "App protection (inspection) rule with conditions.").routes(&[Route::post(RULES_V2)
             .query(common::MICROTENANT)
-            .lookups(&[INSPECTION])]),
-    )
+            .lookups(&[INSPECTION])])
     .params(&[
         UNIQUE_NAME,
         INSPECTION_ACTION.required(),
@@ -136,17 +120,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         CONDITIONS,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Create,
-        "zpa_create_forwarding_policy_rule",
-        "Create forwarding policy rule",
-        "Client forwarding rule with conditions.",
-        Handler::Routes(&[Route::post(RULES_V2)
+    ZPA_ACCESS_POLICIES.create("zpa_create_forwarding_policy_rule", "Create forwarding policy rule", "Client forwarding rule with conditions.").routes(&[Route::post(RULES_V2)
             .query(common::MICROTENANT)
-            .lookups(&[FORWARDING])]),
-    )
+            .lookups(&[FORWARDING])])
     .params(&[
         UNIQUE_NAME,
         FORWARDING_ACTION.required(),
@@ -154,17 +130,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         CONDITIONS,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Create,
-        "zpa_create_isolation_policy_rule",
-        "Create isolation policy rule",
-        "Browser isolation rule with conditions.",
-        Handler::Routes(&[Route::post(RULES_V2)
+    ZPA_ACCESS_POLICIES.create("zpa_create_isolation_policy_rule", "Create isolation policy rule", "Browser isolation rule with conditions.").routes(&[Route::post(RULES_V2)
             .query(common::MICROTENANT)
-            .lookups(&[ISOLATION])]),
-    )
+            .lookups(&[ISOLATION])])
     .params(&[
         UNIQUE_NAME,
         ISOLATION_ACTION.required(),
@@ -173,17 +141,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         CONDITIONS,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Create,
-        "zpa_create_timeout_policy_rule",
-        "Create timeout policy rule",
-        "Re-authentication timeout rule with conditions.",
-        Handler::Routes(&[Route::post(RULES_V2)
+    ZPA_ACCESS_POLICIES.create("zpa_create_timeout_policy_rule", "Create timeout policy rule", "Re-authentication timeout rule with conditions.").routes(&[Route::post(RULES_V2)
             .query(common::MICROTENANT)
-            .lookups(&[TIMEOUT])]),
-    )
+            .lookups(&[TIMEOUT])])
     .params(&[
         UNIQUE_NAME,
         Param::string("action_type", "Only RE_AUTH.")
@@ -196,233 +156,100 @@ pub static TOOLS: &[ToolDeclaration] = &[
         CONDITIONS,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Delete,
-        "zpa_delete_access_policy_rule",
-        "Delete access policy rule",
-        "Delete one rule by id.",
-        Handler::Routes(&[Route::delete(RULE_V1)
+    ZPA_ACCESS_POLICIES.delete("zpa_delete_access_policy_rule", "Delete access policy rule", "Delete one rule by id.").routes(&[Route::delete(RULE_V1)
             .query(common::MICROTENANT)
-            .lookups(&[scoped(ACCESS)])]),
-    )
+            .lookups(&[scoped(ACCESS)])])
     .params(&[
         ACCESS_RULE_ID,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Delete,
-        "zpa_delete_app_protection_rule",
-        "Delete app protection rule",
-        "Delete one rule by id.",
-        Handler::Routes(&[Route::delete(RULE_V1)
+    ZPA_ACCESS_POLICIES.delete("zpa_delete_app_protection_rule", "Delete app protection rule", "Delete one rule by id.").routes(&[Route::delete(RULE_V1)
             .query(common::MICROTENANT)
-            .lookups(&[scoped(INSPECTION)])]),
-    )
+            .lookups(&[scoped(INSPECTION)])])
     .params(&[
         INSPECTION_RULE_ID,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Delete,
-        "zpa_delete_forwarding_policy_rule",
-        "Delete forwarding policy rule",
-        "Delete one rule by id.",
-        Handler::Routes(&[Route::delete(RULE_V1)
+    ZPA_ACCESS_POLICIES.delete("zpa_delete_forwarding_policy_rule", "Delete forwarding policy rule", "Delete one rule by id.").routes(&[Route::delete(RULE_V1)
             .query(common::MICROTENANT)
-            .lookups(&[scoped(FORWARDING)])]),
-    )
+            .lookups(&[scoped(FORWARDING)])])
     .params(&[
         FORWARDING_RULE_ID,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Delete,
-        "zpa_delete_isolation_policy_rule",
-        "Delete isolation policy rule",
-        "Delete one rule by id.",
-        Handler::Routes(&[Route::delete(RULE_V1)
+    ZPA_ACCESS_POLICIES.delete("zpa_delete_isolation_policy_rule", "Delete isolation policy rule", "Delete one rule by id.").routes(&[Route::delete(RULE_V1)
             .query(common::MICROTENANT)
-            .lookups(&[scoped(ISOLATION)])]),
-    )
+            .lookups(&[scoped(ISOLATION)])])
     .params(&[
         ISOLATION_RULE_ID,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Delete,
-        "zpa_delete_timeout_policy_rule",
-        "Delete timeout policy rule",
-        "Delete one rule by id.",
-        Handler::Routes(&[Route::delete(RULE_V1)
+    ZPA_ACCESS_POLICIES.delete("zpa_delete_timeout_policy_rule", "Delete timeout policy rule", "Delete one rule by id.").routes(&[Route::delete(RULE_V1)
             .query(common::MICROTENANT)
-            .lookups(&[scoped(TIMEOUT)])]),
-    )
+            .lookups(&[scoped(TIMEOUT)])])
     .params(&[
         TIMEOUT_RULE_ID,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Read,
-        "zpa_get_access_policy_rule",
-        "Get access policy rule",
-        "One rule with its conditions.",
-        Handler::Routes(&[Route::get(RULE_V1)
+    ZPA_ACCESS_POLICIES.get("zpa_get_access_policy_rule", "Get access policy rule", "One rule with its conditions.").routes(&[Route::get(RULE_V1)
             .query(common::MICROTENANT)
-            .lookups(&[scoped(ACCESS)])]),
-    )
+            .lookups(&[scoped(ACCESS)])])
     .params(&[
         ACCESS_RULE_ID,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Read,
-        "zpa_get_app_protection_rule",
-        "Get app protection rule",
-        "One rule with its conditions.",
-        Handler::Routes(&[Route::get(RULE_V1)
+    ZPA_ACCESS_POLICIES.get("zpa_get_app_protection_rule", "Get app protection rule", "One rule with its conditions.").routes(&[Route::get(RULE_V1)
             .query(common::MICROTENANT)
-            .lookups(&[scoped(INSPECTION)])]),
-    )
+            .lookups(&[scoped(INSPECTION)])])
     .params(&[
         INSPECTION_RULE_ID,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Read,
-        "zpa_get_forwarding_policy_rule",
-        "Get forwarding policy rule",
-        "One rule with its conditions.",
-        Handler::Routes(&[Route::get(RULE_V1)
+    ZPA_ACCESS_POLICIES.get("zpa_get_forwarding_policy_rule", "Get forwarding policy rule", "One rule with its conditions.").routes(&[Route::get(RULE_V1)
             .query(common::MICROTENANT)
-            .lookups(&[scoped(FORWARDING)])]),
-    )
+            .lookups(&[scoped(FORWARDING)])])
     .params(&[
         FORWARDING_RULE_ID,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Read,
-        "zpa_get_isolation_policy_rule",
-        "Get isolation policy rule",
-        "One rule with its conditions.",
-        Handler::Routes(&[Route::get(RULE_V1)
+    ZPA_ACCESS_POLICIES.get("zpa_get_isolation_policy_rule", "Get isolation policy rule", "One rule with its conditions.").routes(&[Route::get(RULE_V1)
             .query(common::MICROTENANT)
-            .lookups(&[scoped(ISOLATION)])]),
-    )
+            .lookups(&[scoped(ISOLATION)])])
     .params(&[
         ISOLATION_RULE_ID,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Read,
-        "zpa_get_timeout_policy_rule",
-        "Get timeout policy rule",
-        "One rule with its conditions.",
-        Handler::Routes(&[Route::get(RULE_V1)
+    ZPA_ACCESS_POLICIES.get("zpa_get_timeout_policy_rule", "Get timeout policy rule", "One rule with its conditions.").routes(&[Route::get(RULE_V1)
             .query(common::MICROTENANT)
-            .lookups(&[scoped(TIMEOUT)])]),
-    )
+            .lookups(&[scoped(TIMEOUT)])])
     .params(&[
         TIMEOUT_RULE_ID,
         common::MICROTENANT_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Read,
-        "zpa_list_access_policy_rules",
-        "List access policy rules",
-        "Rules in order with conditions; all pages unless page given.",
-        Handler::Routes(&[common::paged_list(
+    ZPA_ACCESS_POLICIES.list("zpa_list_access_policy_rules", "List access policy rules", "Rules in order with conditions; all pages unless page given.").routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/ACCESS_POLICY",
-        )]),
-    )
-    .params(common::PAGED_LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Read,
-        "zpa_list_app_protection_rules",
-        "List app protection rules",
-        "Inspection rules in order; all pages unless page given.",
-        Handler::Routes(&[common::paged_list(
+        )])
+    .params(common::PAGED_LIST_PARAMS),
+    ZPA_ACCESS_POLICIES.list("zpa_list_app_protection_rules", "List app protection rules", "Inspection rules in order; all pages unless page given.").routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/INSPECTION_POLICY",
-        )]),
-    )
-    .params(common::PAGED_LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Read,
-        "zpa_list_forwarding_policy_rules",
-        "List forwarding policy rules",
-        "Client forwarding rules in order; all pages unless page given.",
-        Handler::Routes(&[common::paged_list(
+        )])
+    .params(common::PAGED_LIST_PARAMS),
+    ZPA_ACCESS_POLICIES.list("zpa_list_forwarding_policy_rules", "List forwarding policy rules", "Client forwarding rules in order; all pages unless page given.").routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/CLIENT_FORWARDING_POLICY",
-        )]),
-    )
-    .params(common::PAGED_LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Read,
-        "zpa_list_isolation_policy_rules",
-        "List isolation policy rules",
-        "Isolation rules in order; all pages unless page given.",
-        Handler::Routes(&[common::paged_list(
+        )])
+    .params(common::PAGED_LIST_PARAMS),
+    ZPA_ACCESS_POLICIES.list("zpa_list_isolation_policy_rules", "List isolation policy rules", "Isolation rules in order; all pages unless page given.").routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/ISOLATION_POLICY",
-        )]),
-    )
-    .params(common::PAGED_LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Read,
-        "zpa_list_timeout_policy_rules",
-        "List timeout policy rules",
-        "Re-auth timeout rules in order; all pages unless page given.",
-        Handler::Routes(&[common::paged_list(
+        )])
+    .params(common::PAGED_LIST_PARAMS),
+    ZPA_ACCESS_POLICIES.list("zpa_list_timeout_policy_rules", "List timeout policy rules", "Re-auth timeout rules in order; all pages unless page given.").routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/TIMEOUT_POLICY",
-        )]),
-    )
-    .params(common::PAGED_LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Update,
-        "zpa_update_access_policy_rule",
-        "Update access policy rule",
-        "Omitted fields, conditions included, keep their values.",
-        Handler::Routes(&[Route::put(RULE_V2)
-            .merge_zpa_rule_from(RULE_V1)
+        )])
+    .params(common::PAGED_LIST_PARAMS),
+    ZPA_ACCESS_POLICIES.update("zpa_update_access_policy_rule", "Update access policy rule", "Omitted fields, conditions included, keep their values.").routes(&[Route::put(RULE_V2)
+            .merge_adapted(RULE_V1, &super::conditions::V1_RULE)
             .query(common::MICROTENANT)
-            .lookups(&[ACCESS])]),
-    )
+            .lookups(&[ACCESS])])
     .params(&[
         common::NAME,
         ACCESS_ACTION,
@@ -433,20 +260,12 @@ pub static TOOLS: &[ToolDeclaration] = &[
         common::MICROTENANT_ID,
         ACCESS_RULE_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Update,
-        "zpa_update_app_protection_rule",
-        "Update app protection rule",
-        "Omitted fields, conditions included, keep their values.",
-        // The reference drops microtenant_id here; it is sent as the query scope, as for the
-        // other policy types.
-        Handler::Routes(&[Route::put(RULE_V2)
-            .merge_zpa_rule_from(RULE_V1)
+    // The reference drops microtenant_id here; it is sent as the query scope, as for the
+    // other policy types.
+    ZPA_ACCESS_POLICIES.update("zpa_update_app_protection_rule", "Update app protection rule", "Omitted fields, conditions included, keep their values.").routes(&[Route::put(RULE_V2)
+            .merge_adapted(RULE_V1, &super::conditions::V1_RULE)
             .query(common::MICROTENANT)
-            .lookups(&[INSPECTION])]),
-    )
+            .lookups(&[INSPECTION])])
     .params(&[
         common::NAME,
         INSPECTION_ACTION,
@@ -456,18 +275,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         common::MICROTENANT_ID,
         INSPECTION_RULE_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Update,
-        "zpa_update_forwarding_policy_rule",
-        "Update forwarding policy rule",
-        "Omitted fields, conditions included, keep their values.",
-        Handler::Routes(&[Route::put(RULE_V2)
-            .merge_zpa_rule_from(RULE_V1)
+    ZPA_ACCESS_POLICIES.update("zpa_update_forwarding_policy_rule", "Update forwarding policy rule", "Omitted fields, conditions included, keep their values.").routes(&[Route::put(RULE_V2)
+            .merge_adapted(RULE_V1, &super::conditions::V1_RULE)
             .query(common::MICROTENANT)
-            .lookups(&[FORWARDING])]),
-    )
+            .lookups(&[FORWARDING])])
     .params(&[
         common::NAME,
         FORWARDING_ACTION,
@@ -476,18 +287,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
         common::MICROTENANT_ID,
         FORWARDING_RULE_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Update,
-        "zpa_update_isolation_policy_rule",
-        "Update isolation policy rule",
-        "Omitted fields, conditions included, keep their values.",
-        Handler::Routes(&[Route::put(RULE_V2)
-            .merge_zpa_rule_from(RULE_V1)
+    ZPA_ACCESS_POLICIES.update("zpa_update_isolation_policy_rule", "Update isolation policy rule", "Omitted fields, conditions included, keep their values.").routes(&[Route::put(RULE_V2)
+            .merge_adapted(RULE_V1, &super::conditions::V1_RULE)
             .query(common::MICROTENANT)
-            .lookups(&[ISOLATION])]),
-    )
+            .lookups(&[ISOLATION])])
     .params(&[
         common::NAME,
         ISOLATION_ACTION,
@@ -497,19 +300,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         common::MICROTENANT_ID,
         ISOLATION_RULE_ID,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_access_policies",
-        Action::Update,
-        "zpa_update_timeout_policy_rule",
-        "Update timeout policy rule",
-        "Omitted fields, conditions included, keep their values.",
-        Handler::Routes(&[Route::put(RULE_V2)
-            .merge_zpa_rule_from(RULE_V1)
+    ZPA_ACCESS_POLICIES.update("zpa_update_timeout_policy_rule", "Update timeout policy rule", "Omitted fields, conditions included, keep their values.").routes(&[Route::put(RULE_V2)
+            .merge_adapted(RULE_V1, &super::conditions::V1_RULE)
             .query(common::MICROTENANT)
             .fixed(&[("action", Lit::Str("RE_AUTH"))])
-            .lookups(&[TIMEOUT])]),
-    )
+            .lookups(&[TIMEOUT])])
     .params(&[
         common::NAME,
         Param::string("action_type", "RE_AUTH if omitted.").body("action"),

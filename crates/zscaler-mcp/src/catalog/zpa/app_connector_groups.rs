@@ -1,8 +1,8 @@
 //! ZPA app connector groups: where connectors sit, their upgrade window and enrollment certificate.
 
 use super::common;
-use crate::catalog::{Action, Handler, Lookup, Param, Route, Target, ToolDeclaration, When};
-use crate::service::Service;
+use crate::catalog::toolsets::ZPA_APP_CONNECTOR_GROUPS;
+use crate::catalog::{Lookup, Param, Route, Target, ToolDeclaration, When};
 
 const GROUPS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup";
 const GROUP: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}";
@@ -83,60 +83,49 @@ const UPDATE_PARAMS: [Param; 20] = common::concat(&[
 pub static TOOLS: &[ToolDeclaration] = &[
     // NOTE(model): the reference also uppercases and checks country_code (ISO alpha-2) on create
     // and update before sending it; here the API judges the value.
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_connector_groups",
-        Action::Create,
-        "zpa_create_app_connector_group",
-        "Create app connector group",
-        "Uses the tenant's Connector enrollment certificate unless one is given.",
-        Handler::Routes(&[Route::post(GROUPS)
+    ZPA_APP_CONNECTOR_GROUPS
+        .create(
+            "zpa_create_app_connector_group",
+            "Create app connector group",
+            "Uses the tenant's Connector enrollment certificate unless one is given.",
+        )
+        .routes(&[Route::post(GROUPS)
             .query(common::MICROTENANT)
-            .lookups(&[CERT_BY_NAME, DEFAULT_CERT])]),
-    )
-    .params(&CREATE_PARAMS),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_connector_groups",
-        Action::Delete,
-        "zpa_delete_app_connector_group",
-        "Delete app connector group",
-        "Fails while connectors or server groups use it.",
-        Handler::Routes(&[Route::delete(GROUP).query(common::MICROTENANT)]),
-    )
-    .params(&[GROUP_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_connector_groups",
-        Action::Read,
-        "zpa_get_app_connector_group",
-        "Get app connector group",
-        "One group: connectors, server groups, location, upgrade settings.",
-        Handler::Routes(&[Route::get(GROUP).query(common::MICROTENANT)]),
-    )
-    .params(&[GROUP_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_connector_groups",
-        Action::Read,
-        "zpa_list_app_connector_groups",
-        "List app connector groups",
-        "Groups with connectors and server groups; all pages unless page given.",
-        Handler::Routes(&[common::list(GROUPS)]),
-    )
-    .params(common::LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_connector_groups",
-        Action::Update,
-        "zpa_update_app_connector_group",
-        "Update app connector group",
-        "Change settings; omitted fields are kept.",
-        Handler::Routes(&[Route::put(GROUP)
+            .lookups(&[CERT_BY_NAME, DEFAULT_CERT])])
+        .params(&CREATE_PARAMS),
+    ZPA_APP_CONNECTOR_GROUPS
+        .delete(
+            "zpa_delete_app_connector_group",
+            "Delete app connector group",
+            "Fails while connectors or server groups use it.",
+        )
+        .routes(&[Route::delete(GROUP).query(common::MICROTENANT)])
+        .params(&[GROUP_ID, common::MICROTENANT_ID]),
+    ZPA_APP_CONNECTOR_GROUPS
+        .get(
+            "zpa_get_app_connector_group",
+            "Get app connector group",
+            "One group: connectors, server groups, location, upgrade settings.",
+        )
+        .routes(&[Route::get(GROUP).query(common::MICROTENANT)])
+        .params(&[GROUP_ID, common::MICROTENANT_ID]),
+    ZPA_APP_CONNECTOR_GROUPS
+        .list(
+            "zpa_list_app_connector_groups",
+            "List app connector groups",
+            "Groups with connectors and server groups; all pages unless page given.",
+        )
+        .routes(&[common::list(GROUPS)])
+        .params(common::LIST_PARAMS),
+    ZPA_APP_CONNECTOR_GROUPS
+        .update(
+            "zpa_update_app_connector_group",
+            "Update app connector group",
+            "Change settings; omitted fields are kept.",
+        )
+        .routes(&[Route::put(GROUP)
             .query(common::MICROTENANT)
             .lookups(&[CERT_BY_NAME])
-            .merge_current()]),
-    )
-    .params(&UPDATE_PARAMS),
+            .merge_current()])
+        .params(&UPDATE_PARAMS),
 ];

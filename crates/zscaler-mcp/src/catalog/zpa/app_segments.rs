@@ -1,8 +1,8 @@
 //! ZPA application segments (plain, browser access, privileged remote access) and the apps inside them by type.
 
 use super::common;
-use crate::catalog::{Action, Body, Handler, Lit, Param, Route, ToolDeclaration};
-use crate::service::Service;
+use crate::catalog::toolsets::ZPA_APP_SEGMENTS;
+use crate::catalog::{Body, Lit, Param, Route, ToolDeclaration};
 
 const COLLECTION: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/application";
 const ITEM: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}";
@@ -78,16 +78,9 @@ const UPDATE_BA: [Param; 12] = common::concat(&[&UPDATE_HEAD, &[CLIENTLESS_APPS]
 const UPDATE_PRA: [Param; 12] = common::concat(&[&UPDATE_HEAD, &[PRA_APPS], &UPDATE_TAIL]);
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Read,
-        "get_zpa_app_segments_by_type",
-        "List apps by type",
-        "Apps of one type across segments (appId is the segment id); all pages.",
-        // The reference sends one request with only `pagesize`; the endpoint pages like every
-        // ZPA list, so all pages are gathered here (complete-or-explicit rows).
-        Handler::Routes(&[Route::get(
+    // The reference sends one request with only `pagesize`; the endpoint pages like every
+    // ZPA list, so all pages are gathered here (complete-or-explicit rows).
+    ZPA_APP_SEGMENTS.list("get_zpa_app_segments_by_type", "List apps by type", "Apps of one type across segments (appId is the segment id); all pages.").routes(&[Route::get(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/application/getAppsByType",
         )
         .query(&[
@@ -97,8 +90,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
             ("microtenantId", "{microtenant_id}"),
             ("pagesize", "{page_size}"),
         ])
-        .zpa_pages()]),
-    )
+        .paged()])
     .params(&[
         Param::string("application_type", "App kind.")
             .required()
@@ -107,167 +99,43 @@ pub static TOOLS: &[ToolDeclaration] = &[
         common::SEARCH,
         common::MICROTENANT_ID,
         common::PAGE_SIZE,
-    ])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Create,
-        "zpa_create_application_segment",
-        "Create application segment",
-        "For the given domains; needs a TCP or UDP port range.",
-        Handler::Routes(&[Route::post(COLLECTION).query(common::MICROTENANT)]),
-    )
+    ]),
+    ZPA_APP_SEGMENTS.create("zpa_create_application_segment", "Create application segment", "For the given domains; needs a TCP or UDP port range.").routes(&[Route::post(COLLECTION).query(common::MICROTENANT)])
     .params(&CREATE),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Create,
-        "zpa_create_application_segment_ba",
-        "Create browser-access segment",
-        "With browser-access apps (clientless_app_ids); needs domains and a port range.",
-        Handler::Routes(&[Route::post(COLLECTION).query(common::MICROTENANT)]),
-    )
+    ZPA_APP_SEGMENTS.create("zpa_create_application_segment_ba", "Create browser-access segment", "With browser-access apps (clientless_app_ids); needs domains and a port range.").routes(&[Route::post(COLLECTION).query(common::MICROTENANT)])
     .params(&CREATE_BA),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Create,
-        "zpa_create_application_segment_pra",
-        "Create PRA segment",
-        "With PRA apps (common_apps_dto); needs domains and a port range.",
-        Handler::Routes(&[Route::post(COLLECTION).query(common::MICROTENANT)]),
-    )
+    ZPA_APP_SEGMENTS.create("zpa_create_application_segment_pra", "Create PRA segment", "With PRA apps (common_apps_dto); needs domains and a port range.").routes(&[Route::post(COLLECTION).query(common::MICROTENANT)])
     .params(&CREATE_PRA),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Delete,
-        "zpa_delete_application_segment",
-        "Delete application segment",
-        "Also deletes the apps defined inside it.",
-        Handler::Routes(&[Route::delete(ITEM).query(common::MICROTENANT)]),
-    )
+    ZPA_APP_SEGMENTS.delete("zpa_delete_application_segment", "Delete application segment", "Also deletes the apps defined inside it.").routes(&[Route::delete(ITEM).query(common::MICROTENANT)])
     .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Delete,
-        "zpa_delete_application_segment_ba",
-        "Delete browser-access segment",
-        "Also deletes its browser-access apps.",
-        Handler::Routes(&[Route::delete(ITEM).query(common::MICROTENANT)]),
-    )
+    ZPA_APP_SEGMENTS.delete("zpa_delete_application_segment_ba", "Delete browser-access segment", "Also deletes its browser-access apps.").routes(&[Route::delete(ITEM).query(common::MICROTENANT)])
     .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Delete,
-        "zpa_delete_application_segment_pra",
-        "Delete PRA segment",
-        "Also deletes its PRA apps.",
-        Handler::Routes(&[Route::delete(ITEM).query(common::MICROTENANT)]),
-    )
+    ZPA_APP_SEGMENTS.delete("zpa_delete_application_segment_pra", "Delete PRA segment", "Also deletes its PRA apps.").routes(&[Route::delete(ITEM).query(common::MICROTENANT)])
     .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Read,
-        "zpa_get_application_segment",
-        "Get application segment",
-        "One segment: domains, ports, server groups, segment group.",
-        Handler::Routes(&[Route::get(ITEM).query(common::MICROTENANT)]),
-    )
+    ZPA_APP_SEGMENTS.get("zpa_get_application_segment", "Get application segment", "One segment: domains, ports, server groups, segment group.").routes(&[Route::get(ITEM).query(common::MICROTENANT)])
     .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Read,
-        "zpa_get_application_segment_ba",
-        "Get browser-access segment",
-        "One segment; browser-access apps under clientlessApps.",
-        Handler::Routes(&[Route::get(ITEM).query(common::MICROTENANT)]),
-    )
+    ZPA_APP_SEGMENTS.get("zpa_get_application_segment_ba", "Get browser-access segment", "One segment; browser-access apps under clientlessApps.").routes(&[Route::get(ITEM).query(common::MICROTENANT)])
     .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Read,
-        "zpa_get_application_segment_pra",
-        "Get PRA segment",
-        "One segment; PRA apps under praApps.",
-        Handler::Routes(&[Route::get(ITEM).query(common::MICROTENANT)]),
-    )
+    ZPA_APP_SEGMENTS.get("zpa_get_application_segment_pra", "Get PRA segment", "One segment; PRA apps under praApps.").routes(&[Route::get(ITEM).query(common::MICROTENANT)])
     .params(&[SEGMENT_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Read,
-        "zpa_list_application_segments",
-        "List application segments",
-        "Segments of every kind; all pages unless page given.",
-        Handler::Routes(&[common::list(COLLECTION)]),
-    )
-    .params(common::LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Read,
-        "zpa_list_application_segments_ba",
-        "List segments (browser access)",
-        "All segment kinds, browser-access apps under clientlessApps; all pages unless page given.",
-        Handler::Routes(&[common::list(COLLECTION)]),
-    )
-    .params(common::LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Read,
-        "zpa_list_application_segments_pra",
-        "List segments (PRA)",
-        "All segment kinds, PRA apps under praApps; all pages unless page given.",
-        Handler::Routes(&[common::list(COLLECTION)]),
-    )
-    .params(common::LIST_PARAMS)
-    .list(),
+    ZPA_APP_SEGMENTS.list("zpa_list_application_segments", "List application segments", "Segments of every kind; all pages unless page given.").routes(&[common::list(COLLECTION)])
+    .params(common::LIST_PARAMS),
+    ZPA_APP_SEGMENTS.list("zpa_list_application_segments_ba", "List segments (browser access)", "All segment kinds, browser-access apps under clientlessApps; all pages unless page given.").routes(&[common::list(COLLECTION)])
+    .params(common::LIST_PARAMS),
+    ZPA_APP_SEGMENTS.list("zpa_list_application_segments_pra", "List segments (PRA)", "All segment kinds, PRA apps under praApps; all pages unless page given.").routes(&[common::list(COLLECTION)])
+    .params(common::LIST_PARAMS),
     // NOTE(model): the reference also sends `tcpPortRange: []` and `udpPortRange: []` (the
     // object form of the ports, cleared); a fixed field cannot be an empty list. With the merge,
     // the current record's object form goes back beside new string-form ports (an API that
     // prefers the object form would keep the old ports); `advanced` can send them empty.
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Update,
-        "zpa_update_application_segment",
-        "Update application segment",
-        UPDATE_DESCRIPTION,
-        Handler::Routes(&[Route::put(ITEM).query(common::MICROTENANT).merge_current()]),
-    )
+    ZPA_APP_SEGMENTS.update("zpa_update_application_segment", "Update application segment", UPDATE_DESCRIPTION).routes(&[Route::put(ITEM).query(common::MICROTENANT).merge_current()])
     .params(&UPDATE),
     // NOTE(model): as zpa_update_application_segment, `tcpPortRange: []`/`udpPortRange: []` are
     // not sent.
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Update,
-        "zpa_update_application_segment_ba",
-        "Update browser-access segment",
-        "Change settings and apps; omitted fields are kept.",
-        Handler::Routes(&[Route::put(ITEM).query(common::MICROTENANT).merge_current()]),
-    )
+    ZPA_APP_SEGMENTS.update("zpa_update_application_segment_ba", "Update browser-access segment", "Change settings and apps; omitted fields are kept.").routes(&[Route::put(ITEM).query(common::MICROTENANT).merge_current()])
     .params(&UPDATE_BA),
     // NOTE(model): as zpa_update_application_segment, `tcpPortRange: []`/`udpPortRange: []` are
     // not sent.
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_app_segments",
-        Action::Update,
-        "zpa_update_application_segment_pra",
-        "Update PRA segment",
-        "Change settings and apps; omitted fields are kept.",
-        Handler::Routes(&[Route::put(ITEM).query(common::MICROTENANT).merge_current()]),
-    )
+    ZPA_APP_SEGMENTS.update("zpa_update_application_segment_pra", "Update PRA segment", "Change settings and apps; omitted fields are kept.").routes(&[Route::put(ITEM).query(common::MICROTENANT).merge_current()])
     .params(&UPDATE_PRA),
 ];

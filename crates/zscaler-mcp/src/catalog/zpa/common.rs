@@ -34,7 +34,7 @@ pub const fn list(path: &'static str) -> Route {
             ("page", "{page}"),
             ("pagesize", "{page_size}"),
         ])
-        .zpa_pages()
+        .paged()
 }
 /// The parameters of a [`list`].
 pub const LIST_PARAMS: &[Param] = &[SEARCH, MICROTENANT_ID, PAGE, PAGE_SIZE];
@@ -49,7 +49,7 @@ pub const fn paged_list(path: &'static str) -> Route {
             ("microtenantId", "{microtenant_id}"),
             ("pagesize", "{page_size}"),
         ])
-        .zpa_pages()
+        .paged()
 }
 /// The parameters of a [`paged_list`], in the order of its query.
 pub const PAGED_LIST_PARAMS: &[Param] = &[SEARCH, PAGE, PAGE_SIZE, MICROTENANT_ID];

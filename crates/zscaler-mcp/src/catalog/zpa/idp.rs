@@ -1,8 +1,8 @@
 //! ZPA identity provider attributes and groups: SAML attributes, SCIM attributes, SCIM groups.
 
 use super::common;
-use crate::catalog::{Action, Handler, Lookup, Param, Route, Target, ToolDeclaration, When};
-use crate::service::Service;
+use crate::catalog::toolsets::ZPA_IDP;
+use crate::catalog::{Lookup, Param, Route, Target, ToolDeclaration, When};
 
 /// The IdP named by `idp_name` (exact, case-insensitive), into `{idpId}`.
 const IDP: Lookup = Lookup::row(
@@ -14,39 +14,23 @@ const IDP: Lookup = Lookup::row(
 );
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_idp",
-        Action::Read,
-        "get_zpa_saml_attribute",
-        "List SAML attributes",
-        "Of all IdPs or of idp_name; all pages unless page given.",
-        Handler::Routes(&[
+    ZPA_IDP.list("get_zpa_saml_attribute", "List SAML attributes", "Of all IdPs or of idp_name; all pages unless page given.").routes(&[
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idpId}")
                 .when(When::Has("idp_name"))
                 .query(common::SEARCH_QUERY)
-                .zpa_pages()
+                .paged()
                 .lookups(&[IDP]),
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute")
                 .query(common::SEARCH_QUERY)
-                .zpa_pages(),
-        ]),
-    )
+                .paged(),
+        ])
     .params(&[
         Param::string("idp_name", "Only this IdP's attributes."),
         common::SEARCH,
         common::PAGE,
         common::PAGE_SIZE,
-    ])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_idp",
-        Action::Read,
-        "get_zpa_scim_attribute",
-        "List SCIM attributes",
-        "Attributes of idp_name; attribute_id returns one.",
-        Handler::Routes(&[
+    ]),
+    ZPA_IDP.list("get_zpa_scim_attribute", "List SCIM attributes", "Attributes of idp_name; attribute_id returns one.").routes(&[
             Route::get(
                 "/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute/{attribute_id}",
             )
@@ -56,42 +40,31 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute")
                 .when(When::Has("idp_name"))
                 .query(common::SEARCH_QUERY)
-                .zpa_pages()
+                .paged()
                 .lookups(&[IDP]),
-        ]),
-    )
+        ])
     .params(&[
         Param::string("idp_name", "IdP name.").required(),
         Param::string("attribute_id", "Attribute id."),
         common::SEARCH,
         common::PAGE,
         common::PAGE_SIZE,
-    ])
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_idp",
-        Action::Read,
-        "get_zpa_scim_group",
-        "List SCIM groups",
-        "Groups of idp_name, or one by scim_group_id; one is required.",
-        Handler::Routes(&[
+    ]),
+    ZPA_IDP.list("get_zpa_scim_group", "List SCIM groups", "Groups of idp_name, or one by scim_group_id; one is required.").routes(&[
             Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/{scim_group_id}")
                 .when(When::Has("scim_group_id"))
                 .query(common::SEARCH_QUERY),
             Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idpId}")
                 .when(When::Has("idp_name"))
                 .query(common::SEARCH_QUERY)
-                .zpa_pages()
+                .paged()
                 .lookups(&[IDP]),
-        ]),
-    )
+        ])
     .params(&[
         Param::string("scim_group_id", "SCIM group id."),
         Param::string("idp_name", "IdP name."),
         common::SEARCH,
         common::PAGE,
         common::PAGE_SIZE,
-    ])
-    .list(),
+    ]),
 ];

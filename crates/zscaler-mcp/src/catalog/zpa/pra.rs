@@ -1,8 +1,8 @@
 //! ZPA privileged remote access (PRA): stored credentials and user portals.
 
 use super::common;
-use crate::catalog::{Action, Handler, Lit, Lookup, Param, Route, Target, ToolDeclaration, When};
-use crate::service::Service;
+use crate::catalog::toolsets::ZPA_PRA;
+use crate::catalog::{Lit, Lookup, Param, Route, Target, ToolDeclaration, When};
 
 const CREDENTIALS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/credential";
 const CREDENTIAL: &str =
@@ -60,24 +60,9 @@ const UPDATE_CREDENTIAL_PARAMS: [Param; 9] = common::concat(&[
 ]);
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_pra",
-        Action::Create,
-        "zpa_create_pra_credential",
-        "Create PRA credential",
-        "USERNAME_PASSWORD needs username and password; SSH_KEY username and private_key; PASSWORD password.",
-        Handler::Routes(&[Route::post(CREDENTIALS).query(common::MICROTENANT)]),
-    )
+    ZPA_PRA.create("zpa_create_pra_credential", "Create PRA credential", "USERNAME_PASSWORD needs username and password; SSH_KEY username and private_key; PASSWORD password.").routes(&[Route::post(CREDENTIALS).query(common::MICROTENANT)])
     .params(&CREATE_CREDENTIAL_PARAMS),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_pra",
-        Action::Create,
-        "zpa_create_pra_portal",
-        "Create PRA portal",
-        "Without certificate_id, uses the issued BA certificate named like the portal.",
-        Handler::Routes(&[Route::post(PORTALS)
+    ZPA_PRA.create("zpa_create_pra_portal", "Create PRA portal", "Without certificate_id, uses the issued BA certificate named like the portal.").routes(&[Route::post(PORTALS)
             .query(common::MICROTENANT)
             .lookups(&[Lookup::row(
                 "issued browser-access certificate",
@@ -86,8 +71,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 Some("name"),
                 Target::Body("certificateId"),
             )
-            .when(When::Lacks("certificate_id"))])]),
-    )
+            .when(When::Lacks("certificate_id"))])])
     .params(&[
         Param::string("name", "Name; also certificate lookup name.")
             .required()
@@ -100,94 +84,28 @@ pub static TOOLS: &[ToolDeclaration] = &[
         USER_NOTIFICATION_ENABLED,
         common::MICROTENANT_ID_BODY,
     ]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_pra",
-        Action::Delete,
-        "zpa_delete_pra_credential",
-        "Delete PRA credential",
-        "Deletes the credential and its stored secret.",
-        Handler::Routes(&[Route::delete(CREDENTIAL).query(common::MICROTENANT)]),
-    )
+    ZPA_PRA.delete("zpa_delete_pra_credential", "Delete PRA credential", "Deletes the credential and its stored secret.").routes(&[Route::delete(CREDENTIAL).query(common::MICROTENANT)])
     .params(&[CREDENTIAL_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_pra",
-        Action::Delete,
-        "zpa_delete_pra_portal",
-        "Delete PRA portal",
-        "Users lose access to the portal.",
-        Handler::Routes(&[Route::delete(PORTAL).query(common::MICROTENANT)]),
-    )
+    ZPA_PRA.delete("zpa_delete_pra_portal", "Delete PRA portal", "Users lose access to the portal.").routes(&[Route::delete(PORTAL).query(common::MICROTENANT)])
     .params(&[PORTAL_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_pra",
-        Action::Read,
-        "zpa_get_pra_credential",
-        "Get PRA credential",
-        "One credential; password or key never returned.",
-        Handler::Routes(&[Route::get(CREDENTIAL).query(common::MICROTENANT)]),
-    )
+    ZPA_PRA.get("zpa_get_pra_credential", "Get PRA credential", "One credential; password or key never returned.").routes(&[Route::get(CREDENTIAL).query(common::MICROTENANT)])
     .params(&[CREDENTIAL_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_pra",
-        Action::Read,
-        "zpa_get_pra_portal",
-        "Get PRA portal",
-        "One portal: domain, certificate, CNAME.",
-        Handler::Routes(&[Route::get(PORTAL).query(common::MICROTENANT)]),
-    )
+    ZPA_PRA.get("zpa_get_pra_portal", "Get PRA portal", "One portal: domain, certificate, CNAME.").routes(&[Route::get(PORTAL).query(common::MICROTENANT)])
     .params(&[PORTAL_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_pra",
-        Action::Read,
-        "zpa_list_pra_credentials",
-        "List PRA credentials",
-        "Credentials without secrets; all pages unless page given.",
-        Handler::Routes(&[common::paged_list(CREDENTIALS)]),
-    )
-    .params(common::PAGED_LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_pra",
-        Action::Read,
-        "zpa_list_pra_portals",
-        "List PRA portals",
-        "Portals with domains and certificates; all pages unless page given.",
-        Handler::Routes(&[common::paged_list(PORTALS)]),
-    )
-    .params(common::PAGED_LIST_PARAMS)
-    .list(),
+    ZPA_PRA.list("zpa_list_pra_credentials", "List PRA credentials", "Credentials without secrets; all pages unless page given.").routes(&[common::paged_list(CREDENTIALS)])
+    .params(common::PAGED_LIST_PARAMS),
+    ZPA_PRA.list("zpa_list_pra_portals", "List PRA portals", "Portals with domains and certificates; all pages unless page given.").routes(&[common::paged_list(PORTALS)])
+    .params(common::PAGED_LIST_PARAMS),
     // NOTE(model): the reference GETs the credential to refuse a credential_type change and
     // checks each type's required secrets before the PUT; the model cannot compare with the
     // current record, so the GET here merges it (merge_current) and the API judges the type.
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_pra",
-        Action::Update,
-        "zpa_update_pra_credential",
-        "Update PRA credential",
-        "Omitted fields are kept; credential_type must equal the current type.",
-        Handler::Routes(&[Route::put(CREDENTIAL)
+    ZPA_PRA.update("zpa_update_pra_credential", "Update PRA credential", "Omitted fields are kept; credential_type must equal the current type.").routes(&[Route::put(CREDENTIAL)
             .query(common::MICROTENANT)
-            .merge_current()]),
-    )
+            .merge_current()])
     .params(&UPDATE_CREDENTIAL_PARAMS),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_pra",
-        Action::Update,
-        "zpa_update_pra_portal",
-        "Update PRA portal",
-        "Change settings; omitted fields are kept.",
-        Handler::Routes(&[Route::put(PORTAL)
+    ZPA_PRA.update("zpa_update_pra_portal", "Update PRA portal", "Change settings; omitted fields are kept.").routes(&[Route::put(PORTAL)
             .query(common::MICROTENANT)
-            .merge_current()]),
-    )
+            .merge_current()])
     .params(&[
         PORTAL_ID,
         common::NAME,

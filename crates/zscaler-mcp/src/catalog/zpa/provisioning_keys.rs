@@ -1,8 +1,8 @@
 //! ZPA provisioning keys of app connector and service edge groups, and enrollment certificates.
 
 use super::common;
-use crate::catalog::{Action, Handler, Param, Route, ToolDeclaration, When};
-use crate::service::Service;
+use crate::catalog::toolsets::ZPA_PROVISIONING_KEYS;
+use crate::catalog::{Param, Route, ToolDeclaration, When};
 
 const KEY_TYPES: &[&str] = &["connector", "service_edge"];
 /// The key type a route serves.
@@ -27,137 +27,123 @@ const COMPONENT_ID: Param =
     Param::string("component_id", "Connector or service edge group id.").body("zcomponentId");
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_provisioning_keys",
-        Action::Read,
-        "get_zpa_enrollment_certificate",
-        "List enrollment certificates",
-        "Exact name or certificate_id returns one (name wins); all pages unless page given.",
-        Handler::Routes(&[
+    ZPA_PROVISIONING_KEYS
+        .list(
+            "get_zpa_enrollment_certificate",
+            "List enrollment certificates",
+            "Exact name or certificate_id returns one (name wins); all pages unless page given.",
+        )
+        .routes(&[
             Route::get(common::ENROLLMENT_CERTS)
                 .when(When::Has("name"))
                 .query(&[("search", "name+EQ+{name}")])
-                .zpa_pages(),
+                .paged(),
             Route::get(
                 "/zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{certificate_id}",
             )
             .when(When::Has("certificate_id")),
             Route::get(common::ENROLLMENT_CERTS)
                 .query(common::SEARCH_QUERY)
-                .zpa_pages(),
+                .paged(),
+        ])
+        .params(&[
+            Param::string("certificate_id", "Certificate id."),
+            Param::string("name", "Exact name, e.g. Connector."),
+            common::SEARCH,
+            common::PAGE,
+            common::PAGE_SIZE,
         ]),
-    )
-    .params(&[
-        Param::string("certificate_id", "Certificate id."),
-        Param::string("name", "Exact name, e.g. Connector."),
-        common::SEARCH,
-        common::PAGE,
-        common::PAGE_SIZE,
-    ])
-    .list(),
     // NOTE(model): the reference sends the component id twice, as zcomponentId (the field the
     // API reads) and componentId; a parameter has one body field, so only zcomponentId is sent.
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_provisioning_keys",
-        Action::Create,
-        "zpa_create_provisioning_key",
-        "Create provisioning key",
-        "Key enrolling app connectors or service edges into a group.",
-        Handler::Routes(&[
+    ZPA_PROVISIONING_KEYS
+        .create(
+            "zpa_create_provisioning_key",
+            "Create provisioning key",
+            "Key enrolling app connectors or service edges into a group.",
+        )
+        .routes(&[
             Route::post(CONNECTOR_KEYS)
                 .when(CONNECTOR)
                 .query(common::MICROTENANT),
             Route::post(EDGE_KEYS)
                 .when(SERVICE_EDGE)
                 .query(common::MICROTENANT),
+        ])
+        .params(&[
+            common::NAME_REQUIRED,
+            KEY_TYPE,
+            MAX_USAGE.required(),
+            COMPONENT_ID.required(),
+            common::ENROLLMENT_CERT_ID,
+            common::DESCRIPTION,
+            common::MICROTENANT_ID_BODY,
         ]),
-    )
-    .params(&[
-        common::NAME_REQUIRED,
-        KEY_TYPE,
-        MAX_USAGE.required(),
-        COMPONENT_ID.required(),
-        common::ENROLLMENT_CERT_ID,
-        common::DESCRIPTION,
-        common::MICROTENANT_ID_BODY,
-    ]),
     // The reference's GET of the key before the DELETE is its confirmation lookup, which
     // belongs to the confirmation gate.
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_provisioning_keys",
-        Action::Delete,
-        "zpa_delete_provisioning_key",
-        "Delete provisioning key",
-        "The key can no longer enroll components.",
-        Handler::Routes(&[
+    ZPA_PROVISIONING_KEYS
+        .delete(
+            "zpa_delete_provisioning_key",
+            "Delete provisioning key",
+            "The key can no longer enroll components.",
+        )
+        .routes(&[
             Route::delete(CONNECTOR_KEY)
                 .when(CONNECTOR)
                 .query(common::MICROTENANT),
             Route::delete(EDGE_KEY)
                 .when(SERVICE_EDGE)
                 .query(common::MICROTENANT),
-        ]),
-    )
-    .params(&[KEY_ID, KEY_TYPE, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_provisioning_keys",
-        Action::Read,
-        "zpa_get_provisioning_key",
-        "Get provisioning key",
-        "One key: key text, usage, group, enrollment certificate.",
-        Handler::Routes(&[
+        ])
+        .params(&[KEY_ID, KEY_TYPE, common::MICROTENANT_ID]),
+    ZPA_PROVISIONING_KEYS
+        .get(
+            "zpa_get_provisioning_key",
+            "Get provisioning key",
+            "One key: key text, usage, group, enrollment certificate.",
+        )
+        .routes(&[
             Route::get(CONNECTOR_KEY).when(CONNECTOR),
             Route::get(EDGE_KEY).when(SERVICE_EDGE),
-        ]),
-    )
-    .params(&[KEY_ID, KEY_TYPE]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_provisioning_keys",
-        Action::Read,
-        "zpa_list_provisioning_keys",
-        "List provisioning keys",
-        "Connector or service edge keys; all pages unless page given.",
-        Handler::Routes(&[
+        ])
+        .params(&[KEY_ID, KEY_TYPE]),
+    ZPA_PROVISIONING_KEYS
+        .list(
+            "zpa_list_provisioning_keys",
+            "List provisioning keys",
+            "Connector or service edge keys; all pages unless page given.",
+        )
+        .routes(&[
             common::paged_list(CONNECTOR_KEYS).when(CONNECTOR),
             common::paged_list(EDGE_KEYS).when(SERVICE_EDGE),
+        ])
+        .params(&[
+            KEY_TYPE,
+            common::SEARCH,
+            common::PAGE,
+            common::PAGE_SIZE,
+            common::MICROTENANT_ID,
         ]),
-    )
-    .params(&[
-        KEY_TYPE,
-        common::SEARCH,
-        common::PAGE,
-        common::PAGE_SIZE,
-        common::MICROTENANT_ID,
-    ])
-    .list(),
     // The API replaces the whole key, so the key is read first and the changes laid over it.
     // component_id goes out as `zcomponentId`, the field the key is read back with: as
     // `componentId` it would lose to the `zcomponentId` of the current record.
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_provisioning_keys",
-        Action::Update,
-        "zpa_update_provisioning_key",
-        "Update provisioning key",
-        "Change settings; omitted fields are kept.",
-        Handler::Routes(&[
+    ZPA_PROVISIONING_KEYS
+        .update(
+            "zpa_update_provisioning_key",
+            "Update provisioning key",
+            "Change settings; omitted fields are kept.",
+        )
+        .routes(&[
             Route::put(CONNECTOR_KEY).when(CONNECTOR).merge_current(),
             Route::put(EDGE_KEY).when(SERVICE_EDGE).merge_current(),
+        ])
+        .params(&[
+            KEY_ID,
+            KEY_TYPE,
+            common::NAME,
+            common::DESCRIPTION,
+            MAX_USAGE,
+            COMPONENT_ID,
+            common::ENROLLMENT_CERT_ID,
+            common::MICROTENANT_ID_BODY,
         ]),
-    )
-    .params(&[
-        KEY_ID,
-        KEY_TYPE,
-        common::NAME,
-        common::DESCRIPTION,
-        MAX_USAGE,
-        COMPONENT_ID,
-        common::ENROLLMENT_CERT_ID,
-        common::MICROTENANT_ID_BODY,
-    ]),
 ];

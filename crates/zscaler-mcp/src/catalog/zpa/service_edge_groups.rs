@@ -1,8 +1,8 @@
 //! ZPA private service edges (list, read, update, delete) and the groups they enrol into.
 
 use super::common;
-use crate::catalog::{Action, Handler, Lookup, Param, Route, Target, ToolDeclaration};
-use crate::service::Service;
+use crate::catalog::toolsets::ZPA_SERVICE_EDGE_GROUPS;
+use crate::catalog::{Lookup, Param, Route, Target, ToolDeclaration};
 
 const GROUPS: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup";
 const GROUP: &str = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}";
@@ -95,134 +95,112 @@ const UPDATE_GROUP_PARAMS: [Param; 21] = common::concat(&[
 ]);
 
 pub static TOOLS: &[ToolDeclaration] = &[
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_service_edge_groups",
-        Action::Delete,
-        "zpa_bulk_delete_service_edges",
-        "Bulk delete service edges",
-        "Delete several edges in one request; every id must exist.",
-        Handler::Routes(&[Route::post(
+    ZPA_SERVICE_EDGE_GROUPS
+        .delete(
+            "zpa_bulk_delete_service_edges",
+            "Bulk delete service edges",
+            "Delete several edges in one request; every id must exist.",
+        )
+        .routes(&[Route::post(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/bulkDelete",
         )
-        .query(common::MICROTENANT)]),
-    )
-    .params(&[
-        Param::strings(
-            "service_edge_ids",
-            "Service edge ids (zpa_list_service_edges).",
-        )
-        .required()
-        .body("ids"),
-        common::MICROTENANT_ID,
-    ]),
+        .query(common::MICROTENANT)])
+        .params(&[
+            Param::strings(
+                "service_edge_ids",
+                "Service edge ids (zpa_list_service_edges).",
+            )
+            .required()
+            .body("ids"),
+            common::MICROTENANT_ID,
+        ]),
     // NOTE(model): the reference normalizes country_code (country names, any case) to ISO alpha-2
     // and refuses what it cannot map; parameters have no transform or pattern, so it is sent as
     // given.
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_service_edge_groups",
-        Action::Create,
-        "zpa_create_service_edge_group",
-        "Create service edge group",
-        "Attaches the tenant's \"Service Edge\" enrollment certificate.",
-        Handler::Routes(&[Route::post(GROUPS)
+    ZPA_SERVICE_EDGE_GROUPS
+        .create(
+            "zpa_create_service_edge_group",
+            "Create service edge group",
+            "Attaches the tenant's \"Service Edge\" enrollment certificate.",
+        )
+        .routes(&[Route::post(GROUPS)
             .query(common::MICROTENANT)
-            .lookups(SERVICE_EDGE_CERT)]),
-    )
-    .params(&CREATE_GROUP_PARAMS),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_service_edge_groups",
-        Action::Delete,
-        "zpa_delete_service_edge",
-        "Delete service edge",
-        "Delete one edge by id.",
-        Handler::Routes(&[Route::delete(EDGE).query(common::MICROTENANT)]),
-    )
-    .params(&[EDGE_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_service_edge_groups",
-        Action::Delete,
-        "zpa_delete_service_edge_group",
-        "Delete service edge group",
-        "Remove its service edges first.",
-        Handler::Routes(&[Route::delete(GROUP).query(common::MICROTENANT)]),
-    )
-    .params(&[GROUP_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_service_edge_groups",
-        Action::Read,
-        "zpa_get_service_edge",
-        "Get service edge",
-        "One edge: group, version, IPs, connection status.",
-        Handler::Routes(&[Route::get(EDGE).query(common::MICROTENANT)]),
-    )
-    .params(&[EDGE_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_service_edge_groups",
-        Action::Read,
-        "zpa_get_service_edge_group",
-        "Get service edge group",
-        "One group with service edges and trusted networks.",
-        Handler::Routes(&[Route::get(GROUP).query(common::MICROTENANT)]),
-    )
-    .params(&[GROUP_ID, common::MICROTENANT_ID]),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_service_edge_groups",
-        Action::Read,
-        "zpa_list_service_edge_groups",
-        "List service edge groups",
-        "Groups with their service edges; all pages unless page given.",
-        Handler::Routes(&[common::list(GROUPS)]),
-    )
-    .params(common::LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_service_edge_groups",
-        Action::Read,
-        "zpa_list_service_edges",
-        "List service edges",
-        "Edges with group, version, status; all pages unless page given.",
-        Handler::Routes(&[common::paged_list(
+            .lookups(SERVICE_EDGE_CERT)])
+        .params(&CREATE_GROUP_PARAMS),
+    ZPA_SERVICE_EDGE_GROUPS
+        .delete(
+            "zpa_delete_service_edge",
+            "Delete service edge",
+            "Delete one edge by id.",
+        )
+        .routes(&[Route::delete(EDGE).query(common::MICROTENANT)])
+        .params(&[EDGE_ID, common::MICROTENANT_ID]),
+    ZPA_SERVICE_EDGE_GROUPS
+        .delete(
+            "zpa_delete_service_edge_group",
+            "Delete service edge group",
+            "Remove its service edges first.",
+        )
+        .routes(&[Route::delete(GROUP).query(common::MICROTENANT)])
+        .params(&[GROUP_ID, common::MICROTENANT_ID]),
+    ZPA_SERVICE_EDGE_GROUPS
+        .get(
+            "zpa_get_service_edge",
+            "Get service edge",
+            "One edge: group, version, IPs, connection status.",
+        )
+        .routes(&[Route::get(EDGE).query(common::MICROTENANT)])
+        .params(&[EDGE_ID, common::MICROTENANT_ID]),
+    ZPA_SERVICE_EDGE_GROUPS
+        .get(
+            "zpa_get_service_edge_group",
+            "Get service edge group",
+            "One group with service edges and trusted networks.",
+        )
+        .routes(&[Route::get(GROUP).query(common::MICROTENANT)])
+        .params(&[GROUP_ID, common::MICROTENANT_ID]),
+    ZPA_SERVICE_EDGE_GROUPS
+        .list(
+            "zpa_list_service_edge_groups",
+            "List service edge groups",
+            "Groups with their service edges; all pages unless page given.",
+        )
+        .routes(&[common::list(GROUPS)])
+        .params(common::LIST_PARAMS),
+    ZPA_SERVICE_EDGE_GROUPS
+        .list(
+            "zpa_list_service_edges",
+            "List service edges",
+            "Edges with group, version, status; all pages unless page given.",
+        )
+        .routes(&[common::paged_list(
             "/zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge",
-        )]),
-    )
-    .params(common::LIST_PARAMS)
-    .list(),
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_service_edge_groups",
-        Action::Update,
-        "zpa_update_service_edge",
-        "Update service edge",
-        "Change name, description or enabled; omitted fields are kept.",
-        Handler::Routes(&[Route::put(EDGE).query(common::MICROTENANT).merge_current()]),
-    )
-    .params(&[
-        EDGE_ID,
-        common::NAME,
-        common::DESCRIPTION,
-        Param::boolean("enabled", "Enable the service edge.").body("enabled"),
-        common::MICROTENANT_ID_BODY,
-    ]),
+        )])
+        .params(common::LIST_PARAMS),
+    ZPA_SERVICE_EDGE_GROUPS
+        .update(
+            "zpa_update_service_edge",
+            "Update service edge",
+            "Change name, description or enabled; omitted fields are kept.",
+        )
+        .routes(&[Route::put(EDGE).query(common::MICROTENANT).merge_current()])
+        .params(&[
+            EDGE_ID,
+            common::NAME,
+            common::DESCRIPTION,
+            Param::boolean("enabled", "Enable the service edge.").body("enabled"),
+            common::MICROTENANT_ID_BODY,
+        ]),
     // NOTE(model): country_code is sent as given (see zpa_create_service_edge_group).
-    ToolDeclaration::new(
-        Service::Zpa,
-        "zpa_service_edge_groups",
-        Action::Update,
-        "zpa_update_service_edge_group",
-        "Update service edge group",
-        "Re-attaches the \"Service Edge\" certificate; omitted fields are kept.",
-        Handler::Routes(&[Route::put(GROUP)
+    ZPA_SERVICE_EDGE_GROUPS
+        .update(
+            "zpa_update_service_edge_group",
+            "Update service edge group",
+            "Re-attaches the \"Service Edge\" certificate; omitted fields are kept.",
+        )
+        .routes(&[Route::put(GROUP)
             .query(common::MICROTENANT)
             .lookups(SERVICE_EDGE_CERT)
-            .merge_current()]),
-    )
-    .params(&UPDATE_GROUP_PARAMS),
+            .merge_current()])
+        .params(&UPDATE_GROUP_PARAMS),
 ];

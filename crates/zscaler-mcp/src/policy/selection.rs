@@ -6,10 +6,9 @@
 //! 3. `--services`, then 4. `--disabled-services`;
 //! 5. the OneAPI entitlement filter (when it ran);
 //! 6. `--toolsets` (plus toolsets a session enabled at run time), then 7. `--disabled-toolsets`;
-//! 8. the write gate: create/update/delete tools need `--enable-write-tools` and a match in
-//!    the `--write-tools` allowlist.
+//! 8. the write gate ([`super::write_gate`]).
 
-use crate::catalog::toolsets::{DEFAULT_KEYWORD, TOOLSETS};
+use crate::catalog::toolsets::{DEFAULT_KEYWORD, TOOLSETS, Toolset};
 use crate::catalog::{ToolDeclaration, all_tools};
 use crate::config::{Config, ToolsetSelection};
 use crate::service::Service;
@@ -104,15 +103,7 @@ pub fn tool_blocked(config: &Config, tool: &ToolDeclaration) -> Option<&'static 
     {
         return Some("it is not in --tools");
     }
-    if tool.action.is_write() {
-        if !config.write.enabled {
-            return Some("write tools are off (--enable-write-tools)");
-        }
-        if !config.write.allowlist.iter().any(|p| p.matches(tool.name)) {
-            return Some("it is not in the write allowlist (--write-tools)");
-        }
-    }
-    None
+    super::write_gate::blocked(config, tool)
 }
 
 /// Resolves the configuration, the entitlement filter's result (when it ran) and any toolsets a
@@ -124,12 +115,12 @@ pub fn resolve_with(
 ) -> Resolved {
     let toolsets: Vec<&'static str> = TOOLSETS
         .iter()
-        .filter(|(id, service)| toolset_blocked(config, entitled, id, *service).is_none())
-        .filter(|(id, _)| selected(config, id) || extra_toolsets.contains(id))
-        .map(|(id, _)| *id)
+        .filter(|t| toolset_blocked(config, entitled, t.id, t.service).is_none())
+        .filter(|t| selected(config, t.id) || extra_toolsets.contains(&t.id))
+        .map(|t| t.id)
         .collect();
     let mut services: Vec<Service> = Vec::new();
-    for (id, service) in TOOLSETS {
+    for Toolset { id, service } in TOOLSETS {
         if toolsets.contains(id) && !services.contains(service) {
             services.push(*service);
         }
@@ -153,26 +144,6 @@ pub fn resolve(config: &Config) -> Resolved {
     resolve_with(config, None, &[])
 }
 
-/// The warning for a write gate with one half missing, if any.
-pub fn write_gate_warning(config: &Config) -> Option<String> {
-    let w = &config.write;
-    match (w.enabled, w.allowlist.is_empty()) {
-        (true, true) => Some(
-            "Write tools are enabled but no allowlist was given: registering 0 write tools. Name \
-             what you want to permit: --write-tools 'zpa_create_*,zia_update_*' (env: \
-             ZSCALER_MCP_WRITE_TOOLS)."
-                .into(),
-        ),
-        (false, false) => Some(format!(
-            "A write-tool allowlist was given ({} pattern(s)) but write tools are disabled: \
-             registering 0 write tools. Add --enable-write-tools (env: \
-             ZSCALER_MCP_WRITE_ENABLED=true) to turn them on.",
-            w.allowlist.len()
-        )),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,7 +152,7 @@ mod tests {
     fn every_default_toolset_exists() {
         for id in DEFAULT_TOOLSETS {
             assert!(
-                TOOLSETS.iter().any(|(t, _)| t == id),
+                TOOLSETS.iter().any(|t| t.id == *id),
                 "unknown default toolset {id}"
             );
         }

@@ -12,6 +12,8 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::catalog::conventions::{BodyBuilder, RecordAdapter};
+
 fn field<'a>(o: &'a Map<String, Value>, snake: &str, camel: &str) -> Option<&'a Value> {
     o.get(snake).or_else(|| o.get(camel))
 }
@@ -151,6 +153,25 @@ pub fn from_v1(conditions: &Value) -> Value {
         .collect();
     Value::Array(blocks)
 }
+
+/// The body builder of a `conditions` parameter: the caller's conditions as the API's blocks.
+pub static BODY: BodyBuilder = BodyBuilder {
+    name: "zpa_v2_conditions",
+    build: |value, body| {
+        body.insert("conditions".into(), to_api(value)?);
+        Ok(())
+    },
+};
+
+/// The adapter of a rule read on v1 and written on v2: its conditions become v2 blocks.
+pub static V1_RULE: RecordAdapter = RecordAdapter {
+    name: "zpa_v1_rule_to_v2",
+    adapt: |record| {
+        if let Some(c) = record.get_mut("conditions") {
+            *c = from_v1(c);
+        }
+    },
+};
 
 #[cfg(test)]
 mod tests {

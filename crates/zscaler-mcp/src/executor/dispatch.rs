@@ -1,0 +1,80 @@
+//! From a declaration to its answer: the handler it names, errors as `isError` results that
+//! say what went wrong and what to do, and the hand-off to shaping.
+
+use rmcp::model::{CallToolResult, ContentBlock};
+use serde_json::Value;
+
+use crate::catalog::{Handler, ToolDeclaration, conventions};
+use crate::client::error::{ApiError, ErrorKind};
+use crate::shaping::{self, Answer, Notes};
+
+use super::request::{Args, Vars, select};
+use super::{Call, Context, Failure, route, special};
+
+/// Runs a declared Zscaler tool with validated arguments (policy has already let the call
+/// pass) and shapes the answer.
+pub async fn run(tool: &ToolDeclaration, args: Args, ctx: &Context<'_>) -> CallToolResult {
+    let Some(service) = tool.service else {
+        return error_text(format!("{} is not a Zscaler tool.", tool.name));
+    };
+    let call = Call {
+        tool,
+        service,
+        conventions: conventions(service),
+        ctx,
+    };
+    let answer = match tool.handler {
+        Handler::Routes(routes) => match select(routes, &args) {
+            Some(r) => route::execute(&call, r, &args, Vars::new()).await,
+            None => Err(Failure::Invalid(format!(
+                "{}: these arguments select no operation; see the tool's parameter descriptions.",
+                tool.name
+            ))),
+        },
+        Handler::Special(which) => special::run(which, &call, &args).await,
+        Handler::Meta(_) => Err(Failure::Invalid(format!(
+            "{} is a server tool, not a Zscaler one.",
+            tool.name
+        ))),
+    };
+    match answer {
+        Ok(answer) => {
+            // A list tool answers rows even when its route answered one record.
+            let answer = match answer {
+                Answer::Record(Value::Array(items)) if tool.list => Answer::all_rows(items),
+                Answer::Record(v) if tool.list => Answer::all_rows(vec![v]),
+                other => other,
+            };
+            let notes = Notes {
+                untrusted: tool.untrusted,
+                after: call
+                    .conventions
+                    .staged_note
+                    .filter(|_| tool.action.is_write() && tool.staged_note),
+            };
+            shaping::result::render(answer, args.get("query").and_then(Value::as_str), notes)
+        }
+        Err(Failure::Invalid(message)) => error_text(message),
+        Err(Failure::Api(e)) => {
+            let mut result = CallToolResult::structured_error(e.to_json());
+            result.content = vec![ContentBlock::text(api_error_text(&e))];
+            result
+        }
+    }
+}
+
+pub(crate) fn error_text(message: String) -> CallToolResult {
+    CallToolResult::error(vec![ContentBlock::text(message)])
+}
+
+fn api_error_text(e: &ApiError) -> String {
+    let hint = match e.kind {
+        ErrorKind::NotFound => " Check the id (list tools give valid ids).",
+        ErrorKind::PermissionDenied => {
+            " The API client's role or entitlements must allow this call; retrying will not help."
+        }
+        ErrorKind::RateLimited => " Wait before retrying.",
+        _ => "",
+    };
+    format!("{e}.{hint}")
+}

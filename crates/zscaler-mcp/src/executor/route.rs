@@ -1,0 +1,137 @@
+//! One route of a declaration, run: its lookups, its request (merging the current record when
+//! declared), its read-back; list answers go to [`super::lists`].
+
+use serde_json::{Map, Value, json};
+
+use crate::catalog::{Answer as Answers, Lookup, Pick, Route, Target};
+use crate::client::request::ApiRequest;
+use crate::shaping::Answer;
+
+use super::request::{self, Args, Vars, holds};
+use super::{Call, Failure, lists};
+
+/// Runs one route. `vars` are values resolved before (lookups of a special handler).
+pub(crate) async fn execute(
+    call: &Call<'_>,
+    route: &Route,
+    args: &Args,
+    mut vars: Vars,
+) -> Result<Answer, Failure> {
+    let mut looked_up = Map::new();
+    for l in route.lookups.iter().filter(|l| holds(&l.when, args)) {
+        let value = lookup(call, l, args).await?;
+        match l.into {
+            Target::Path(name) => vars.push((name, value)),
+            Target::Body(field) => {
+                looked_up.insert(field.to_string(), Value::String(value));
+            }
+        }
+    }
+    let path = call.path(route.path, args, &vars)?;
+    let mut req = request::build(call, route, path, args);
+    if route.body {
+        let mut body = request::body(call.conventions, call.tool.params, route, args)?;
+        if let Value::Object(b) = &mut body {
+            for (k, v) in looked_up {
+                b.entry(k).or_insert(v);
+            }
+        }
+        if let Some(from) = route.merge_from {
+            let mut read = ApiRequest::get(call.service, call.path(from, args, &vars)?);
+            // The same scope as the write (ZPA microtenant).
+            read.query = req
+                .query
+                .iter()
+                .filter(|(k, _)| call.conventions.scope_keys.contains(&k.as_str()))
+                .cloned()
+                .collect();
+            let mut current = call.ctx.client.send(&read).await?.body;
+            if let Some(adapter) = route.merge_adapter {
+                (adapter.adapt)(&mut current);
+            }
+            body = overlay(current, body);
+        }
+        req.body = Some(body);
+    }
+    match route.answer {
+        Answers::Object => {
+            let response = call.ctx.client.send(&req).await?;
+            if let Some(back) = route.read_back {
+                let back = call.path(back, args, &vars)?;
+                let read = call
+                    .ctx
+                    .client
+                    .send(&ApiRequest::get(call.service, back))
+                    .await?;
+                return Ok(Answer::Record(read.body));
+            }
+            Ok(Answer::Record(match response.body {
+                Value::Null => json!({
+                    "status": response.status,
+                    "operation": req.operation(),
+                }),
+                body => body,
+            }))
+        }
+        Answers::List(pages) => {
+            let answer = lists::list(call, req, pages).await?;
+            Ok(lists::filter_rows(answer, route.filters, args))
+        }
+    }
+}
+
+/// The current record with the changes' top-level keys replaced.
+pub(crate) fn overlay(current: Value, changes: Value) -> Value {
+    match (current, changes) {
+        (Value::Object(mut cur), Value::Object(ch)) => {
+            for (k, v) in ch {
+                cur.insert(k, v);
+            }
+            Value::Object(cur)
+        }
+        (_, changes) => changes,
+    }
+}
+
+/// Resolves a lookup to the id it names.
+async fn lookup(call: &Call<'_>, l: &Lookup, args: &Args) -> Result<String, Failure> {
+    let path = call.path(l.path, args, &Vars::new())?;
+    let mut req = ApiRequest::get(call.service, path);
+    req.query = request::query(l.query, args, call.conventions.search.as_ref());
+    let body = call.ctx.client.send(&req).await?.body;
+    let id_text = |v: &Value| v.get("id").and_then(request::scalar_text);
+    let found = match l.pick {
+        Pick::Id => id_text(&body),
+        Pick::RowId { name_of } => {
+            let rows = lists::rows_of(body, &call.conventions.envelope);
+            let wanted = name_of.and_then(|n| args.get(n)).and_then(Value::as_str);
+            match wanted {
+                Some(name) => rows
+                    .iter()
+                    .find(|r| {
+                        r.get("name")
+                            .and_then(Value::as_str)
+                            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+                    })
+                    .and_then(id_text),
+                None => rows.first().and_then(id_text),
+            }
+        }
+    };
+    found.ok_or_else(|| {
+        let named = match l.pick {
+            Pick::RowId {
+                name_of: Some(n), ..
+            } => args
+                .get(n)
+                .and_then(Value::as_str)
+                .map(|v| format!(" named '{v}' (argument '{n}')"))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        Failure::Invalid(format!(
+            "No {}{named} was found in the tenant; nothing was changed.",
+            l.what
+        ))
+    })
+}

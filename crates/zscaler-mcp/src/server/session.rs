@@ -1,0 +1,82 @@
+//! Session state: what one MCP session holds (the negotiated revision, the client's log level,
+//! toolsets it enabled, its `subscriptions/listen` streams), and what a request can tell about
+//! its session.
+
+// `logging/setLevel` is deprecated by SEP-2577 (2026-07-28) but still served.
+#![allow(deprecated)]
+
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rmcp::RoleServer;
+use rmcp::model::{LoggingLevel, ProtocolVersion};
+use rmcp::service::RequestContext;
+
+use super::handler::ZscalerMcp;
+use super::state::Exposed;
+use crate::transport::SessionKind;
+
+/// Per-session state.
+pub(crate) struct SessionState {
+    /// The revision agreed in `initialize` (requests on 2026-07-28 carry theirs in `_meta`).
+    pub(crate) negotiated: OnceLock<ProtocolVersion>,
+    /// Minimum level of `notifications/message` this client asked for with `logging/setLevel`.
+    pub(crate) log_level: Mutex<Option<LoggingLevel>>,
+    /// Toolsets this session enabled with `zscaler_enable_toolset`, and the view they make.
+    pub(crate) enabled: Mutex<(Vec<&'static str>, Option<Arc<Exposed>>)>,
+    /// `subscriptions/listen` streams (2026-07-28) waiting for tool-list changes.
+    pub(crate) tool_list_changed: tokio::sync::broadcast::Sender<()>,
+}
+
+impl Default for SessionState {
+    fn default() -> SessionState {
+        SessionState {
+            negotiated: OnceLock::new(),
+            log_level: Mutex::new(None),
+            enabled: Mutex::new((Vec::new(), None)),
+            tool_list_changed: tokio::sync::broadcast::channel(8).0,
+        }
+    }
+}
+
+impl ZscalerMcp {
+    /// The revision this request is served under: its own `_meta` (2026-07-28), the session's
+    /// `initialize`, or on stateless HTTP the `MCP-Protocol-Version` header.
+    pub(crate) fn protocol_version(
+        &self,
+        ctx: &RequestContext<RoleServer>,
+    ) -> Option<ProtocolVersion> {
+        ctx.meta
+            .protocol_version()
+            .or_else(|| self.session.negotiated.get().cloned())
+            .or_else(|| {
+                let parts = ctx.extensions.get::<http::request::Parts>()?;
+                let header = parts.headers.get("mcp-protocol-version")?.to_str().ok()?;
+                ProtocolVersion::KNOWN_VERSIONS
+                    .iter()
+                    .find(|v| v.as_str() == header)
+                    .cloned()
+            })
+    }
+
+    /// What this session sees: the shared view, or its own when it enabled toolsets.
+    pub(crate) fn view(&self) -> Arc<Exposed> {
+        if let Ok(enabled) = self.session.enabled.lock()
+            && let Some(own) = &enabled.1
+        {
+            return own.clone();
+        }
+        self.shared.exposed()
+    }
+
+    /// True when this request belongs to a session whose tool list can change.
+    pub(crate) fn has_session(&self, ctx: &RequestContext<RoleServer>) -> bool {
+        match self.kind {
+            SessionKind::Stateless => false,
+            SessionKind::Stdio | SessionKind::Sse => true,
+            // 2026-07-28 requests over HTTP are self-contained: no session to change.
+            SessionKind::Stateful => self
+                .protocol_version(ctx)
+                .is_none_or(|v| v.as_str() < ProtocolVersion::V_2026_07_28.as_str()),
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Process state: what every session shares (configuration, posture, the exposed view, the
+//! entitlement result, the Zscaler client, in-flight calls).
+
+use std::sync::Arc;
+
+use rmcp::model::Tool;
+use tokio_util::task::TaskTracker;
+
+use crate::catalog::ToolDeclaration;
+use crate::client::Upstream;
+use crate::client::{ClientError, ClientSettings, ZscalerClient};
+use crate::config::Config;
+use crate::policy::selection::{self, Resolved};
+use crate::server::posture::Posture;
+use crate::service::Service;
+
+/// What one view of the server exposes: the resolved selection and its `tools/list` answer,
+/// built once (rebuilding ~300 schemas per request would dominate latency).
+pub struct Exposed {
+    pub resolved: Resolved,
+    pub tools: Arc<Vec<Tool>>,
+}
+
+impl Exposed {
+    pub fn new(resolved: Resolved) -> Arc<Exposed> {
+        let tools = resolved.tools.iter().map(|t| t.to_mcp_tool()).collect();
+        Arc::new(Exposed {
+            resolved,
+            tools: Arc::new(tools),
+        })
+    }
+
+    pub(crate) fn find(&self, name: &str) -> Option<&'static ToolDeclaration> {
+        self.resolved.tools.iter().copied().find(|t| t.name == name)
+    }
+}
+
+/// Process-wide state shared by every session.
+pub struct Shared {
+    pub config: Arc<Config>,
+    pub posture: Posture,
+    /// The configured selection, narrowed once by the entitlement filter at startup.
+    exposed: std::sync::RwLock<Arc<Exposed>>,
+    /// Services the OneAPI credentials are entitled to, when the filter ran.
+    entitled: std::sync::RwLock<Option<Vec<Service>>>,
+    /// Counts in-flight tool calls so shutdown can let them finish.
+    pub inflight: TaskTracker,
+    /// The Zscaler tenant calls go to, and the client that reaches it; replaced once by the
+    /// embedded sandbox at start.
+    upstream: std::sync::RwLock<(Arc<Upstream>, Result<ZscalerClient, ClientError>)>,
+}
+
+fn read<T: Clone>(lock: &std::sync::RwLock<T>) -> T {
+    match lock.read() {
+        Ok(v) => v.clone(),
+        Err(poisoned) => poisoned.into_inner().clone(),
+    }
+}
+
+fn write<T>(lock: &std::sync::RwLock<T>, value: T) {
+    match lock.write() {
+        Ok(mut v) => *v = value,
+        Err(poisoned) => *poisoned.into_inner() = value,
+    }
+}
+
+impl Shared {
+    pub fn new(config: Arc<Config>, resolved: Resolved, upstream: Upstream) -> Shared {
+        let settings = config.client.clone();
+        Shared {
+            posture: Posture::of(&config),
+            config,
+            exposed: std::sync::RwLock::new(Exposed::new(resolved)),
+            entitled: std::sync::RwLock::new(None),
+            inflight: TaskTracker::new(),
+            upstream: std::sync::RwLock::new(Self::connect(&settings, upstream)),
+        }
+    }
+
+    fn connect(
+        settings: &ClientSettings,
+        upstream: Upstream,
+    ) -> (Arc<Upstream>, Result<ZscalerClient, ClientError>) {
+        let client = ZscalerClient::new(&upstream, upstream.grant.clone(), settings.clone());
+        (Arc::new(upstream), client)
+    }
+
+    pub fn upstream(&self) -> Arc<Upstream> {
+        read(&self.upstream).0
+    }
+
+    /// The Zscaler client, or why it could not be built.
+    pub fn client(&self) -> Result<ZscalerClient, ClientError> {
+        read(&self.upstream).1
+    }
+
+    pub fn use_upstream(&self, upstream: Upstream) {
+        write(&self.upstream, Self::connect(&self.config.client, upstream));
+    }
+
+    /// The process-wide view (sessions may add toolsets on top).
+    pub fn exposed(&self) -> Arc<Exposed> {
+        read(&self.exposed)
+    }
+
+    pub fn entitled(&self) -> Option<Vec<Service>> {
+        read(&self.entitled)
+    }
+
+    /// Narrows every view to the services the credentials are entitled to.
+    pub fn apply_entitlements(&self, services: Vec<Service>) {
+        let resolved = selection::resolve_with(&self.config, Some(&services), &[]);
+        write(&self.entitled, Some(services));
+        write(&self.exposed, Exposed::new(resolved));
+    }
+}
