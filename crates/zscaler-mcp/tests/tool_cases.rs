@@ -340,24 +340,31 @@ fn py_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// The first `{placeholder}` of a path template (start and end), as Python's
+/// `\{[^}]+\}` finds it.
+fn placeholder(template: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(open) = template[from..].find('{').map(|i| i + from) {
+        let close = open + 1 + template[open + 1..].find('}')?;
+        if close > open + 1 {
+            return Some((open, close + 1));
+        }
+        from = open + 1;
+    }
+    None
+}
+
 /// True when `path` matches `template`, whose `{placeholders}` each match one or more
 /// characters other than `/`.
 fn path_matches(template: &str, path: &str) -> bool {
-    match template.find('{') {
-        None => template == path,
-        Some(open) => {
-            let Some(rest) = path.strip_prefix(&template[..open]) else {
-                return false;
-            };
-            let after = match template[open..].find('}') {
-                Some(close) => &template[open + close + 1..],
-                // An unclosed brace is literal text, as in the Python pattern.
-                None => return template[open..] == *rest,
-            };
-            let segment = rest.find('/').unwrap_or(rest.len());
-            (1..=segment).any(|n| rest.is_char_boundary(n) && path_matches(after, &rest[n..]))
-        }
-    }
+    let Some((open, end)) = placeholder(template) else {
+        return template == path;
+    };
+    let Some(rest) = path.strip_prefix(&template[..open]) else {
+        return false;
+    };
+    let segment = rest.find('/').unwrap_or(rest.len());
+    (1..=segment).any(|n| rest.is_char_boundary(n) && path_matches(&template[end..], &rest[n..]))
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -497,7 +504,9 @@ fn shape_problems(case: &Value, args: &Value, sc: &Map<String, Value>, problems:
                     .iter()
                     .any(|k| first.contains_key(*k))
             {
-                let keys: Vec<&String> = first.keys().take(12).collect();
+                let mut keys: Vec<&String> = first.keys().collect();
+                keys.sort();
+                keys.truncate(12);
                 problems.push(format!("first row has no id/name: {keys:?}"));
             }
         }
@@ -514,6 +523,8 @@ fn paths_match_as_the_python_pattern_does() {
     assert!(path_matches("/a/{id}:sync", "/a/x:y:sync"));
     assert!(!path_matches("/a/{id}", "/a/1/"));
     assert!(path_matches("/a", "/a"));
+    assert!(path_matches("/a/{}/{id}", "/a/{}/7"));
+    assert!(!path_matches("/a/{}", "/a/7"));
     assert!(!path_matches("/a", "/a/b"));
     assert!(py_eq(&json!(1), &json!(1.0)));
     assert!(py_eq(&json!(true), &json!(1)));
