@@ -42,10 +42,8 @@ async fn call_tool(
     args: &Value,
 ) -> ToolOutcome {
     let result = match catalog::all_tools().find(|t| t.name == name) {
-        // The server answers a JSON-RPC error; no case can expect that.
-        None => CallToolResult::error(vec![ContentBlock::text(format!(
-            "protocol error: unknown tool {name}"
-        ))]),
+        // The server answers a JSON-RPC error, which fails the Python run: no case may pass.
+        None => panic!("unknown tool {name}: the server would answer a JSON-RPC error"),
         Some(tool) => match arguments::validate(tool, args.as_object()) {
             Err(problem) => CallToolResult::error(vec![ContentBlock::text(problem)]),
             Ok(args) => {
