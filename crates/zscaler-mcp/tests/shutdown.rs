@@ -108,7 +108,10 @@ async fn start(
 async fn until_in_flight(inflight: &TaskTracker) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while inflight.is_empty() {
-        assert!(Instant::now() < deadline, "the call never reached the server");
+        assert!(
+            Instant::now() < deadline,
+            "the call never reached the server"
+        );
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
 }

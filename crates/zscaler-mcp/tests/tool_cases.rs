@@ -16,6 +16,7 @@ use serde_json::{Map, Value, json};
 use zscaler_mcp::catalog;
 use zscaler_mcp::client::{ClientSettings, RateLimits, Upstream, ZscalerClient};
 use zscaler_mcp::executor::{self, arguments};
+use zscaler_mcp::policy;
 use zscaler_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
 
 // ---------------------------------------------------------------------------------------------
@@ -46,13 +47,17 @@ async fn call_tool(
         None => panic!("unknown tool {name}: the server would answer a JSON-RPC error"),
         Some(tool) => match arguments::validate(tool, args.as_object()) {
             Err(problem) => CallToolResult::error(vec![ContentBlock::text(problem)]),
-            Ok(args) => {
-                let ctx = executor::Context {
-                    client,
-                    customer_id: Some(customer_id),
-                };
-                executor::run(tool, args, &ctx).await
-            }
+            // Policy's call-time gates come before the executor, as in the server's dispatch.
+            Ok(args) => match policy::check_call(tool) {
+                Err(refusal) => CallToolResult::error(vec![ContentBlock::text(refusal)]),
+                Ok(()) => {
+                    let ctx = executor::Context {
+                        client,
+                        customer_id: Some(customer_id),
+                    };
+                    executor::run(tool, args, &ctx).await
+                }
+            },
         },
     };
     ToolOutcome {

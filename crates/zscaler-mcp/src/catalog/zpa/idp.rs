@@ -13,8 +13,18 @@ const IDP: Lookup = Lookup::row(
     Target::Path("idpId"),
 );
 
+/// One SCIM attribute of an IdP.
+const SCIM_ATTRIBUTE: &str =
+    "/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute/{attribute_id}";
+
 pub static TOOLS: &[ToolDeclaration] = &[
-    ZPA_IDP.list("get_zpa_saml_attribute", "List SAML attributes", "Of all IdPs or of idp_name; all pages unless page given.").routes(&[
+    ZPA_IDP
+        .list(
+            "get_zpa_saml_attribute",
+            "List SAML attributes",
+            "Of all IdPs or of idp_name; all pages unless page given.",
+        )
+        .routes(&[
             Route::get("/zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idpId}")
                 .when(When::Has("idp_name"))
                 .query(common::SEARCH_QUERY)
@@ -24,33 +34,46 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 .query(common::SEARCH_QUERY)
                 .paged(),
         ])
-    .params(&[
-        Param::string("idp_name", "Only this IdP's attributes."),
-        common::SEARCH,
-        common::PAGE,
-        common::PAGE_SIZE,
-    ]),
-    ZPA_IDP.list("get_zpa_scim_attribute", "List SCIM attributes", "Attributes of idp_name; attribute_id returns one.").routes(&[
-            Route::get(
-                "/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute/{attribute_id}",
-            )
-            .when(When::Both(&When::Has("idp_name"), &When::Has("attribute_id")))
-            .query(common::SEARCH_QUERY)
-            .lookups(&[IDP]),
+        .params(&[
+            Param::string("idp_name", "Only this IdP's attributes."),
+            common::SEARCH,
+            common::PAGE,
+            common::PAGE_SIZE,
+        ]),
+    ZPA_IDP
+        .list(
+            "get_zpa_scim_attribute",
+            "List SCIM attributes",
+            "Attributes of idp_name; attribute_id returns one.",
+        )
+        .routes(&[
+            Route::get(SCIM_ATTRIBUTE)
+                .when(When::Both(
+                    &When::Has("idp_name"),
+                    &When::Has("attribute_id"),
+                ))
+                .query(common::SEARCH_QUERY)
+                .lookups(&[IDP]),
             Route::get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute")
                 .when(When::Has("idp_name"))
                 .query(common::SEARCH_QUERY)
                 .paged()
                 .lookups(&[IDP]),
         ])
-    .params(&[
-        Param::string("idp_name", "IdP name.").required(),
-        Param::string("attribute_id", "Attribute id."),
-        common::SEARCH,
-        common::PAGE,
-        common::PAGE_SIZE,
-    ]),
-    ZPA_IDP.list("get_zpa_scim_group", "List SCIM groups", "Groups of idp_name, or one by scim_group_id; one is required.").routes(&[
+        .params(&[
+            Param::string("idp_name", "IdP name.").required(),
+            Param::string("attribute_id", "Attribute id."),
+            common::SEARCH,
+            common::PAGE,
+            common::PAGE_SIZE,
+        ]),
+    ZPA_IDP
+        .list(
+            "get_zpa_scim_group",
+            "List SCIM groups",
+            "Groups of idp_name, or one by scim_group_id; one is required.",
+        )
+        .routes(&[
             Route::get("/zpa/userconfig/v1/customers/{customerId}/scimgroup/{scim_group_id}")
                 .when(When::Has("scim_group_id"))
                 .query(common::SEARCH_QUERY),
@@ -60,11 +83,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 .paged()
                 .lookups(&[IDP]),
         ])
-    .params(&[
-        Param::string("scim_group_id", "SCIM group id."),
-        Param::string("idp_name", "IdP name."),
-        common::SEARCH,
-        common::PAGE,
-        common::PAGE_SIZE,
-    ]),
+        .params(&[
+            Param::string("scim_group_id", "SCIM group id."),
+            Param::string("idp_name", "IdP name."),
+            common::SEARCH,
+            common::PAGE,
+            common::PAGE_SIZE,
+        ]),
 ];
