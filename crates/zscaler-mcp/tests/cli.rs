@@ -87,6 +87,124 @@ fn invalid_values_exit_2_with_one_line_naming_the_source() {
     }
 }
 
+/// Every protection the server would report but does not enforce yet is refused at startup,
+/// naming the setting, before anything listens or reaches Zscaler.
+#[test]
+fn unenforced_settings_are_refused_naming_the_setting() {
+    let http = ["--transport", "streamable-http"];
+    let cases: &[(&[&str], &[(&str, &str)], &str)] = &[
+        (
+            &http,
+            &[
+                ("ZSCALER_MCP_TLS_CERT_FILE", "/c.pem"),
+                ("ZSCALER_MCP_TLS_KEY_FILE", "/k.pem"),
+            ],
+            "ZSCALER_MCP_TLS_CERT_FILE",
+        ),
+        (
+            &["--transport", "sse", "--host", "0.0.0.0"],
+            &[],
+            "ZSCALER_MCP_ALLOW_HTTP=true",
+        ),
+        (
+            &http,
+            &[("ZSCALER_MCP_ALLOWED_SOURCE_IPS", "10.0.0.0/8")],
+            "ZSCALER_MCP_ALLOWED_SOURCE_IPS",
+        ),
+        (
+            &http,
+            &[("ZSCALER_MCP_ALLOWED_ORIGINS", "https://a.example")],
+            "ZSCALER_MCP_ALLOWED_ORIGINS",
+        ),
+        (
+            &http,
+            &[("ZSCALER_MCP_AUTH_MODE", "jwt")],
+            "ZSCALER_MCP_AUTH_MODE",
+        ),
+        (
+            &http,
+            &[("ZSCALER_MCP_AUTH_API_KEY", "a-long-enough-key-1234")],
+            "ZSCALER_MCP_AUTH_API_KEY",
+        ),
+        (
+            &[],
+            &[("ZSCALER_MCP_SKIP_CONFIRMATIONS", "true")],
+            "ZSCALER_MCP_SKIP_CONFIRMATIONS",
+        ),
+        (
+            &[],
+            &[("ZSCALER_MCP_CONFIRMATION_TTL", "60")],
+            "ZSCALER_MCP_CONFIRMATION_TTL",
+        ),
+        (
+            &[],
+            &[("ZSCALER_SECRET_NAME", "zscaler/mcp")],
+            "ZSCALER_SECRET_NAME",
+        ),
+        (
+            &[],
+            &[("ZSCALER_MCP_REPORT_TOKENS", "true")],
+            "ZSCALER_MCP_REPORT_TOKENS",
+        ),
+    ];
+    for (args, vars, needle) in cases {
+        let out = run(args, vars, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?} {vars:?}");
+        let err = text(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "one line expected, got: {err}");
+        assert!(err.contains(needle), "{vars:?}: {err}");
+        assert!(
+            !err.contains("a-long-enough-key"),
+            "a secret in the message: {err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn the_pid_file_holds_the_pid_while_serving_and_is_removed_at_exit() {
+    let dir = tempdir();
+    let pid_file = dir.join("server.pid");
+    let mut child = Command::new(BIN)
+        .env_clear()
+        .env("ZSCALER_MCP_PID_FILE", &pid_file)
+        .env("ZSCALER_CLIENT_ID", "id")
+        .env("ZSCALER_CLIENT_SECRET", "secret")
+        .env("ZSCALER_VANITY_DOMAIN", "acme")
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn zscaler-mcp");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !pid_file.exists() {
+        assert!(std::time::Instant::now() < deadline, "no PID file written");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let written = std::fs::read_to_string(&pid_file).expect("PID file readable");
+    assert_eq!(written.trim(), child.id().to_string());
+    drop(child.stdin.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!pid_file.exists(), "the PID file is removed at exit");
+}
+
+#[test]
+fn an_unwritable_pid_file_stops_startup_naming_it() {
+    let out = run(
+        &[],
+        &[("ZSCALER_MCP_PID_FILE", "/nonexistent-dir/z.pid")],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("/nonexistent-dir/z.pid"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 #[test]
 fn help_documents_every_flag_with_its_variable() {
     let out = run(&["--help"], &[], "");

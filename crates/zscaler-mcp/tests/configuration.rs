@@ -606,3 +606,34 @@ fn selection_follows_the_documented_precedence() {
     let extra = resolve_with(&c, None, &["zpa_segment_groups", "zpa_idp"]);
     assert!(extra.toolsets.contains(&"zpa_segment_groups") && !extra.toolsets.contains(&"zpa_idp"));
 }
+
+#[test]
+fn what_is_enforced_passes_the_startup_check() {
+    use zscaler_mcp::config::unenforced::refuse_unenforced;
+    // Defaults, every transport on loopback, and a non-loopback bind behind a TLS proxy.
+    for (args, vars) in [
+        (vec![], vec![]),
+        (vec!["--transport", "streamable-http"], vec![]),
+        (vec!["--transport", "sse", "--host", "::1"], vec![]),
+        (
+            vec!["--transport", "streamable-http", "--host", "0.0.0.0"],
+            vec![("ZSCALER_MCP_ALLOW_HTTP", "true")],
+        ),
+        (
+            vec![],
+            vec![
+                ("ZSCALER_MCP_WRITE_ENABLED", "true"),
+                ("ZSCALER_MCP_WRITE_TOOLS", "zia_*"),
+                ("ZSCALER_MCP_LOG_TOOL_CALLS", "true"),
+                ("ZSCALER_MCP_ALLOWED_HOSTS", "mcp.example.com"),
+            ],
+        ),
+    ] {
+        let c = serve(&args, &vars);
+        assert_eq!(refuse_unenforced(&c), Ok(()), "{args:?} {vars:?}");
+    }
+    // The library path refuses what the binary refuses.
+    let c = serve(&["--transport", "sse", "--host", "0.0.0.0"], &[]);
+    let e = refuse_unenforced(&c).expect_err("plaintext on a public interface");
+    assert!(e.to_string().contains("ZSCALER_MCP_ALLOW_HTTP"), "{e}");
+}

@@ -7,6 +7,7 @@
 mod cli;
 mod environment;
 pub mod sandbox;
+pub mod unenforced;
 mod values;
 
 use std::fmt;
@@ -331,7 +332,11 @@ impl std::error::Error for ConfigError {}
 pub fn from_process() -> Result<Invocation, ConfigError> {
     let cli = <Cli as clap::Parser>::parse();
     let env = Environment::load(cli.dotenv_path.as_deref())?;
-    resolve(cli, &env)
+    let invocation = resolve(cli, &env)?;
+    if let Invocation::Serve(config) = &invocation {
+        unenforced::refuse_unenforced(config)?;
+    }
+    Ok(invocation)
 }
 
 /// Resolves flags against an environment snapshot into an [`Invocation`].

@@ -45,6 +45,42 @@ pub enum ServerError {
     Sandbox(String),
     #[error("cannot set up the Zscaler client: {0}")]
     Client(String),
+    #[error("{0}")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("cannot write the PID file {path}: {source}")]
+    PidFile {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// The PID file (`--pid-file`, `ZSCALER_MCP_PID_FILE`): this process's id and a newline,
+/// removed when the server stops.
+struct PidFile(std::path::PathBuf);
+
+impl PidFile {
+    fn write(path: &std::path::Path) -> Result<PidFile, ServerError> {
+        std::fs::write(path, format!("{}\n", std::process::id())).map_err(|source| {
+            ServerError::PidFile {
+                path: path.display().to_string(),
+                source,
+            }
+        })?;
+        tracing::info!(
+            "Wrote PID file: {} (pid={})",
+            path.display(),
+            std::process::id()
+        );
+        Ok(PidFile(path.to_path_buf()))
+    }
+}
+
+impl Drop for PidFile {
+    fn drop(&mut self) {
+        if let Err(e) = std::fs::remove_file(&self.0) {
+            tracing::warn!("cannot remove the PID file {}: {e}", self.0.display());
+        }
+    }
 }
 
 /// Builder for a configured server.
@@ -110,6 +146,13 @@ impl ZscalerMcpServer {
         self,
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
+        // A library user's configuration gets the same refusal as the binary's.
+        crate::config::unenforced::refuse_unenforced(&self.shared.config)?;
+        // Written before anything is served, removed when `run` returns (drop).
+        let _pid_file = match &self.shared.config.pid_file {
+            Some(path) => Some(PidFile::write(path)?),
+            None => None,
+        };
         // The embedded sandbox lives as long as the server does.
         let _sandbox = match &self.shared.config.sandbox {
             Some(embedded) => {

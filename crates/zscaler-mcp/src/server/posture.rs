@@ -19,7 +19,8 @@ pub struct Posture {
     pub source_ip_acl: Vec<String>,
     pub allowed_origins: Vec<String>,
     pub write_tools: &'static str,
-    pub delete_confirmation: bool,
+    /// What happens to a delete tool's call.
+    pub delete_tools: &'static str,
     pub sanitization: bool,
     pub audit_logging: bool,
 }
@@ -58,7 +59,9 @@ impl Posture {
                 .collect(),
             allowed_origins: config.http.allowed_origins.clone(),
             write_tools,
-            delete_confirmation: !config.write.skip_confirmations,
+            // Delete confirmation does not exist yet (settings that would skip or tune it are
+            // refused at startup), so every delete call is refused by policy.
+            delete_tools: "refused (no confirmation step yet)",
             sanitization: config.output.sanitize,
             audit_logging: config.logging.log_tool_calls,
         }
@@ -75,7 +78,7 @@ impl Posture {
         };
         format!(
             "[SECURITY] transport={} bind={} tls={} auth={} host_validation={} allowed_hosts={} \
-             source_ip_acl={} cors={} write_tools={} delete_confirmation={} sanitization={} audit_logging={}",
+             source_ip_acl={} cors={} write_tools={} delete_tools={} sanitization={} audit_logging={}",
             self.transport,
             self.bind.as_deref().unwrap_or("-"),
             on_off(self.tls),
@@ -85,7 +88,7 @@ impl Posture {
             list(&self.source_ip_acl),
             list(&self.allowed_origins),
             self.write_tools,
-            on_off(self.delete_confirmation),
+            self.delete_tools,
             on_off(self.sanitization),
             on_off(self.audit_logging),
         )
