@@ -23,7 +23,7 @@ use std::time::Duration;
 use clap::Parser;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
-use zscaler_mcp::transport::edge::HostPolicy;
+use zscaler_mcp::transport::edge::{Edge, HostPolicy};
 use zscaler_mcp::transport::http::{self, HttpMode, HttpOptions};
 use zscaler_mcp::transport::{HandlerFactory, shutdown};
 
@@ -94,7 +94,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             mode: HttpMode::Streamable {
                 stateless: cli.stateless,
             },
-            hosts: HostPolicy::new("127.0.0.1", &[]),
+            edge: Edge {
+                hosts: HostPolicy::new("127.0.0.1", &[]),
+                auth: None,
+            },
             cancel: cancel.clone(),
             max_body_bytes: MAX_BODY_BYTES,
         },

@@ -87,12 +87,15 @@ fn invalid_values_exit_2_with_one_line_naming_the_source() {
     }
 }
 
+/// Arguments, environment, and what the refusal must name.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+
 /// Every protection the server would report but does not enforce yet is refused at startup,
 /// naming the setting, before anything listens or reaches Zscaler.
 #[test]
 fn unenforced_settings_are_refused_naming_the_setting() {
     let http = ["--transport", "streamable-http"];
-    let cases: &[(&[&str], &[(&str, &str)], &str)] = &[
+    let cases: &[Case] = &[
         (
             &http,
             &[
@@ -123,8 +126,23 @@ fn unenforced_settings_are_refused_naming_the_setting() {
         ),
         (
             &http,
-            &[("ZSCALER_MCP_AUTH_API_KEY", "a-long-enough-key-1234")],
+            &[("ZSCALER_MCP_AUTH_API_KEY", "short-key-12")],
+            "at least 16 characters",
+        ),
+        (
+            &http,
+            &[("ZSCALER_MCP_AUTH_MODE", "api-key")],
             "ZSCALER_MCP_AUTH_API_KEY",
+        ),
+        (
+            &http,
+            &[("ZSCALER_MCP_AUTH_ENABLED", "true")],
+            "ZSCALER_MCP_AUTH_ENABLED",
+        ),
+        (
+            &[],
+            &[("ZSCALER_MCP_AUTH_JWKS_URI", "https://idp.example/jwks")],
+            "ZSCALER_MCP_AUTH_JWKS_URI",
         ),
         (
             &[],

@@ -14,7 +14,7 @@ use rmcp::{ErrorData, RoleServer, ServerHandler};
 use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
-use zscaler_mcp::transport::edge::HostPolicy;
+use zscaler_mcp::transport::edge::{Edge, HostPolicy};
 use zscaler_mcp::transport::http::{HttpMode, HttpOptions, router};
 use zscaler_mcp::transport::shutdown::{Lifecycle, serve_http};
 
@@ -79,7 +79,10 @@ async fn start(
         Arc::new(move |_| handler.clone()),
         HttpOptions {
             mode: HttpMode::Streamable { stateless: true },
-            hosts: HostPolicy::new("127.0.0.1", &[]),
+            edge: Edge {
+                hosts: HostPolicy::new("127.0.0.1", &[]),
+                auth: None,
+            },
             cancel: sessions.clone(),
             max_body_bytes: 1 << 20,
         },

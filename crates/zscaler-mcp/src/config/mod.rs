@@ -205,6 +205,20 @@ pub struct ClientAuthConfig {
     pub oidc: OidcProxyConfig,
 }
 
+impl ClientAuthConfig {
+    /// The mode in force on an HTTP transport (spec 001 auto-detection): an explicit
+    /// `ZSCALER_MCP_AUTH_ENABLED=false` means none; an explicit mode wins; otherwise an API key
+    /// means api-key and a JWKS URI means jwt. `None`: nothing configured.
+    pub fn effective_mode(&self) -> Option<AuthMode> {
+        if self.enabled == Some(false) {
+            return Some(AuthMode::None);
+        }
+        self.mode
+            .or_else(|| self.api_key.as_ref().map(|_| AuthMode::ApiKey))
+            .or_else(|| self.jwks_uri.as_ref().map(|_| AuthMode::Jwt))
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct OidcProxyConfig {
     pub config_url: Option<String>,

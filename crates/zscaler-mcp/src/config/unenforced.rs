@@ -4,6 +4,9 @@
 
 use super::{AuthMode, Config, ConfigError};
 
+/// Shortest API key accepted for client authentication.
+pub const MIN_API_KEY_CHARS: usize = 16;
+
 /// `Err` naming the first configured setting that would not be enforced.
 pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
     let refuse = |source: &str, value: &str, why: &str| {
@@ -44,23 +47,52 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
         );
     }
     let auth = &config.client_auth;
-    if let Some(mode) = auth.mode.filter(|m| *m != AuthMode::None) {
-        return refuse(
-            "ZSCALER_MCP_AUTH_MODE",
-            mode.as_str(),
-            "client authentication is not enforced by this version yet; authenticate in a \
-             proxy in front of the server",
-        );
+    let mode = auth.effective_mode();
+    match mode {
+        Some(AuthMode::Jwt | AuthMode::Zscaler | AuthMode::Oidc) if http => {
+            return refuse(
+                "ZSCALER_MCP_AUTH_MODE",
+                mode.map(AuthMode::as_str).unwrap_or_default(),
+                "this version enforces api-key client authentication only; use \
+                 ZSCALER_MCP_AUTH_API_KEY, or authenticate in a proxy in front of the server",
+            );
+        }
+        Some(AuthMode::ApiKey) if http => match &auth.api_key {
+            None => {
+                return Err(ConfigError::new(
+                    "ZSCALER_MCP_AUTH_API_KEY",
+                    "",
+                    "a key for ZSCALER_MCP_AUTH_MODE=api-key (generate one with \
+                     zscaler-mcp --generate-auth-token bearer)",
+                ));
+            }
+            Some(key) if key.expose().chars().count() < MIN_API_KEY_CHARS => {
+                return Err(ConfigError::new(
+                    "ZSCALER_MCP_AUTH_API_KEY",
+                    "<redacted>",
+                    format!(
+                        "a key of at least {MIN_API_KEY_CHARS} characters (generate one with \
+                         zscaler-mcp --generate-auth-token bearer)"
+                    ),
+                ));
+            }
+            Some(_) => {}
+        },
+        None if auth.enabled == Some(true) => {
+            return Err(ConfigError::new(
+                "ZSCALER_MCP_AUTH_ENABLED",
+                "true",
+                "a mode to go with it: set ZSCALER_MCP_AUTH_API_KEY (api-key)",
+            ));
+        }
+        _ => {}
     }
-    if auth.enabled == Some(true) {
-        return refuse(
-            "ZSCALER_MCP_AUTH_ENABLED",
-            "true",
-            "client authentication is not enforced by this version yet",
-        );
-    }
+    let api_key_in_use = http && mode == Some(AuthMode::ApiKey);
     let set = [
-        ("ZSCALER_MCP_AUTH_API_KEY", auth.api_key.is_some()),
+        (
+            "ZSCALER_MCP_AUTH_API_KEY",
+            auth.api_key.is_some() && !api_key_in_use,
+        ),
         ("ZSCALER_MCP_AUTH_JWKS_URI", auth.jwks_uri.is_some()),
         ("ZSCALER_MCP_AUTH_ISSUER", auth.issuer.is_some()),
         (
@@ -83,7 +115,8 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
         return refuse(
             name,
             "<set>",
-            "client authentication is not enforced by this version yet",
+            "it is not used by the client authentication this version enforces (api-key on \
+             HTTP transports)",
         );
     }
     let w = &config.write;

@@ -28,6 +28,7 @@ pub use super::state::{Exposed, Shared};
 use crate::catalog::{Handler, ToolDeclaration};
 use crate::executor::{self, arguments};
 pub use crate::transport::SessionKind;
+use crate::transport::edge::auth::Principal;
 
 pub const SERVER_NAME: &str = "zscaler-mcp";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -195,8 +196,18 @@ impl ServerHandler for ZscalerMcp {
             Handler::Routes(_) | Handler::Special(_) => self.run_zscaler(tool, args).await,
         };
         if self.shared.config.logging.log_tool_calls {
+            let principal = context
+                .extensions
+                .get::<http::request::Parts>()
+                .and_then(|p| p.extensions.get::<Principal>())
+                .map(|p| p.id.as_str())
+                .unwrap_or(match self.kind {
+                    SessionKind::Stdio => "stdio",
+                    _ => "anonymous",
+                });
             tracing::info!(
                 target: "zscaler_mcp::audit",
+                principal,
                 tool = tool.name,
                 action = tool.action.as_str(),
                 is_error = result.is_error.unwrap_or(false),

@@ -18,10 +18,10 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 use crate::client::Upstream;
-use crate::config::{Config, Transport};
+use crate::config::{AuthMode, Config, Transport};
 use crate::policy::selection;
 use crate::service::Service;
-use crate::transport::edge::HostPolicy;
+use crate::transport::edge::{ClientAuth, Edge, HostPolicy};
 use crate::transport::http::{HttpMode, HttpOptions};
 use crate::transport::{HandlerFactory, SessionKind, http, shutdown, stdio};
 
@@ -244,6 +244,28 @@ impl ZscalerMcpServer {
         } else {
             HostPolicy::new(&config.http.host, &config.http.allowed_hosts)
         };
+        let auth = match config.client_auth.effective_mode() {
+            None | Some(AuthMode::None) => None,
+            Some(AuthMode::ApiKey) => match &config.client_auth.api_key {
+                Some(key) => Some(Arc::new(ClientAuth::api_key(key))),
+                // Fail closed: a mode without its key serves nothing.
+                None => {
+                    return Err(crate::config::unenforced::refuse_unenforced(config)
+                        .err()
+                        .map(ServerError::Config)
+                        .unwrap_or_else(|| {
+                            ServerError::Client("api-key mode without a key".into())
+                        }));
+                }
+            },
+            Some(other) => {
+                return Err(ServerError::Config(crate::config::ConfigError::new(
+                    "ZSCALER_MCP_AUTH_MODE",
+                    other.as_str(),
+                    "api-key: this version enforces no other client authentication yet",
+                )));
+            }
+        };
         let mode = match config.transport {
             Transport::Sse => HttpMode::Sse,
             _ => HttpMode::Streamable {
@@ -254,7 +276,7 @@ impl ZscalerMcpServer {
             self.factory(),
             HttpOptions {
                 mode,
-                hosts,
+                edge: Edge { hosts, auth },
                 cancel: cancel.clone(),
                 max_body_bytes: MAX_BODY_BYTES,
             },

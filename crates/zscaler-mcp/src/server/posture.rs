@@ -31,10 +31,8 @@ impl Posture {
         let auth = &config.client_auth;
         let client_auth = if !http {
             "not applicable (stdio)"
-        } else if auth.enabled == Some(false) {
-            "none"
         } else {
-            auth.mode.unwrap_or(AuthMode::None).as_str()
+            auth.effective_mode().unwrap_or(AuthMode::None).as_str()
         };
         let write_tools = match (config.write.enabled, config.write.allowlist.is_empty()) {
             (false, _) => "disabled",

@@ -19,7 +19,7 @@ use rmcp::transport::{StreamableHttpServerConfig, StreamableHttpService};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use super::edge::{self, HostPolicy};
+use super::edge::{self, Edge};
 use super::{HandlerFactory, SessionKind, health, sse};
 
 /// Which MCP endpoints the HTTP application serves.
@@ -33,7 +33,8 @@ pub enum HttpMode {
 
 pub struct HttpOptions {
     pub mode: HttpMode,
-    pub hosts: HostPolicy,
+    /// What the edge layers check (hosts, client authentication).
+    pub edge: Edge,
     /// Cancelled at shutdown: closes every session and stream.
     pub cancel: CancellationToken,
     /// Largest accepted request body.
@@ -91,7 +92,7 @@ where
         sse_routes
             .merge(mcp_routes)
             .layer(axum::extract::DefaultBodyLimit::max(options.max_body_bytes)),
-        options.hosts,
+        options.edge,
     );
     Router::new()
         .route("/health", get(health::health).head(health::health))

@@ -1,19 +1,13 @@
-//! Edge layers: checks every HTTP request passes before reaching MCP, on every route but
-//! `/health`. Order, outermost first (the last `.layer()` call is the outermost):
-//!
-//! 1. Host header validation (DNS-rebinding defence): 421.
-//! 2. Slot: source-IP ACL, CORS, client authentication, request limits (security issue).
-//!
-//! Each check answers with a JSON-RPC error body so MCP clients can show the reason.
+//! Host header validation (DNS-rebinding defence): a request whose `Host` is not the bind
+//! address, a loopback name or an entry of `ZSCALER_MCP_ALLOWED_HOSTS` is answered 421.
 
-use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use axum::middleware::Next;
+use axum::response::Response;
 use std::sync::Arc;
 
+use super::rejection;
 use crate::pattern::NamePattern;
 
 /// Which `Host` headers are accepted.
@@ -96,18 +90,7 @@ fn split_host_port(value: &str) -> (String, Option<String>) {
     }
 }
 
-/// A JSON-RPC error response with an HTTP status, for rejections at the edge.
-pub fn rejection(status: StatusCode, code: i64, message: String) -> Response {
-    let body = json!({"jsonrpc": "2.0", "id": null, "error": {"code": code, "message": message}});
-    (
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        body.to_string(),
-    )
-        .into_response()
-}
-
-async fn check_host(
+pub(super) async fn check(
     State(policy): State<Arc<HostPolicy>>,
     request: Request,
     next: Next,
@@ -131,11 +114,6 @@ async fn check_host(
              rebinding attempt). Add it to ZSCALER_MCP_ALLOWED_HOSTS."
         ),
     )
-}
-
-/// Wraps `routes` in the edge layers.
-pub fn apply(routes: Router, hosts: HostPolicy) -> Router {
-    routes.layer(middleware::from_fn_with_state(Arc::new(hosts), check_host))
 }
 
 #[cfg(test)]

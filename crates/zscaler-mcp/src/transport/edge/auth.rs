@@ -1,0 +1,252 @@
+//! Client authentication on the HTTP transports (spec 001). A request without valid
+//! credentials is answered 401 with `WWW-Authenticate` and a JSON-RPC error body, before any
+//! MCP processing; an authenticated request carries its [`Principal`] on (request extensions),
+//! to policy and the audit line.
+//!
+//! Modes enforced here: `api-key` (`Authorization: Bearer <key>` or `X-Api-Key: <key>`). The
+//! key is compared in constant time over SHA-256 digests, so neither its bytes nor its length
+//! leak through timing. Other modes are refused at startup until they are enforced.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+use subtle::ConstantTimeEq;
+
+use super::rejection;
+use crate::secret::Secret;
+
+/// Longest credential header accepted; longer ones are refused without being parsed further.
+pub const MAX_CREDENTIAL_BYTES: usize = 8 * 1024;
+
+/// Who made a request, as established by the edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    /// A stable, non-secret name for the caller (`api-key:<first 8 hex of the key's SHA-256>`).
+    pub id: String,
+    /// The mode that authenticated it.
+    pub mode: &'static str,
+}
+
+/// How callers are authenticated.
+pub enum ClientAuth {
+    /// One shared key.
+    ApiKey { digest: [u8; 32], id: String },
+}
+
+impl std::fmt::Debug for ClientAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClientAuth::ApiKey { id, .. } => write!(f, "ClientAuth::ApiKey({id})"),
+        }
+    }
+}
+
+fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+/// Why a request is refused (said to the caller; never echoes a credential).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    Missing,
+    Malformed,
+    TooLong,
+    Wrong,
+}
+
+impl Refusal {
+    fn message(self) -> &'static str {
+        match self {
+            Refusal::Missing => {
+                "Authentication required: send the API key as 'Authorization: Bearer <key>' or \
+                 'X-Api-Key: <key>'."
+            }
+            Refusal::Malformed => {
+                "Malformed credentials: use 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."
+            }
+            Refusal::TooLong => "Credentials too long.",
+            Refusal::Wrong => "Invalid credentials.",
+        }
+    }
+    /// The RFC 6750 `error` attribute of `WWW-Authenticate`.
+    fn error_code(self) -> Option<&'static str> {
+        match self {
+            Refusal::Missing => None,
+            Refusal::Malformed | Refusal::TooLong => Some("invalid_request"),
+            Refusal::Wrong => Some("invalid_token"),
+        }
+    }
+}
+
+impl ClientAuth {
+    pub fn api_key(key: &Secret) -> ClientAuth {
+        let digest = sha256(key.expose().as_bytes());
+        let id: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+        ClientAuth::ApiKey {
+            digest,
+            id: format!("api-key:{id}"),
+        }
+    }
+
+    pub fn mode(&self) -> &'static str {
+        match self {
+            ClientAuth::ApiKey { .. } => "api-key",
+        }
+    }
+
+    /// The caller named by `headers`, or why it is refused.
+    pub fn authenticate(&self, headers: &HeaderMap) -> Result<Principal, Refusal> {
+        match self {
+            ClientAuth::ApiKey { digest, id } => {
+                let presented = presented_key(headers)?;
+                if bool::from(sha256(presented).ct_eq(digest)) {
+                    Ok(Principal {
+                        id: id.clone(),
+                        mode: self.mode(),
+                    })
+                } else {
+                    Err(Refusal::Wrong)
+                }
+            }
+        }
+    }
+}
+
+/// The key a request presents: `X-Api-Key`, else `Authorization: Bearer`.
+fn presented_key(headers: &HeaderMap) -> Result<&[u8], Refusal> {
+    let single = |name: &str| -> Result<Option<&HeaderValue>, Refusal> {
+        let mut values = headers.get_all(name).iter();
+        let first = values.next();
+        if values.next().is_some() {
+            return Err(Refusal::Malformed);
+        }
+        match first {
+            Some(v) if v.len() > MAX_CREDENTIAL_BYTES => Err(Refusal::TooLong),
+            other => Ok(other),
+        }
+    };
+    if let Some(v) = single("x-api-key")? {
+        let key = v.as_bytes().trim_ascii();
+        return if key.is_empty() {
+            Err(Refusal::Malformed)
+        } else {
+            Ok(key)
+        };
+    }
+    let Some(v) = single(header::AUTHORIZATION.as_str())? else {
+        return Err(Refusal::Missing);
+    };
+    let value = v.as_bytes().trim_ascii();
+    let Some(space) = value.iter().position(|b| *b == b' ') else {
+        return Err(Refusal::Malformed);
+    };
+    let (scheme, rest) = value.split_at(space);
+    let token = rest.trim_ascii();
+    if !scheme.eq_ignore_ascii_case(b"bearer") || token.is_empty() || token.contains(&b' ') {
+        return Err(Refusal::Malformed);
+    }
+    Ok(token)
+}
+
+pub(super) async fn check(
+    State(auth): State<Arc<ClientAuth>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    match auth.authenticate(request.headers()) {
+        Ok(principal) => {
+            request.extensions_mut().insert(principal);
+            next.run(request).await
+        }
+        Err(refusal) => {
+            tracing::warn!(
+                reason = ?refusal,
+                path = %request.uri().path(),
+                "rejected request: client authentication failed"
+            );
+            let mut response = rejection(
+                StatusCode::UNAUTHORIZED,
+                -32001,
+                refusal.message().to_string(),
+            );
+            let challenge = match refusal.error_code() {
+                Some(code) => format!(
+                    "Bearer realm=\"zscaler-mcp\", error=\"{code}\", error_description=\"{}\"",
+                    refusal.message()
+                ),
+                None => "Bearer realm=\"zscaler-mcp\"".to_string(),
+            };
+            if let Ok(value) = HeaderValue::from_str(&challenge) {
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, value);
+            }
+            response
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.append(
+                axum::http::HeaderName::from_bytes(k.as_bytes()).expect("name"),
+                HeaderValue::from_str(v).expect("value"),
+            );
+        }
+        h
+    }
+
+    #[test]
+    fn api_key_accepts_bearer_and_x_api_key_and_refuses_the_rest() {
+        let auth = ClientAuth::api_key(&Secret::new("s3cret-key-0123456789"));
+        let ok = |h: &[(&str, &str)]| auth.authenticate(&headers(h));
+        let principal = ok(&[("authorization", "Bearer s3cret-key-0123456789")]).expect("bearer");
+        assert_eq!(principal.mode, "api-key");
+        assert!(principal.id.starts_with("api-key:"));
+        assert!(!principal.id.contains("s3cret"));
+        assert!(ok(&[("authorization", "bearer  s3cret-key-0123456789 ")]).is_ok());
+        assert!(ok(&[("x-api-key", "s3cret-key-0123456789")]).is_ok());
+        for (h, why) in [
+            (vec![], Refusal::Missing),
+            (
+                vec![("authorization", "s3cret-key-0123456789")],
+                Refusal::Malformed,
+            ),
+            (
+                vec![("authorization", "Basic czNjcmV0")],
+                Refusal::Malformed,
+            ),
+            (vec![("authorization", "Bearer ")], Refusal::Malformed),
+            (vec![("authorization", "Bearer a b")], Refusal::Malformed),
+            (
+                vec![("authorization", "Bearer s3cret-key-012345678")],
+                Refusal::Wrong,
+            ),
+            (
+                vec![("authorization", "Bearer s3cret-key-0123456789x")],
+                Refusal::Wrong,
+            ),
+            (vec![("x-api-key", "")], Refusal::Malformed),
+            (vec![("x-api-key", "wrong")], Refusal::Wrong),
+            (
+                vec![
+                    ("x-api-key", "s3cret-key-0123456789"),
+                    ("x-api-key", "other"),
+                ],
+                Refusal::Malformed,
+            ),
+        ] {
+            assert_eq!(ok(&h), Err(why), "{h:?}");
+        }
+        let long = format!("Bearer {}", "a".repeat(MAX_CREDENTIAL_BYTES));
+        assert_eq!(ok(&[("authorization", &long)]), Err(Refusal::TooLong));
+    }
+}
