@@ -442,7 +442,7 @@ fn list_rules(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let name = call.params.get("policyType").unwrap_or_default();
     let id = super::rid(policy_type(tenant, name)?);
     let rules = rules_of(tenant, &id, call.params, call.query)?;
-    super::zpa_page(tenant, call.query, rules.into_iter(), |_, _| {}).map(Reply::ok)
+    crate::envelope::zpa_page(call.query, rules, |_| {}).map(Reply::ok)
 }
 
 /// Puts rule `rule_id` at `order` (1-based; `None`: the end) and renumbers its set.
