@@ -77,14 +77,14 @@ pub struct ResourceDef {
     /// Builds the seeded records (ids optional; assigned when absent).
     pub seed: fn(&mut Seeder<'_>) -> Vec<Value>,
     /// Fills server-managed fields on create and replace (timestamps, defaults).
-    pub complete: fn(&mut Map<String, Value>),
+    pub complete: fn(&mut Map<String, Value>, i64),
 }
 
 /// Defaults for the optional parts of a [`ResourceDef`], for `..DEFAULTS` in declarations.
 pub const fn no_seed(_: &mut Seeder<'_>) -> Vec<Value> {
     Vec::new()
 }
-pub fn no_completion(_: &mut Map<String, Value>) {}
+pub fn no_completion(_: &mut Map<String, Value>, _: i64) {}
 
 /// Query parameters, decoded, in order (repeated keys kept).
 #[derive(Debug, Clone, Default)]
@@ -405,7 +405,7 @@ pub fn create(def: &'static ResourceDef, call: &mut Call<'_>) -> Result<Reply, A
     {
         map.insert(p.field.to_string(), Value::String(pid.to_string()));
     }
-    (def.complete)(&mut map);
+    (def.complete)(&mut map, call.tenant.now());
     let id = call.tenant.insert(def, Value::Object(map));
     mark_pending(def, call.tenant);
     let record = call
@@ -441,7 +441,7 @@ pub fn replace(def: &'static ResourceDef, call: &mut Call<'_>) -> Result<Reply, 
     {
         map.insert(p.field.to_string(), parent.clone());
     }
-    (def.complete)(&mut map);
+    (def.complete)(&mut map, call.tenant.now());
     let record = Value::Object(map);
     call.tenant
         .collection_mut(def.key)
@@ -475,7 +475,7 @@ pub fn replace_singleton(
     call: &mut Call<'_>,
 ) -> Result<Reply, ApiError> {
     let mut map = validate(def, call.body)?;
-    (def.complete)(&mut map);
+    (def.complete)(&mut map, call.tenant.now());
     let record = Value::Object(map);
     let collection = call.tenant.collection_mut(def.key);
     let key = collection

@@ -33,7 +33,7 @@ use crate::tenant::Tenant;
 pub static POLICY_SETS: ResourceDef = super::zpa("zpa.policy_sets", seed_sets);
 
 pub static POLICY_RULES: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, rule_defaults()),
+    complete: |m, _| fill_map(m, rule_defaults()),
     required: &["name", "action"],
     unique_name: false,
     parent: Some(Parent {

@@ -22,7 +22,7 @@ use crate::seed::Seeder;
 use crate::tenant::Tenant;
 
 pub static APP_SEGMENTS: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, defaults()),
+    complete: |m, _| fill_map(m, defaults()),
     required: &["name", "domainNames", "segmentGroupId"],
     ..super::zpa("zpa.app_segments", seed)
 };

@@ -46,8 +46,6 @@ pub mod segment_groups;
 pub mod server_groups;
 pub mod service_edge_groups;
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
@@ -209,15 +207,6 @@ pub fn not_found(message: impl Into<String>) -> ApiError {
 
 pub fn duplicate(message: impl Into<String>) -> ApiError {
     ApiError::new(Some(Product::Zpa), Kind::Duplicate, message)
-}
-
-/// Now, as ZPA writes timestamps: epoch seconds in a string.
-pub fn now() -> String {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-        .to_string()
 }
 
 /// Text of a JSON scalar (ids arrive as strings or numbers).
@@ -601,7 +590,7 @@ pub fn create<R: Res>(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     {
         map.insert(p.field.to_string(), json!(pid));
     }
-    let now = now();
+    let now = call.tenant.now().to_string();
     map.insert("creationTime".into(), json!(now));
     map.insert("modifiedTime".into(), json!(now));
     map.insert("modifiedBy".into(), json!(API_ADMIN_ID));
@@ -632,7 +621,7 @@ pub fn replace<R: Res>(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             }
         }
     }
-    map.insert("modifiedTime".into(), json!(now()));
+    map.insert("modifiedTime".into(), json!(call.tenant.now().to_string()));
     map.insert("modifiedBy".into(), json!(API_ADMIN_ID));
     R::prepare(call.tenant, &mut map, Some(&existing))?;
     engine_write::<R>(call, Value::Object(map), engine::replace)
