@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::clock::Clock;
 use crate::faults::Rule;
 use crate::product::Product;
 
@@ -42,6 +43,8 @@ pub struct SandboxConfig {
     pub zcell_customer_id: Option<String>,
     /// Serve HTTPS with a generated CA and certificate.
     pub tls: Option<crate::tls::TlsOptions>,
+    /// What "now" is for time-dependent answers (ZDX windows, deep traces, write timestamps).
+    pub clock: Clock,
 }
 
 impl Default for SandboxConfig {
@@ -64,6 +67,7 @@ impl Default for SandboxConfig {
             customer_id: None,
             zcell_customer_id: None,
             tls: None,
+            clock: Clock::System,
         }
     }
 }

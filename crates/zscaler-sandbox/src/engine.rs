@@ -32,8 +32,8 @@ pub enum Match {
     Exact,
     /// The field contains the value, case-insensitive (ZIA `search`).
     Contains,
-    /// ZPA `search`: `field+OP+value` with EQ, NE, CONTAINS, STARTSWITH, ENDSWITH (the field in
-    /// the expression is ignored in favour of the declared one unless it is a known field).
+    /// ZPA `search`: `field+OP+value`, as [`zpa_search`] reads it (the declared field is the
+    /// name the expression falls back to).
     ZpaSearch,
     /// The field (an array) contains the value.
     ArrayContains,
@@ -77,14 +77,14 @@ pub struct ResourceDef {
     /// Builds the seeded records (ids optional; assigned when absent).
     pub seed: fn(&mut Seeder<'_>) -> Vec<Value>,
     /// Fills server-managed fields on create and replace (timestamps, defaults).
-    pub complete: fn(&mut Map<String, Value>),
+    pub complete: fn(&mut Map<String, Value>, i64),
 }
 
 /// Defaults for the optional parts of a [`ResourceDef`], for `..DEFAULTS` in declarations.
 pub const fn no_seed(_: &mut Seeder<'_>) -> Vec<Value> {
     Vec::new()
 }
-pub fn no_completion(_: &mut Map<String, Value>) {}
+pub fn no_completion(_: &mut Map<String, Value>, _: i64) {}
 
 /// Query parameters, decoded, in order (repeated keys kept).
 #[derive(Debug, Clone, Default)]
@@ -179,12 +179,16 @@ fn field_matches(record: &Value, field: &str, value: &str, how: Match) -> bool {
                 .iter()
                 .any(|i| text_of(i).is_some_and(|t| t.eq_ignore_ascii_case(value)))
         }),
-        Match::ZpaSearch => zpa_search(record, field, value),
+        Match::ZpaSearch => zpa_search(record, &format!("/{field}"), value),
     }
 }
 
-/// ZPA's `search=name+EQ+value` (decoded form; the value may contain `+` or spaces).
-fn zpa_search(record: &Value, default_field: &str, expression: &str) -> bool {
+/// ZPA's `search=field+OP+value` (decoded form; the value may contain `+` or spaces), the one
+/// search every ZPA list uses. Operators: EQ, NE, CONTAINS, STARTSWITH, ENDSWITH, GT, LT, GE,
+/// LE, all case-insensitive; a bare value (no known operator) is a name substring. The field
+/// `name`, or a field the record lacks, reads the name at the JSON pointer `name_path` (e.g.
+/// `/config/name` for LSS configs). A record without that value matches only NE.
+pub fn zpa_search(record: &Value, name_path: &str, expression: &str) -> bool {
     const OPS: [&str; 9] = [
         "EQ",
         "NE",
@@ -198,30 +202,29 @@ fn zpa_search(record: &Value, default_field: &str, expression: &str) -> bool {
     ];
     let mut parts = expression.splitn(3, '+');
     let (field, op, value) = match (parts.next(), parts.next(), parts.next()) {
-        (Some(f), Some(op), Some(v)) if OPS.contains(&op) => (f, op, v.to_string()),
-        // A bare value: the real API treats it as a name match.
-        _ => (default_field, "CONTAINS", expression.to_string()),
+        (Some(f), Some(op), Some(v)) if OPS.contains(&op) => (f, op, v),
+        _ => ("name", "CONTAINS", expression),
     };
-    let field = if record.get(field).is_some() {
-        field
+    let by_name = || record.pointer(name_path).and_then(text_of);
+    let actual = if field == "name" {
+        by_name()
     } else {
-        default_field
+        record.get(field).and_then(text_of).or_else(by_name)
     };
-    let Some(actual) = record.get(field).and_then(text_of) else {
-        return false;
+    let Some(actual) = actual else {
+        return op == "NE";
     };
     let (a, v) = (actual.to_lowercase(), value.to_lowercase());
     match op {
-        "EQ" => actual == value,
-        "NE" => actual != value,
+        "EQ" => a == v,
+        "NE" => a != v,
         "CONTAINS" => a.contains(&v),
         "STARTSWITH" => a.starts_with(&v),
         "ENDSWITH" => a.ends_with(&v),
         "GT" => a > v,
         "LT" => a < v,
         "GE" => a >= v,
-        "LE" => a <= v,
-        _ => false,
+        _ => a <= v,
     }
 }
 
@@ -402,7 +405,7 @@ pub fn create(def: &'static ResourceDef, call: &mut Call<'_>) -> Result<Reply, A
     {
         map.insert(p.field.to_string(), Value::String(pid.to_string()));
     }
-    (def.complete)(&mut map);
+    (def.complete)(&mut map, call.tenant.now());
     let id = call.tenant.insert(def, Value::Object(map));
     mark_pending(def, call.tenant);
     let record = call
@@ -438,7 +441,7 @@ pub fn replace(def: &'static ResourceDef, call: &mut Call<'_>) -> Result<Reply, 
     {
         map.insert(p.field.to_string(), parent.clone());
     }
-    (def.complete)(&mut map);
+    (def.complete)(&mut map, call.tenant.now());
     let record = Value::Object(map);
     call.tenant
         .collection_mut(def.key)
@@ -472,7 +475,7 @@ pub fn replace_singleton(
     call: &mut Call<'_>,
 ) -> Result<Reply, ApiError> {
     let mut map = validate(def, call.body)?;
-    (def.complete)(&mut map);
+    (def.complete)(&mut map, call.tenant.now());
     let record = Value::Object(map);
     let collection = call.tenant.collection_mut(def.key);
     let key = collection

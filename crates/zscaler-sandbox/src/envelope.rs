@@ -113,20 +113,7 @@ pub fn list_refs(
                     .collect(),
             ))
         }
-        Envelope::Zpa => {
-            let page = number(query, product, "page", 1, usize::MAX)?.unwrap_or(1);
-            let size = number(query, product, "pagesize", 1, 500)?.unwrap_or(20);
-            let total_pages = total.div_ceil(size);
-            let list: Vec<Value> = records
-                .into_iter()
-                .skip((page - 1).saturating_mul(size))
-                .take(size)
-                .cloned()
-                .collect();
-            Ok(
-                json!({"totalPages": total_pages.to_string(), "totalCount": total.to_string(), "list": list}),
-            )
-        }
+        Envelope::Zpa => zpa_page(query, records, |_| {}),
         Envelope::ZdxCursor { key } => {
             let offset = match query.first("offset") {
                 None => 0,
@@ -182,6 +169,34 @@ pub fn list_refs(
             Ok(zcell_page_refs(records, page, size))
         }
     }
+}
+
+/// The ZPA envelope over `records` (already filtered), the one pager every ZPA list uses:
+/// validates `page` (1-based) and `pagesize` (default 20, max 500), clones only the page and
+/// applies `view` to each record of it.
+pub fn zpa_page<'r>(
+    query: &Query,
+    records: impl IntoIterator<Item = &'r Value>,
+    mut view: impl FnMut(&mut Value),
+) -> Result<Value, ApiError> {
+    let page = number(query, Product::Zpa, "page", 1, usize::MAX)?.unwrap_or(1);
+    let size = number(query, Product::Zpa, "pagesize", 1, 500)?.unwrap_or(20);
+    let skip = (page - 1).saturating_mul(size);
+    let mut total = 0usize;
+    let mut list = Vec::new();
+    for r in records {
+        if total >= skip && list.len() < size {
+            let mut r = r.clone();
+            view(&mut r);
+            list.push(r);
+        }
+        total += 1;
+    }
+    Ok(json!({
+        "totalPages": total.div_ceil(size).to_string(),
+        "totalCount": total.to_string(),
+        "list": list,
+    }))
 }
 
 /// A ZCell page (also used by POST search endpoints that take `page`/`size` in the body).

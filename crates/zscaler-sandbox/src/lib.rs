@@ -14,6 +14,7 @@
 //! in [`services`]. Tokens: [`oauth`]. Admin API: [`admin`].
 
 pub mod admin;
+pub mod clock;
 pub mod config;
 pub mod engine;
 pub mod envelope;
@@ -30,6 +31,7 @@ pub mod services;
 pub mod tenant;
 pub mod tls;
 
+pub use clock::Clock;
 pub use config::SandboxConfig;
 pub use product::Product;
 pub use server::{RunningSandbox, Sandbox};

@@ -8,7 +8,9 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
+
+use crate::clock::Clock;
 
 use axum::http::StatusCode;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -60,11 +62,10 @@ impl BearerError {
     }
 }
 
+/// Token times follow the machine's clock, not the tenant's: client assertions are checked
+/// against it (by `jsonwebtoken`), and clients compare `expires_in` with their own clock.
 fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+    u64::try_from(Clock::System.now_secs()).unwrap_or(0)
 }
 
 /// An OAuth error answer (RFC 6749 §5.2 shape).

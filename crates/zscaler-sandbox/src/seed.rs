@@ -9,16 +9,10 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
 
+use crate::clock::Clock;
 use crate::tenant::Tenant;
 
 const DAY: i64 = 86_400;
-
-/// The current time, in epoch seconds (0 if the clock is before 1970).
-pub fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
 
 /// Midnight UTC of the day containing `t` (epoch seconds).
 pub fn start_of_day(t: i64) -> i64 {
@@ -27,9 +21,9 @@ pub fn start_of_day(t: i64) -> i64 {
 
 /// The anchor seeded timestamps are relative to: `anchor` when given, else the start of the
 /// current UTC day, so "last N days" queries find seeded activity, and the data stays the same
-/// across restarts within a day.
-pub fn resolve_anchor(anchor: Option<i64>) -> i64 {
-    anchor.unwrap_or_else(|| start_of_day(unix_now()))
+/// across restarts within a day ("current" by `clock`).
+pub fn resolve_anchor(anchor: Option<i64>, clock: Clock) -> i64 {
+    anchor.unwrap_or_else(|| start_of_day(clock.now_secs()))
 }
 
 /// Payloads a hostile admin (or a compromised integration) could leave in a text field.

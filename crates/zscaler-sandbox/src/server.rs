@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
+use crate::clock::Clock;
 use crate::config::SandboxConfig;
 use crate::engine::{self, Call, Query, Read, Reply};
 use crate::errors::{ApiError, Kind};
@@ -62,6 +63,8 @@ pub(crate) struct State_ {
     adversarial: bool,
     /// The resolved anchor of seeded timestamps; reset re-seeds with it.
     anchor: i64,
+    /// The tenant's clock (kept across a reset).
+    clock: Clock,
     identity: Identity,
 }
 
@@ -79,6 +82,7 @@ impl State_ {
             self.scale,
             self.adversarial,
             self.anchor,
+            self.clock,
         )
     }
 }
@@ -89,8 +93,10 @@ fn build_tenant(
     scale: usize,
     adversarial: bool,
     anchor: i64,
+    clock: Clock,
 ) -> Tenant {
     let mut tenant = Tenant::new(identity, 100_000 + (seed % 1000) * 1000, anchor);
+    tenant.clock = clock;
     tenant.seed(&services::resources(), seed, scale, adversarial);
     tenant
 }
@@ -167,7 +173,7 @@ pub struct Sandbox;
 impl Sandbox {
     /// Seeds the tenant and starts serving on `config.listen`.
     pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError> {
-        let anchor = crate::seed::resolve_anchor(config.anchor);
+        let anchor = crate::seed::resolve_anchor(config.anchor, config.clock);
         if !(0..=MAX_ANCHOR).contains(&anchor) {
             return Err(SandboxError::Setup(format!(
                 "invalid anchor {anchor}: expected epoch seconds between 1970 and 9999"
@@ -253,6 +259,7 @@ impl Sandbox {
             config.scale,
             config.adversarial,
             anchor,
+            config.clock,
         );
         let state = Arc::new(State_ {
             issuer,
@@ -266,6 +273,7 @@ impl Sandbox {
             scale: config.scale,
             adversarial: config.adversarial,
             anchor,
+            clock: config.clock,
             identity: identity.clone(),
         });
         let app = app(state);
@@ -332,13 +340,6 @@ fn app(state: Shared) -> Router {
         .with_state(state)
 }
 
-fn now_ms() -> u128 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0)
-}
-
 fn json_response(status: StatusCode, body: &Value) -> Response {
     let mut response = (status, body.to_string()).into_response();
     response.headers_mut().insert(
@@ -375,7 +376,7 @@ const RECORDED_BODY_MAX: usize = 64 * 1024;
 fn record(state: &State_, seen: &Seen<'_>, status: u16, fault: Option<&Fault>) {
     let entry = Recorded {
         seq: 0,
-        at_ms: now_ms(),
+        at_ms: u128::try_from(state.clock.now_millis()).unwrap_or(0),
         method: seen.method.to_string(),
         path: seen.path.to_string(),
         query: seen.query.to_string(),

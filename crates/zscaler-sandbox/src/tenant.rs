@@ -1,6 +1,7 @@
 //! The simulated tenant's state: one ordered collection of JSON records per resource. Creates,
 //! full replacements and deletes persist for the life of the process; reads see writes at once.
 
+use crate::clock::Clock;
 use std::collections::HashMap;
 
 use indexmap::IndexMap;
@@ -34,6 +35,8 @@ pub struct Tenant {
     /// Epoch seconds seeded timestamps are relative to (see [`crate::seed::resolve_anchor`]);
     /// kept so re-seeding and handlers use the same "now" as the seed.
     pub anchor: i64,
+    /// What "now" is for handlers ([`Tenant::now`]); the server sets it from the config.
+    pub clock: Clock,
 }
 
 impl Tenant {
@@ -45,7 +48,18 @@ impl Tenant {
             next_id: first_id,
             zia_pending: false,
             anchor,
+            clock: Clock::System,
         }
+    }
+
+    /// Now, in epoch seconds, by the tenant's clock.
+    pub fn now(&self) -> i64 {
+        self.clock.now_secs()
+    }
+
+    /// Now, in epoch milliseconds, by the tenant's clock.
+    pub fn now_millis(&self) -> i64 {
+        self.clock.now_millis()
     }
 
     pub fn collection(&self, key: &str) -> Option<&Collection> {

@@ -20,7 +20,9 @@ fn arr(v: &Value) -> &Vec<Value> {
     v.as_array().expect("array")
 }
 
-async fn time_window_is_validated(c: &common::Client) {
+#[tokio::test]
+async fn time_window_is_validated() {
+    let c = &common::start().await;
     let t = now();
     let (status, body) = c
         .get(&format!("/zdx/v1/apps?from={}&to={}", t, t - 60))
@@ -63,7 +65,9 @@ async fn time_window_is_validated(c: &common::Client) {
     assert_eq!(status, 200);
 }
 
-async fn administration_lists_are_bare_arrays_with_q(c: &common::Client) {
+#[tokio::test]
+async fn administration_lists_are_bare_arrays_with_q() {
+    let c = &common::start().await;
     let depts = c.ok("/zdx/v1/administration/departments").await;
     assert_eq!(arr(&depts).len(), 6);
     assert!(
@@ -84,7 +88,9 @@ async fn administration_lists_are_bare_arrays_with_q(c: &common::Client) {
     assert_eq!(none, json!([]));
 }
 
-async fn apps_scores_and_series(c: &common::Client) {
+#[tokio::test]
+async fn apps_scores_and_series() {
+    let c = &common::start().await;
     let apps = c.ok("/zdx/v1/apps").await;
     let apps = arr(&apps).clone();
     assert_eq!(apps.len(), 10);
@@ -175,7 +181,9 @@ async fn apps_scores_and_series(c: &common::Client) {
     assert!((72..=73).contains(&long.len()), "{}", long.len());
 }
 
-async fn app_users_page_and_filter_by_score_bucket(c: &common::Client) {
+#[tokio::test]
+async fn app_users_page_and_filter_by_score_bucket() {
+    let c = &common::start().await;
     let all = c.ok("/zdx/v1/apps/3/users?limit=1000").await;
     assert_eq!(all["next_offset"], Value::Null);
     let users = arr(&all["users"]).clone();
@@ -215,7 +223,9 @@ async fn app_users_page_and_filter_by_score_bucket(c: &common::Client) {
     assert_eq!(status, 404);
 }
 
-async fn devices_cursor_paging_and_filters(c: &common::Client) {
+#[tokio::test]
+async fn devices_cursor_paging_and_filters() {
+    let c = &common::start().await;
     let all = c.ok("/zdx/v1/devices?limit=10000").await;
     let devices = arr(&all["devices"]).clone();
     assert_eq!(devices.len(), 60);
@@ -282,7 +292,9 @@ async fn devices_cursor_paging_and_filters(c: &common::Client) {
     assert_eq!(status, 404);
 }
 
-async fn device_probes(c: &common::Client) {
+#[tokio::test]
+async fn device_probes() {
+    let c = &common::start().await;
     let devices = c.ok("/zdx/v1/devices?limit=60").await;
     let apps = c.ok("/zdx/v1/apps").await;
     // Find a (device, app) pair where the device uses the app.
@@ -324,7 +336,9 @@ async fn device_probes(c: &common::Client) {
     assert_eq!(status, 404);
 }
 
-async fn alerts_ongoing_historical_and_affected_devices(c: &common::Client) {
+#[tokio::test]
+async fn alerts_ongoing_historical_and_affected_devices() {
+    let c = &common::start().await;
     let ongoing = c.ok("/zdx/v1/alerts/ongoing").await;
     let alerts = arr(&ongoing["alerts"]).clone();
     assert_eq!(alerts.len(), 8);
@@ -415,7 +429,9 @@ async fn alerts_ongoing_historical_and_affected_devices(c: &common::Client) {
     assert_eq!(body["error"], "RESOURCE_NOT_FOUND");
 }
 
-async fn software_inventory_and_details(c: &common::Client) {
+#[tokio::test]
+async fn software_inventory_and_details() {
+    let c = &common::start().await;
     let list = c.ok("/zdx/v1/inventory/software").await;
     let titles = arr(&list["software"]).clone();
     assert_eq!(titles.len(), 14);
@@ -512,7 +528,9 @@ async fn users_and_devices_grow_with_scale() {
     assert_eq!(users.len(), 90);
 }
 
-async fn deep_trace_lifecycle(c: &common::Client) {
+#[tokio::test]
+async fn deep_trace_lifecycle() {
+    let c = &common::start().await;
     let devices = c.ok("/zdx/v1/devices?limit=3").await;
     let seeded_device = devices["devices"][0]["id"].as_i64().expect("id");
     let traces = c
@@ -624,7 +642,9 @@ async fn deep_trace_lifecycle(c: &common::Client) {
     assert_eq!(status, 404);
 }
 
-async fn score_analysis_lifecycle(c: &common::Client) {
+#[tokio::test]
+async fn score_analysis_lifecycle() {
+    let c = &common::start().await;
     let devices = c.ok("/zdx/v1/devices?limit=1").await;
     let device = devices["devices"][0]["id"].as_i64().expect("id");
     let t = now();
@@ -681,36 +701,4 @@ async fn score_analysis_lifecycle(c: &common::Client) {
     let (status, body) = c.get(&format!("/zdx/v1/analysis/{id}")).await;
     assert_eq!(status, 404);
     assert_eq!(body["error"], "RESOURCE_NOT_FOUND");
-}
-
-// One sandbox per group keeps the file fast (each start seeds every service).
-
-#[tokio::test]
-async fn reports() {
-    let c = common::start().await;
-    time_window_is_validated(&c).await;
-    administration_lists_are_bare_arrays_with_q(&c).await;
-    apps_scores_and_series(&c).await;
-    app_users_page_and_filter_by_score_bucket(&c).await;
-}
-
-#[tokio::test]
-async fn devices_and_probes() {
-    let c = common::start().await;
-    devices_cursor_paging_and_filters(&c).await;
-    device_probes(&c).await;
-}
-
-#[tokio::test]
-async fn alerts_and_inventory() {
-    let c = common::start().await;
-    alerts_ongoing_historical_and_affected_devices(&c).await;
-    software_inventory_and_details(&c).await;
-}
-
-#[tokio::test]
-async fn troubleshooting() {
-    let c = common::start().await;
-    deep_trace_lifecycle(&c).await;
-    score_analysis_lifecycle(&c).await;
 }

@@ -268,14 +268,10 @@ fn location(id: i64) -> Option<&'static Location> {
 // Small helpers
 // ---------------------------------------------------------------------------------------------
 
-fn now() -> i64 {
-    crate::seed::unix_now()
-}
-
-/// The top of the current hour: alert times are relative to it, so they stay put for an hour.
-fn anchor() -> i64 {
-    let n = now();
-    n - n.rem_euclid(3600)
+/// The top of the hour containing `now`: alert times are relative to it, so they stay put for
+/// an hour.
+fn hour_of(now: i64) -> i64 {
+    now - now.rem_euclid(3600)
 }
 
 fn invalid(message: impl Into<String>) -> ApiError {
@@ -361,7 +357,7 @@ struct Window {
 }
 
 impl Window {
-    fn parse(q: &Query) -> Result<Window, ApiError> {
+    fn parse(q: &Query, now: i64) -> Result<Window, ApiError> {
         let read = |name: &str| -> Result<Option<i64>, ApiError> {
             match q.first(name).map(str::trim) {
                 None | Some("") => Ok(None),
@@ -375,12 +371,9 @@ impl Window {
         };
         let (from, to) = match (read("from")?, read("to")?) {
             (Some(f), Some(t)) => (f, t),
-            (Some(f), None) => (f, now()),
+            (Some(f), None) => (f, now),
             (None, Some(t)) => (t - DEFAULT_WINDOW, t),
-            (None, None) => {
-                let t = now();
-                (t - DEFAULT_WINDOW, t)
-            }
+            (None, None) => (now - DEFAULT_WINDOW, now),
         };
         if from > to {
             return Err(invalid("'from' must be earlier than 'to'"));
@@ -552,7 +545,7 @@ fn cursor(key: &'static str, rows: Vec<Value>, call: &Read<'_>) -> Result<Reply,
 // ---------------------------------------------------------------------------------------------
 
 fn list_named(def: &ResourceDef, call: &Read<'_>) -> Result<Reply, ApiError> {
-    Window::parse(call.query)?;
+    Window::parse(call.query, call.tenant.now())?;
     let q = call.query.first("q").unwrap_or("").to_lowercase();
     let rows: Vec<Value> = engine::records(call.tenant, def)
         .filter(|r| {
@@ -601,7 +594,7 @@ fn app_summary(tenant: &Tenant, app: &App, scope: &Scope) -> Value {
 
 /// `GET /apps`: the apps with activity in scope (bare array).
 fn list_apps(call: &Read<'_>) -> Result<Reply, ApiError> {
-    Window::parse(call.query)?;
+    Window::parse(call.query, call.tenant.now())?;
     let scope = Scope::parse(call.query)?;
     let apps: Vec<App> = engine::records(call.tenant, &APPS).map(App::of).collect();
     let rows: Vec<Value> = apps
@@ -619,7 +612,7 @@ fn list_apps(call: &Read<'_>) -> Result<Reply, ApiError> {
 }
 
 fn get_app(call: &Read<'_>) -> Result<Reply, ApiError> {
-    Window::parse(call.query)?;
+    Window::parse(call.query, call.tenant.now())?;
     let scope = Scope::parse(call.query)?;
     let app = find_app(call.tenant, param(call, "appId"))?;
     Ok(Reply::ok(app_summary(call.tenant, &app, &scope)))
@@ -651,7 +644,7 @@ fn series(window: &Window, f: impl Fn(i64) -> f64) -> Vec<Value> {
 }
 
 fn get_app_score(call: &Read<'_>) -> Result<Reply, ApiError> {
-    let window = Window::parse(call.query)?;
+    let window = Window::parse(call.query, call.tenant.now())?;
     let scope = Scope::parse(call.query)?;
     let app = find_app(call.tenant, param(call, "appId"))?;
     let score = average(scoped_scores(call.tenant, &app, &scope).iter().map(|s| s.2));
@@ -669,7 +662,7 @@ fn get_app_score(call: &Read<'_>) -> Result<Reply, ApiError> {
 }
 
 fn get_app_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
-    let window = Window::parse(call.query)?;
+    let window = Window::parse(call.query, call.tenant.now())?;
     let scope = Scope::parse(call.query)?;
     let app = find_app(call.tenant, param(call, "appId"))?;
     let wanted = values(call.query, &["metricName", "metric_name"]);
@@ -698,7 +691,7 @@ fn get_app_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
 
 /// `GET /apps/{id}/users`: `{"users": [...], "next_offset"}`, `score_bucket` filter.
 fn list_app_users(call: &Read<'_>) -> Result<Reply, ApiError> {
-    Window::parse(call.query)?;
+    Window::parse(call.query, call.tenant.now())?;
     let scope = Scope::parse(call.query)?;
     let app = find_app(call.tenant, param(call, "appId"))?;
     let wanted = values(call.query, &["scoreBucket", "score_bucket"])
@@ -747,7 +740,7 @@ fn device_location(device: &Value) -> (Value, Value) {
 }
 
 fn get_app_user(call: &Read<'_>) -> Result<Reply, ApiError> {
-    Window::parse(call.query)?;
+    Window::parse(call.query, call.tenant.now())?;
     let app = find_app(call.tenant, param(call, "appId"))?;
     let user_id = param(call, "userId");
     let user = engine::record(call.tenant, &USERS, user_id.trim())
@@ -794,7 +787,7 @@ fn device_row(d: &Value) -> Value {
 
 /// `GET /devices`: `{"devices": [...], "next_offset"}` with scope, user, email, MAC and IP filters.
 fn list_devices(call: &Read<'_>) -> Result<Reply, ApiError> {
-    Window::parse(call.query)?;
+    Window::parse(call.query, call.tenant.now())?;
     let scope = Scope::parse(call.query)?;
     let users = ints(call.query, &["userIds", "user_ids"])?;
     let emails: Vec<String> = values(call.query, &["emails"])
@@ -845,7 +838,7 @@ fn list_devices(call: &Read<'_>) -> Result<Reply, ApiError> {
 }
 
 fn get_device(call: &Read<'_>) -> Result<Reply, ApiError> {
-    Window::parse(call.query)?;
+    Window::parse(call.query, call.tenant.now())?;
     Scope::parse(call.query)?;
     let device = find_device(call.tenant, param(call, "deviceId"))?;
     Ok(Reply::ok(json!({
@@ -864,7 +857,7 @@ fn device_and_app(call: &Read<'_>) -> Result<(i64, App), ApiError> {
 }
 
 fn list_web_probes(call: &Read<'_>) -> Result<Reply, ApiError> {
-    let window = Window::parse(call.query)?;
+    let window = Window::parse(call.query, call.tenant.now())?;
     let (device, app) = device_and_app(call)?;
     let rows = match app.device_score(device) {
         None => Vec::new(),
@@ -903,7 +896,7 @@ fn legs(score: i64, salt: u64) -> Vec<(&'static str, &'static str, f64)> {
 }
 
 fn list_cloudpath_probes(call: &Read<'_>) -> Result<Reply, ApiError> {
-    let window = Window::parse(call.query)?;
+    let window = Window::parse(call.query, call.tenant.now())?;
     let (device, app) = device_and_app(call)?;
     let rows = match app.device_score(device) {
         None => Vec::new(),
@@ -928,15 +921,15 @@ fn list_cloudpath_probes(call: &Read<'_>) -> Result<Reply, ApiError> {
 // Alerts
 // ---------------------------------------------------------------------------------------------
 
-fn alert_times(alert: &Value) -> (i64, Option<i64>) {
-    let base = anchor();
+fn alert_times(alert: &Value, now: i64) -> (i64, Option<i64>) {
+    let base = hour_of(now);
     let started = base - alert["_started_ago"].as_i64().unwrap_or_default();
     let ended = alert["_ended_ago"].as_i64().map(|e| base - e);
     (started, ended)
 }
 
-fn alert_view(alert: &Value) -> Value {
-    let (started, ended) = alert_times(alert);
+fn alert_view(alert: &Value, now: i64) -> Value {
+    let (started, ended) = alert_times(alert, now);
     let mut v = public(alert);
     if let Value::Object(m) = &mut v {
         m.insert("started_on".into(), json!(started));
@@ -972,11 +965,11 @@ fn alert_in_scope(alert: &Value, scope: &Scope) -> bool {
 }
 
 fn list_alerts(call: &Read<'_>, ongoing: bool) -> Result<Reply, ApiError> {
-    let window = Window::parse(call.query)?;
+    let window = Window::parse(call.query, call.tenant.now())?;
     let scope = Scope::parse(call.query)?;
     let rows: Vec<Value> = engine::records(call.tenant, &ALERTS)
         .filter(|a| {
-            let (started, ended) = alert_times(a);
+            let (started, ended) = alert_times(a, call.tenant.now());
             match (ongoing, ended) {
                 (true, None) => started <= window.to,
                 (false, Some(ended)) => started <= window.to && ended >= window.from,
@@ -984,7 +977,7 @@ fn list_alerts(call: &Read<'_>, ongoing: bool) -> Result<Reply, ApiError> {
             }
         })
         .filter(|a| alert_in_scope(a, &scope))
-        .map(alert_view)
+        .map(|a| alert_view(a, call.tenant.now()))
         .collect();
     cursor("alerts", rows, call)
 }
@@ -1003,7 +996,7 @@ fn find_alert<'t>(tenant: &'t Tenant, id: &str) -> Result<&'t Value, ApiError> {
 
 fn get_alert(call: &Read<'_>) -> Result<Reply, ApiError> {
     let alert = find_alert(call.tenant, param(call, "alertId"))?;
-    Ok(Reply::ok(alert_view(alert)))
+    Ok(Reply::ok(alert_view(alert, call.tenant.now())))
 }
 
 /// Devices an alert affects: at its location, using its application.
@@ -1028,7 +1021,7 @@ fn affected<'t>(tenant: &'t Tenant, alert: &Value) -> Vec<&'t Value> {
 }
 
 fn list_affected_devices(call: &Read<'_>) -> Result<Reply, ApiError> {
-    Window::parse(call.query)?;
+    Window::parse(call.query, call.tenant.now())?;
     let scope = Scope::parse(call.query)?;
     let alert = find_alert(call.tenant, param(call, "alertId"))?;
     let rows: Vec<Value> = affected(call.tenant, alert)
@@ -1123,7 +1116,7 @@ fn get_software(call: &Read<'_>) -> Result<Reply, ApiError> {
 // ---------------------------------------------------------------------------------------------
 
 /// A trace as the API shows it (an in-progress session completes when its length has passed).
-fn trace_view(trace: &Value) -> Value {
+fn trace_view(trace: &Value, now: i64) -> Value {
     let mut v = public(trace);
     let started = trace["started_at"].as_i64().unwrap_or_default();
     let minutes = trace["trace_details"]["session_length_minutes"]
@@ -1131,7 +1124,7 @@ fn trace_view(trace: &Value) -> Value {
         .unwrap_or(5);
     let end = started + minutes * 60;
     if trace["status"] == json!("in_progress")
-        && now() >= end
+        && now >= end
         && let Value::Object(m) = &mut v
     {
         m.insert("status".into(), json!("completed"));
@@ -1145,7 +1138,7 @@ fn list_deeptraces(call: &Read<'_>) -> Result<Reply, ApiError> {
     let id = device["id"].as_i64();
     let rows: Vec<Value> = engine::records(call.tenant, &DEEPTRACES)
         .filter(|t| t["_device"].as_i64() == id)
-        .map(trace_view)
+        .map(|t| trace_view(t, call.tenant.now()))
         .collect();
     Ok(Reply::ok(Value::Array(rows)))
 }
@@ -1159,7 +1152,7 @@ fn find_trace<'t>(call: &'t Read<'_>) -> Result<&'t Value, ApiError> {
 }
 
 fn get_deeptrace(call: &Read<'_>) -> Result<Reply, ApiError> {
-    find_trace(call).map(|t| Reply::ok(trace_view(t)))
+    find_trace(call).map(|t| Reply::ok(trace_view(t, call.tenant.now())))
 }
 
 fn body_int(body: &Map<String, Value>, field: &str) -> Result<Option<i64>, ApiError> {
@@ -1225,7 +1218,7 @@ fn start_deeptrace(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     };
     let running = engine::records(call.tenant, &DEEPTRACES)
         .filter(|t| t["_device"].as_i64() == Some(device_id))
-        .any(|t| trace_view(t)["status"] == json!("in_progress"));
+        .any(|t| trace_view(t, call.tenant.now())["status"] == json!("in_progress"));
     if running {
         return Err(ApiError::new(
             Some(Product::Zdx),
@@ -1233,7 +1226,7 @@ fn start_deeptrace(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             format!("A deep trace session is already running on device {device_id}"),
         ));
     }
-    let started = now();
+    let started = call.tenant.now();
     let record = json!({
         "_device": device_id,
         "trace_details": {
@@ -1260,7 +1253,7 @@ fn start_deeptrace(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     });
     let id = call.tenant.insert(&DEEPTRACES, record);
     let stored = engine::record(call.tenant, &DEEPTRACES, &id)
-        .map(trace_view)
+        .map(|t| trace_view(t, call.tenant.now()))
         .unwrap_or(Value::Null);
     let mut answer = stored.clone();
     if let Value::Object(m) = &mut answer {
@@ -1271,12 +1264,12 @@ fn start_deeptrace(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 }
 
 /// The trace's sampling instants (one a minute over the session, up to now).
-fn trace_instants(trace: &Value) -> Vec<i64> {
+fn trace_instants(trace: &Value, now: i64) -> Vec<i64> {
     let started = trace["started_at"].as_i64().unwrap_or_default();
     let minutes = trace["trace_details"]["session_length_minutes"]
         .as_i64()
         .unwrap_or(5);
-    let end = (started + minutes * 60).min(now().max(started));
+    let end = (started + minutes * 60).min(now.max(started));
     (0..)
         .map(|k| started + k * 60)
         .take_while(|t| *t <= end)
@@ -1309,7 +1302,7 @@ fn trace_top_processes(call: &Read<'_>) -> Result<Reply, ApiError> {
         "svchost.exe",
         "zoom.exe",
     ];
-    let snapshots: Vec<Value> = trace_instants(&trace)
+    let snapshots: Vec<Value> = trace_instants(&trace, call.tenant.now())
         .into_iter()
         .map(|t| {
             let pick = |category: &str, shift: u32| {
@@ -1332,8 +1325,8 @@ fn trace_top_processes(call: &Read<'_>) -> Result<Reply, ApiError> {
     })))
 }
 
-fn trace_series(trace: &Value, f: impl Fn(i64) -> f64) -> Vec<Value> {
-    trace_instants(trace)
+fn trace_series(trace: &Value, now: i64, f: impl Fn(i64) -> f64) -> Vec<Value> {
+    trace_instants(trace, now)
         .into_iter()
         .map(|t| json!({"timestamp": t, "value": f(t)}))
         .collect()
@@ -1344,7 +1337,7 @@ fn trace_webprobe_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
     let metrics: Vec<Value> = METRICS
         .iter()
         .map(|(m, unit)| {
-            json!({"metric": m, "unit": unit, "datapoints": trace_series(&trace, |t| metric_value(m, score, salt, t))})
+            json!({"metric": m, "unit": unit, "datapoints": trace_series(&trace, call.tenant.now(), |t| metric_value(m, score, salt, t))})
         })
         .collect();
     let first = metrics.first().cloned().unwrap_or(Value::Null);
@@ -1368,9 +1361,9 @@ fn trace_cloudpath_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
                 "leg_src": src,
                 "leg_dst": dst,
                 "stats": [
-                    {"metric": "latency_avg", "unit": "ms", "datapoints": trace_series(&trace, |t| round2(latency * (1.0 + 0.15 * wave(leg_salt, t))))},
-                    {"metric": "packet_loss", "unit": "%", "datapoints": trace_series(&trace, |t| round2(((100 - score) as f64 / 40.0 * wave(leg_salt ^ 9, t).abs()).max(0.0)))},
-                    {"metric": "num_hops", "unit": "", "datapoints": trace_series(&trace, |_| (3 + i * 2) as f64)},
+                    {"metric": "latency_avg", "unit": "ms", "datapoints": trace_series(&trace, call.tenant.now(), |t| round2(latency * (1.0 + 0.15 * wave(leg_salt, t))))},
+                    {"metric": "packet_loss", "unit": "%", "datapoints": trace_series(&trace, call.tenant.now(), |t| round2(((100 - score) as f64 / 40.0 * wave(leg_salt ^ 9, t).abs()).max(0.0)))},
+                    {"metric": "num_hops", "unit": "", "datapoints": trace_series(&trace, call.tenant.now(), |_| (3 + i * 2) as f64)},
                 ],
             })
         })
@@ -1388,7 +1381,7 @@ fn trace_cloudpath_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
 fn trace_cloudpath(call: &Read<'_>) -> Result<Reply, ApiError> {
     let (trace, app, score, salt) = trace_context(call)?;
     let host = app.name.to_lowercase().replace(' ', "-") + ".example.net";
-    let paths: Vec<Value> = trace_instants(&trace)
+    let paths: Vec<Value> = trace_instants(&trace, call.tenant.now())
         .into_iter()
         .map(|t| {
             let hops: Vec<Value> = (0..6)
@@ -1439,7 +1432,7 @@ fn trace_cloudpath(call: &Read<'_>) -> Result<Reply, ApiError> {
 
 fn trace_health_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
     let (trace, _, _, salt) = trace_context(call)?;
-    let metric = |name: &str, unit: &str, base: f64, spread: f64, k: u64| json!({"metric": name, "unit": unit, "datapoints": trace_series(&trace, |t| round2((base + spread * wave(salt ^ k, t)).max(0.0)))});
+    let metric = |name: &str, unit: &str, base: f64, spread: f64, k: u64| json!({"metric": name, "unit": unit, "datapoints": trace_series(&trace, call.tenant.now(), |t| round2((base + spread * wave(salt ^ k, t)).max(0.0)))});
     let categories = vec![
         json!({"category": "cpu", "instances": [{"name": "total", "metrics": [metric("pct_total", "%", 35.0, 20.0, 1)]}]}),
         json!({"category": "memory", "instances": [{"name": "total", "metrics": [metric("pct_used", "%", 62.0, 8.0, 2), metric("free_mb", "MB", 5200.0, 600.0, 3)]}]}),
@@ -1457,7 +1450,7 @@ fn trace_health_metrics(call: &Read<'_>) -> Result<Reply, ApiError> {
 
 fn trace_events(call: &Read<'_>) -> Result<Reply, ApiError> {
     let (trace, _, _, salt) = trace_context(call)?;
-    let instants = trace_instants(&trace);
+    let instants = trace_instants(&trace, call.tenant.now());
     let mut timeline = Vec::new();
     for (k, t) in instants.iter().enumerate() {
         let h = mix(salt, *t as u64);
@@ -1515,7 +1508,7 @@ fn start_analysis(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let app_id = required_int(&body, "app_id")?;
     find_device(call.tenant, &device_id.to_string())?;
     find_app(call.tenant, &app_id.to_string())?;
-    let t1 = body_int(&body, "t1")?.unwrap_or_else(now);
+    let t1 = body_int(&body, "t1")?.unwrap_or_else(|| call.tenant.now());
     let t0 = body_int(&body, "t0")?.unwrap_or(t1 - DEFAULT_WINDOW);
     if t0 > t1 {
         return Err(invalid("'t0' must be earlier than 't1'"));
@@ -1531,7 +1524,7 @@ fn start_analysis(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         "t0": t0,
         "t1": t1,
         "status": "completed",
-        "created_at": now(),
+        "created_at": call.tenant.now(),
     });
     let id = call.tenant.insert(&ANALYSES, record);
     Ok(Reply::ok(json!({

@@ -441,14 +441,14 @@ fn list_network_services(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 // Completion
 // ---------------------------------------------------------------------------------------------
 
-fn complete_ip_group(g: &mut serde_json::Map<String, Value>) {
+fn complete_ip_group(g: &mut serde_json::Map<String, Value>, _: i64) {
     g.entry("description").or_insert(Value::Null);
     g.entry("ipAddresses").or_insert(json!([]));
     g.entry("isNonEditable").or_insert(json!(false));
     g.entry("creatorContext").or_insert(json!("EC"));
 }
 
-fn complete_destination_group(g: &mut serde_json::Map<String, Value>) {
+fn complete_destination_group(g: &mut serde_json::Map<String, Value>, _: i64) {
     g.entry("description").or_insert(Value::Null);
     g.entry("addresses").or_insert(json!([]));
     g.entry("countries").or_insert(json!([]));

@@ -19,7 +19,7 @@ use crate::seed::Seeder;
 pub const fn settings(
     key: &'static str,
     seed: fn(&mut Seeder<'_>) -> Vec<Value>,
-    complete: fn(&mut Map<String, Value>),
+    complete: fn(&mut Map<String, Value>, i64),
 ) -> ResourceDef {
     ResourceDef {
         id_kind: IdKind::Singleton,
@@ -211,7 +211,7 @@ fn advanced_defaults() -> Value {
     Value::Object(map)
 }
 
-fn complete_advanced_settings(map: &mut Map<String, Value>) {
+fn complete_advanced_settings(map: &mut Map<String, Value>, _: i64) {
     settle(map, advanced_defaults());
 }
 

@@ -271,13 +271,13 @@ fn atp_defaults() -> Value {
     Value::Object(map)
 }
 
-fn complete_atp_settings(map: &mut Map<String, Value>) {
+fn complete_atp_settings(map: &mut Map<String, Value>, _: i64) {
     settle(map, atp_defaults());
 }
-fn complete_malicious_urls(map: &mut Map<String, Value>) {
+fn complete_malicious_urls(map: &mut Map<String, Value>, _: i64) {
     settle(map, json!({"maliciousUrls": []}));
 }
-fn complete_security_exceptions(map: &mut Map<String, Value>) {
+fn complete_security_exceptions(map: &mut Map<String, Value>, _: i64) {
     settle(map, json!({"bypassUrls": []}));
 }
 

@@ -39,7 +39,7 @@ fn post_exempted_urls(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     edit_url_list(&EXEMPTED_URLS, "urls", true, call).map(|_| Reply::NoContent)
 }
 
-fn complete_exempted_urls(map: &mut Map<String, Value>) {
+fn complete_exempted_urls(map: &mut Map<String, Value>, _: i64) {
     settle(map, json!({"urls": []}));
 }
 

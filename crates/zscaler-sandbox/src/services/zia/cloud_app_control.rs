@@ -339,7 +339,7 @@ fn list_policy_apps(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     respond(call, super::LIST, records)
 }
 
-fn complete_app_rule(rule: &mut Map<String, Value>) {
+fn complete_app_rule(rule: &mut Map<String, Value>, now: i64) {
     rule.entry("actions").or_insert(json!([]));
     rule.entry("predefined").or_insert(json!(false));
     rule.entry("enforceTimeValidity").or_insert(json!(false));
@@ -368,6 +368,7 @@ fn complete_app_rule(rule: &mut Map<String, Value>) {
             "timeQuota",
             "sizeQuota",
         ],
+        now,
     );
 }
 
@@ -489,7 +490,7 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
                 "enableFullLogging": s.chance(0.2),
             });
             if let Value::Object(map) = &mut rule {
-                complete_app_rule(map);
+                complete_app_rule(map, s.tenant.now());
                 map.insert("lastModifiedTime".into(), json!(s.epoch_within(120)));
             }
             rule

@@ -223,13 +223,6 @@ pub fn with_body(
 }
 
 /// Current time in epoch seconds (server-managed `lastModifiedTime`).
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(0))
-        .unwrap_or(0)
-}
-
 /// `[{"id", "name"}]` references to up to `max` seeded records of `key`.
 pub fn refs(s: &mut Seeder<'_>, key: &str, max: usize) -> Vec<Value> {
     let Some(collection) = s.tenant.collection(key) else {
@@ -299,7 +292,7 @@ pub fn rule_record(
 }
 
 /// Server-managed fields of every rule write: defaults for state, order, rank and action.
-pub fn complete_rule(rule: &mut Map<String, Value>) {
+pub fn complete_rule(rule: &mut Map<String, Value>, now: i64) {
     rule.entry("state").or_insert(json!("ENABLED"));
     rule.entry("order").or_insert(json!(1));
     rule.entry("rank").or_insert(json!(7));
@@ -307,17 +300,17 @@ pub fn complete_rule(rule: &mut Map<String, Value>) {
     rule.entry("accessControl").or_insert(json!("READ_WRITE"));
     rule.entry("predefined").or_insert(json!(false));
     rule.entry("defaultRule").or_insert(json!(false));
-    rule.insert("lastModifiedTime".into(), json!(now()));
+    rule.insert("lastModifiedTime".into(), json!(now));
     rule.insert("lastModifiedBy".into(), admin_ref());
 }
 
-fn complete_dns_rule(rule: &mut Map<String, Value>) {
-    complete_rule(rule);
+fn complete_dns_rule(rule: &mut Map<String, Value>, now: i64) {
+    complete_rule(rule, now);
 }
 
-fn complete_ips_rule(rule: &mut Map<String, Value>) {
+fn complete_ips_rule(rule: &mut Map<String, Value>, now: i64) {
     rule.entry("action").or_insert(json!("BLOCK_DROP"));
-    complete_rule(rule);
+    complete_rule(rule, now);
 }
 
 /// Refuses to delete the predefined/default rules and objects, as the real API does.
@@ -362,9 +355,9 @@ fn object_of(call: &Call<'_>) -> Result<Map<String, Value>, ApiError> {
     }
 }
 
-fn complete_named_object(map: &mut Map<String, Value>) {
+fn complete_named_object(map: &mut Map<String, Value>, now: i64) {
     map.entry("description").or_insert(Value::Null);
-    map.insert("lastModifiedTime".into(), json!(now()));
+    map.insert("lastModifiedTime".into(), json!(now));
     map.insert("lastModifiedBy".into(), admin_ref());
 }
 
@@ -586,13 +579,13 @@ fn seed_ips_rules(s: &mut Seeder<'_>) -> Vec<Value> {
 
 const DESTINATION_TYPES: &[&str] = &["DSTN_IP", "DSTN_FQDN", "DSTN_DOMAIN", "DSTN_OTHER"];
 
-fn complete_ip_source_group(map: &mut Map<String, Value>) {
+fn complete_ip_source_group(map: &mut Map<String, Value>, _: i64) {
     map.entry("ipAddresses").or_insert(json!([]));
     map.entry("description").or_insert(Value::Null);
     map.entry("isNonEditable").or_insert(json!(false));
 }
 
-fn complete_ip_destination_group(map: &mut Map<String, Value>) {
+fn complete_ip_destination_group(map: &mut Map<String, Value>, _: i64) {
     map.entry("type").or_insert(json!("DSTN_IP"));
     map.entry("addresses").or_insert(json!([]));
     map.entry("countries").or_insert(json!([]));
@@ -860,7 +853,7 @@ fn seed_ips_signature_rules(s: &mut Seeder<'_>) -> Vec<Value> {
 
 const PORT_FIELDS: [&str; 4] = ["srcTcpPorts", "destTcpPorts", "srcUdpPorts", "destUdpPorts"];
 
-fn complete_network_service(map: &mut Map<String, Value>) {
+fn complete_network_service(map: &mut Map<String, Value>, _: i64) {
     for field in PORT_FIELDS {
         map.entry(field).or_insert(json!([]));
     }

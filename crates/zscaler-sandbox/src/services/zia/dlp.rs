@@ -210,7 +210,7 @@ fn replace_rule(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     engine::replace(&WEB_DLP_RULES, call)
 }
 
-fn complete_dlp_rule(rule: &mut Map<String, Value>) {
+fn complete_dlp_rule(rule: &mut Map<String, Value>, now: i64) {
     rule.entry("action").or_insert(json!("ALLOW"));
     rule.entry("protocols").or_insert(json!(["ANY_RULE"]));
     rule.entry("minSize").or_insert(json!(0));
@@ -246,6 +246,7 @@ fn complete_dlp_rule(rule: &mut Map<String, Value>) {
             "severity",
             "parentRule",
         ],
+        now,
     );
 }
 
@@ -329,7 +330,7 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
                 "enableFullLogging": s.chance(0.3),
             });
             if let Value::Object(map) = &mut rule {
-                complete_dlp_rule(map);
+                complete_dlp_rule(map, s.tenant.now());
                 map.insert("lastModifiedTime".into(), json!(s.epoch_within(120)));
             }
             rule

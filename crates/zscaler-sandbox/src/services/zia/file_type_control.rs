@@ -147,7 +147,7 @@ fn seed_categories(s: &mut Seeder<'_>) -> Vec<Value> {
 
 const FILTERING_ACTIONS: &[&str] = &["ALLOW", "BLOCK", "CAUTION"];
 
-fn complete_file_type_rule(rule: &mut Map<String, Value>) {
+fn complete_file_type_rule(rule: &mut Map<String, Value>, now: i64) {
     if let Some(action) = rule.get("action").cloned() {
         rule.entry("filteringAction").or_insert(action);
     }
@@ -158,7 +158,7 @@ fn complete_file_type_rule(rule: &mut Map<String, Value>) {
     rule.entry("operation").or_insert(json!("DOWNLOAD"));
     rule.entry("protocols").or_insert(json!(["ANY_RULE"]));
     rule.entry("fileTypes").or_insert(json!([]));
-    super::cloud_firewall::complete_rule(rule);
+    super::cloud_firewall::complete_rule(rule, now);
 }
 
 fn check_filtering_action(call: &Call<'_>) -> Result<(), ApiError> {

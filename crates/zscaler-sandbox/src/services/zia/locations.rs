@@ -6,7 +6,7 @@ use std::net::Ipv4Addr;
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::misc::{contains, lite, now, param, respond, respond_refs, select};
+use super::misc::{contains, lite, param, respond, respond_refs, select};
 use super::zia;
 use crate::engine::{self, Call, Filter, Match, Parent, Reply, ResourceDef};
 use crate::errors::{ApiError, Kind};
@@ -574,7 +574,7 @@ fn vips_near(ip: &str) -> Vec<usize> {
 // Locations
 // ---------------------------------------------------------------------------------------------
 
-fn complete_location(l: &mut Map<String, Value>) {
+fn complete_location(l: &mut Map<String, Value>, _: i64) {
     let defaults = [
         ("parentId", json!(0)),
         ("upBandwidth", json!(-1)),
@@ -834,7 +834,7 @@ fn seed_locations(s: &mut Seeder<'_>) -> Vec<Value> {
                 "longitude": c.7,
             });
             if let Value::Object(map) = &mut record {
-                complete_location(map);
+                complete_location(map, s.tenant.now());
             }
             record
         })
@@ -874,7 +874,7 @@ fn seed_sublocations(s: &mut Seeder<'_>) -> Vec<Value> {
                 "description".into(),
                 json!(s.text(&format!("{sub} at {name}"))),
             );
-            complete_location(&mut record);
+            complete_location(&mut record, s.tenant.now());
             out.push(Value::Object(record));
         }
     }
@@ -927,7 +927,7 @@ fn seed_location_groups(s: &mut Seeder<'_>) -> Vec<Value> {
 // Static IPs
 // ---------------------------------------------------------------------------------------------
 
-fn complete_static_ip(r: &mut Map<String, Value>) {
+fn complete_static_ip(r: &mut Map<String, Value>, now: i64) {
     let ip = r
         .get("ipAddress")
         .and_then(Value::as_str)
@@ -950,7 +950,7 @@ fn complete_static_ip(r: &mut Map<String, Value>) {
     );
     r.entry("routableIP").or_insert(json!(true));
     r.entry("comment").or_insert(Value::Null);
-    r.insert("lastModificationTime".into(), json!(now()));
+    r.insert("lastModificationTime".into(), json!(now));
     r.insert("lastModifiedBy".into(), admin_ref());
     r.entry("managedBy")
         .or_insert(json!({"id": 0, "name": "Tenant"}));
@@ -1066,7 +1066,7 @@ fn seed_static_ips(s: &mut Seeder<'_>) -> Vec<Value> {
                 "comment".into(),
                 json!(s.text(&format!("Egress of {name}"))),
             );
-            complete_static_ip(&mut r);
+            complete_static_ip(&mut r, s.tenant.now());
             r.insert("lastModificationTime".into(), json!(s.epoch_within(400)));
             Value::Object(r)
         })
@@ -1077,7 +1077,7 @@ fn seed_static_ips(s: &mut Seeder<'_>) -> Vec<Value> {
         r.insert("id".into(), json!(7_700_101 + k as i64));
         r.insert("ipAddress".into(), json!(ip));
         r.insert("comment".into(), json!(s.text("Spare egress")));
-        complete_static_ip(&mut r);
+        complete_static_ip(&mut r, s.tenant.now());
         r.insert("lastModificationTime".into(), json!(s.epoch_within(60)));
         out.push(Value::Object(r));
     }
@@ -1253,7 +1253,7 @@ fn create_gre_tunnel(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     map.entry("comment").or_insert(Value::Null);
     map.entry("withinCountry").or_insert(json!(false));
     map.entry("subcloud").or_insert(Value::Null);
-    map.insert("lastModificationTime".into(), json!(now()));
+    map.insert("lastModificationTime".into(), json!(call.tenant.now()));
     map.insert("lastModifiedBy".into(), admin_ref());
     map.insert("managedBy".into(), json!({"id": 0, "name": "Tenant"}));
     with_body(call, Value::Object(map), engine::create, &GRE_TUNNELS)

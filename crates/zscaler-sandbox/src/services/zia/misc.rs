@@ -66,7 +66,7 @@ fn seed_mobile(_: &mut Seeder<'_>) -> Vec<Value> {
     })]
 }
 
-fn complete_mobile(map: &mut Map<String, Value>) {
+fn complete_mobile(map: &mut Map<String, Value>, _: i64) {
     for key in MOBILE_KEYS {
         map.entry(key).or_insert(json!(false));
     }
@@ -223,7 +223,12 @@ pub(super) fn lite(record: &Value) -> Value {
 pub(super) const MAX_SEEDED_RULES: usize = 1024;
 
 /// Fills the keys every ZIA rule carries, `null` or empty when not given.
-pub(super) fn complete_rule_keys(rule: &mut Map<String, Value>, lists: &[&str], nulls: &[&str]) {
+pub(super) fn complete_rule_keys(
+    rule: &mut Map<String, Value>,
+    lists: &[&str],
+    nulls: &[&str],
+    now: i64,
+) {
     rule.entry("state").or_insert(json!("ENABLED"));
     rule.entry("order").or_insert(json!(1));
     rule.entry("rank").or_insert(json!(7));
@@ -249,19 +254,11 @@ pub(super) fn complete_rule_keys(rule: &mut Map<String, Value>, lists: &[&str], 
     for key in nulls {
         rule.entry(*key).or_insert(Value::Null);
     }
-    rule.insert("lastModifiedTime".to_string(), json!(now()));
+    rule.insert("lastModifiedTime".to_string(), json!(now));
     rule.insert(
         "lastModifiedBy".to_string(),
         json!({"id": 1_000_001, "name": "admin@sandbox.zscaler.example"}),
     );
-}
-
-/// Epoch seconds now (server-managed timestamps of writes).
-pub(super) fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(0))
-        .unwrap_or(0)
 }
 
 /// Expands `[{"id": N}]` references against a table of `(id, name)` into `[{"id", "name"}]`.

@@ -3,7 +3,6 @@
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::misc::now;
 use super::zia;
 use crate::engine::ResourceDef;
 use crate::routes::{Op, Route};
@@ -45,10 +44,10 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-fn complete_label(label: &mut Map<String, Value>) {
+fn complete_label(label: &mut Map<String, Value>, now: i64) {
     label.entry("description").or_insert(Value::Null);
     label.entry("referencedRuleCount").or_insert(json!(0));
-    label.insert("lastModifiedTime".to_string(), json!(now()));
+    label.insert("lastModifiedTime".to_string(), json!(now));
     label.insert(
         "lastModifiedBy".to_string(),
         json!({"id": 1_000_001, "name": "admin@sandbox.zscaler.example"}),

@@ -224,7 +224,7 @@ fn seed_reports(s: &mut Seeder<'_>) -> Vec<Value> {
 // Custom MD5 block list and quotas
 // ---------------------------------------------------------------------------------------------
 
-fn complete_behavioral_analysis(map: &mut Map<String, Value>) {
+fn complete_behavioral_analysis(map: &mut Map<String, Value>, _: i64) {
     settle(map, json!({"fileHashesToBeBlocked": []}));
 }
 
@@ -324,14 +324,14 @@ fn seed_quota(s: &mut Seeder<'_>) -> Vec<Value> {
 
 const SANDBOX_ACTIONS: &[&str] = &["ALLOW", "BLOCK"];
 
-fn complete_sandbox_rule(rule: &mut Map<String, Value>) {
+fn complete_sandbox_rule(rule: &mut Map<String, Value>, now: i64) {
     if let Some(action) = rule.get("action").cloned() {
         rule.entry("baRuleAction").or_insert(action);
     }
     rule.entry("baRuleAction").or_insert(json!("BLOCK"));
     rule.entry("firstTimeEnable").or_insert(json!(false));
     rule.entry("mlActionEnabled").or_insert(json!(false));
-    super::cloud_firewall::complete_rule(rule);
+    super::cloud_firewall::complete_rule(rule, now);
 }
 
 fn create_rule(call: &mut Call<'_>) -> Result<Reply, ApiError> {

@@ -93,7 +93,7 @@ fn action_object(kind: &str) -> Value {
     })
 }
 
-fn complete_ssl_rule(rule: &mut Map<String, Value>) {
+fn complete_ssl_rule(rule: &mut Map<String, Value>, now: i64) {
     // The action is an object; a bare type string is expanded.
     let action = match rule.get("action") {
         Some(Value::String(kind)) => action_object(kind),
@@ -110,7 +110,7 @@ fn complete_ssl_rule(rule: &mut Map<String, Value>) {
         _ => action_object("DECRYPT"),
     };
     rule.insert("action".into(), action);
-    super::cloud_firewall::complete_rule(rule);
+    super::cloud_firewall::complete_rule(rule, now);
 }
 
 fn check_action(call: &Call<'_>) -> Result<(), ApiError> {

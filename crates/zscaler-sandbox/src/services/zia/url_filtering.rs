@@ -60,7 +60,7 @@ fn replace(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     engine::replace(&URL_FILTERING_RULES, call)
 }
 
-fn complete_url_rule(rule: &mut Map<String, Value>) {
+fn complete_url_rule(rule: &mut Map<String, Value>, now: i64) {
     rule.entry("action").or_insert(json!("ALLOW"));
     rule.entry("protocols").or_insert(json!(["ANY_RULE"]));
     rule.entry("requestMethods").or_insert(json!([
@@ -92,6 +92,7 @@ fn complete_url_rule(rule: &mut Map<String, Value>) {
             "timeQuota",
             "sizeQuota",
         ],
+        now,
     );
 }
 
@@ -210,7 +211,7 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
                 "blockOverride": action == "CAUTION",
             });
             if let Value::Object(map) = &mut rule {
-                complete_url_rule(map);
+                complete_url_rule(map, s.tenant.now());
                 map.insert("lastModifiedTime".into(), json!(s.epoch_within(120)));
             }
             rule

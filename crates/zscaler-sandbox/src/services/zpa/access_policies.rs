@@ -33,7 +33,7 @@ use crate::tenant::Tenant;
 pub static POLICY_SETS: ResourceDef = super::zpa("zpa.policy_sets", seed_sets);
 
 pub static POLICY_RULES: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, rule_defaults()),
+    complete: |m, _| fill_map(m, rule_defaults()),
     required: &["name", "action"],
     unique_name: false,
     parent: Some(Parent {
@@ -442,7 +442,7 @@ fn list_rules(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let name = call.params.get("policyType").unwrap_or_default();
     let id = super::rid(policy_type(tenant, name)?);
     let rules = rules_of(tenant, &id, call.params, call.query)?;
-    super::zpa_page(tenant, call.query, rules.into_iter(), |_, _| {}).map(Reply::ok)
+    crate::envelope::zpa_page(call.query, rules, |_| {}).map(Reply::ok)
 }
 
 /// Puts rule `rule_id` at `order` (1-based; `None`: the end) and renumbers its set.

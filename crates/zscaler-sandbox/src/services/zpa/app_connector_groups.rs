@@ -200,7 +200,7 @@ fn defaults() -> Value {
     })
 }
 
-fn complete(map: &mut Map<String, Value>) {
+fn complete(map: &mut Map<String, Value>, _: i64) {
     fill_map(map, defaults());
 }
 

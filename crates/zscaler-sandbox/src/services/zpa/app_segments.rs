@@ -22,7 +22,7 @@ use crate::seed::Seeder;
 use crate::tenant::Tenant;
 
 pub static APP_SEGMENTS: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, defaults()),
+    complete: |m, _| fill_map(m, defaults()),
     required: &["name", "domainNames", "segmentGroupId"],
     ..super::zpa("zpa.app_segments", seed)
 };
@@ -324,10 +324,10 @@ fn apps_by_type(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             searches
                 .iter()
                 .filter(|s| !s.is_empty())
-                .all(|s| super::search_matches(app, "/name", s))
+                .all(|s| crate::engine::zpa_search(app, "/name", s))
         })
         .collect();
-    super::zpa_page(tenant, call.query, apps.iter(), |_, _| {}).map(Reply::ok)
+    crate::envelope::zpa_page(call.query, &apps, |_| {}).map(Reply::ok)
 }
 
 fn defaults() -> Value {

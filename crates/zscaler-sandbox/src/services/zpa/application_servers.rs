@@ -11,7 +11,7 @@ use crate::seed::Seeder;
 use crate::tenant::Tenant;
 
 pub static APP_SERVERS: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, defaults()),
+    complete: |m, _| fill_map(m, defaults()),
     required: &["name", "address"],
     ..super::zpa("zpa.app_servers", seed)
 };

@@ -13,7 +13,7 @@ use crate::seed::Seeder;
 use crate::tenant::Tenant;
 
 pub static BA_CERTIFICATES: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, defaults()),
+    complete: |m, _| fill_map(m, defaults()),
     required: &["name"],
     ..super::zpa("zpa.ba_certificates", seed)
 };

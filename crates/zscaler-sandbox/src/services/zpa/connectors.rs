@@ -11,7 +11,7 @@ use crate::routes::{Op, Route};
 use crate::seed::Seeder;
 
 pub static CONNECTORS: ResourceDef = ResourceDef {
-    complete: |m| super::fill_map(m, defaults()),
+    complete: |m, _| super::fill_map(m, defaults()),
     ..super::zpa("zpa.connectors", seed)
 };
 

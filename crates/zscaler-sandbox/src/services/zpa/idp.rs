@@ -10,7 +10,7 @@ use crate::routes::Route;
 use crate::seed::Seeder;
 
 pub static IDPS: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, idp_defaults()),
+    complete: |m, _| fill_map(m, idp_defaults()),
     ..super::zpa("zpa.idps", seed_idps)
 };
 

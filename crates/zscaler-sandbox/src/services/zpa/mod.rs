@@ -46,13 +46,11 @@ pub mod segment_groups;
 pub mod server_groups;
 pub mod service_edge_groups;
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
 use crate::engine::{self, Call, IdKind, Reply, ResourceDef, no_completion};
-use crate::envelope::Envelope;
+use crate::envelope::{self, Envelope};
 use crate::errors::{ApiError, Kind};
 use crate::product::Product;
 use crate::routes::{Op, Params, Route};
@@ -209,15 +207,6 @@ pub fn not_found(message: impl Into<String>) -> ApiError {
 
 pub fn duplicate(message: impl Into<String>) -> ApiError {
     ApiError::new(Some(Product::Zpa), Kind::Duplicate, message)
-}
-
-/// Now, as ZPA writes timestamps: epoch seconds in a string.
-pub fn now() -> String {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-        .to_string()
 }
 
 /// Text of a JSON scalar (ids arrive as strings or numbers).
@@ -429,77 +418,7 @@ fn in_scope(record: &Value, scope: &Option<Option<String>>) -> bool {
 }
 
 // ----------------------------------------------------------------------------------------------
-// Search and paging
-
-/// ZPA `search`: `field+OP+value` (EQ, NE, CONTAINS, STARTSWITH, ENDSWITH, case-insensitive),
-/// a bare value being a name substring. `name` is the record's name.
-pub fn search_matches(record: &Value, name_path: &str, expression: &str) -> bool {
-    const OPS: [&str; 5] = ["EQ", "NE", "CONTAINS", "STARTSWITH", "ENDSWITH"];
-    let mut parts = expression.splitn(3, '+');
-    let (field, op, value) = match (parts.next(), parts.next(), parts.next()) {
-        (Some(f), Some(op), Some(v)) if OPS.contains(&op) => (f, op, v),
-        _ => ("name", "CONTAINS", expression),
-    };
-    let actual = if field == "name" {
-        record.pointer(name_path).and_then(text)
-    } else {
-        record
-            .get(field)
-            .and_then(text)
-            .or_else(|| record.pointer(name_path).and_then(text))
-    };
-    let Some(actual) = actual else {
-        return op == "NE";
-    };
-    let (a, v) = (actual.to_lowercase(), value.to_lowercase());
-    match op {
-        "EQ" => a == v,
-        "NE" => a != v,
-        "CONTAINS" => a.contains(&v),
-        "STARTSWITH" => a.starts_with(&v),
-        _ => a.ends_with(&v),
-    }
-}
-
-fn page_param(query: &engine::Query, name: &str, max: usize) -> Result<Option<usize>, ApiError> {
-    let Some(raw) = query.first(name) else {
-        return Ok(None);
-    };
-    match raw.trim().parse::<usize>() {
-        Ok(n) if n >= 1 && n <= max => Ok(Some(n)),
-        _ => Err(invalid(format!(
-            "Invalid value '{raw}' for '{name}': expected an integer from 1 to {max}"
-        ))),
-    }
-}
-
-/// The ZPA envelope over `records` (already filtered): validates `page`/`pagesize`, clones
-/// only the page, and applies `view` to it.
-pub fn zpa_page<'r>(
-    tenant: &Tenant,
-    query: &engine::Query,
-    records: impl Iterator<Item = &'r Value>,
-    view: fn(&Tenant, &mut Value),
-) -> Result<Value, ApiError> {
-    let page = page_param(query, "page", usize::MAX)?.unwrap_or(1);
-    let size = page_param(query, "pagesize", 500)?.unwrap_or(20);
-    let skip = (page - 1).saturating_mul(size);
-    let mut total = 0usize;
-    let mut list = Vec::new();
-    for r in records {
-        if total >= skip && list.len() < size {
-            let mut r = r.clone();
-            view(tenant, &mut r);
-            list.push(r);
-        }
-        total += 1;
-    }
-    Ok(json!({
-        "totalPages": total.div_ceil(size).to_string(),
-        "totalCount": total.to_string(),
-        "list": list,
-    }))
-}
+// Search and paging: [`engine::zpa_search`] and [`envelope::zpa_page`]
 
 /// A 404 when the path's parent id names no record of [`Res::parent_def`].
 fn check_parent<R: Res>(tenant: &Tenant, params: &Params) -> Result<(), ApiError> {
@@ -535,7 +454,11 @@ pub fn visible<'t, R: Res>(
             None => true,
         })
         .filter(|r| in_scope(r, &scope))
-        .filter(|r| searches.iter().all(|s| search_matches(r, R::NAME_PATH, s)))
+        .filter(|r| {
+            searches
+                .iter()
+                .all(|s| engine::zpa_search(r, R::NAME_PATH, s))
+        })
         .collect())
 }
 
@@ -546,7 +469,7 @@ pub fn visible<'t, R: Res>(
 pub fn list<R: Res>(call: &engine::Read<'_>) -> Result<Reply, ApiError> {
     let tenant: &Tenant = call.tenant;
     let records = visible::<R>(tenant, call.params, call.query)?;
-    zpa_page(tenant, call.query, records.into_iter(), R::view).map(Reply::ok)
+    envelope::zpa_page(call.query, records, |r| R::view(tenant, r)).map(Reply::ok)
 }
 
 /// The record the call's last path parameter names, within the parent and microtenant scope.
@@ -667,7 +590,7 @@ pub fn create<R: Res>(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     {
         map.insert(p.field.to_string(), json!(pid));
     }
-    let now = now();
+    let now = call.tenant.now().to_string();
     map.insert("creationTime".into(), json!(now));
     map.insert("modifiedTime".into(), json!(now));
     map.insert("modifiedBy".into(), json!(API_ADMIN_ID));
@@ -698,7 +621,7 @@ pub fn replace<R: Res>(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             }
         }
     }
-    map.insert("modifiedTime".into(), json!(now()));
+    map.insert("modifiedTime".into(), json!(call.tenant.now().to_string()));
     map.insert("modifiedBy".into(), json!(API_ADMIN_ID));
     R::prepare(call.tenant, &mut map, Some(&existing))?;
     engine_write::<R>(call, Value::Object(map), engine::replace)

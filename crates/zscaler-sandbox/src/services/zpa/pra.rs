@@ -13,13 +13,13 @@ use crate::seed::Seeder;
 use crate::tenant::Tenant;
 
 pub static PRA_CREDENTIALS: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, credential_defaults()),
+    complete: |m, _| fill_map(m, credential_defaults()),
     required: &["name", "credentialType"],
     ..super::zpa("zpa.pra_credentials", seed_credentials)
 };
 
 pub static PRA_PORTALS: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, portal_defaults()),
+    complete: |m, _| fill_map(m, portal_defaults()),
     required: &["name", "domain", "certificateId"],
     ..super::zpa("zpa.pra_portals", seed_portals)
 };

@@ -15,12 +15,12 @@ use crate::seed::Seeder;
 use crate::tenant::Tenant;
 
 pub static ENROLLMENT_CERTS: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, cert_defaults()),
+    complete: |m, _| fill_map(m, cert_defaults()),
     ..super::zpa("zpa.enrollment_certs", seed_certs)
 };
 
 pub static PROVISIONING_KEYS: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, key_defaults()),
+    complete: |m, _| fill_map(m, key_defaults()),
     required: &["name", "maxUsage"],
     parent: Some(Parent {
         param: "associationType",

@@ -15,7 +15,7 @@ use crate::seed::Seeder;
 use crate::tenant::Tenant;
 
 pub static SERVER_GROUPS: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, defaults()),
+    complete: |m, _| fill_map(m, defaults()),
     ..super::zpa("zpa.server_groups", seed)
 };
 

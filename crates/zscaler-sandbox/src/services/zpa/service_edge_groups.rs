@@ -20,12 +20,12 @@ use crate::seed::Seeder;
 use crate::tenant::Tenant;
 
 pub static SERVICE_EDGE_GROUPS: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, group_defaults()),
+    complete: |m, _| fill_map(m, group_defaults()),
     ..super::zpa("zpa.service_edge_groups", seed_groups)
 };
 
 pub static SERVICE_EDGES: ResourceDef = ResourceDef {
-    complete: |m| fill_map(m, edge_defaults()),
+    complete: |m, _| fill_map(m, edge_defaults()),
     ..super::zpa("zpa.service_edges", seed_edges)
 };
 
