@@ -105,6 +105,45 @@ async fn stateful_streamable_http_issues_a_session_and_negotiates_each_revision(
 }
 
 #[tokio::test]
+async fn deleting_a_session_answers_204_and_ends_it() {
+    let server = start(&["--transport", "streamable-http"], &[]).await;
+    let http = client();
+    let r = http
+        .post(server.url("/mcp"))
+        .header("accept", ACCEPT_BOTH)
+        .json(&initialize("2025-11-25", 1))
+        .send()
+        .await
+        .expect("POST");
+    let session = r.headers()["mcp-session-id"]
+        .to_str()
+        .expect("ascii")
+        .to_string();
+    drop(r);
+    let r = http
+        .delete(server.url("/mcp"))
+        .header("mcp-session-id", &session)
+        .header("mcp-protocol-version", "2025-11-25")
+        .send()
+        .await
+        .expect("DELETE");
+    assert_eq!(r.status(), 204);
+    assert!(r.bytes().await.expect("body").is_empty());
+    // The session is gone: a request on it is refused.
+    let r = http
+        .post(server.url("/mcp"))
+        .header("accept", ACCEPT_BOTH)
+        .header("mcp-session-id", &session)
+        .header("mcp-protocol-version", "2025-11-25")
+        .json(&json!({"jsonrpc": "2.0", "id": 2, "method": "tools/list"}))
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(r.status(), 404);
+    server.stop().await.expect("clean stop");
+}
+
+#[tokio::test]
 async fn stateless_streamable_http_answers_json_without_a_session() {
     let server = start(&["--transport", "streamable-http", "--stateless-http"], &[]).await;
     let http = client();

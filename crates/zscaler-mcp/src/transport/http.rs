@@ -81,6 +81,7 @@ where
                 Router::new()
                     .route_service("/mcp", service.clone())
                     .route_service("/mcp/", service)
+                    .layer(axum::middleware::from_fn(session_ended_no_content))
             }
         }
         HttpMode::Sse => Router::new()
@@ -125,4 +126,22 @@ pub async fn serve(
     )
     .with_graceful_shutdown(shutdown)
     .await
+}
+
+/// A terminated session (`DELETE /mcp`) is answered 204 No Content: clients expect 200 or 204
+/// (the Python SDK logs "Session termination failed: 202" otherwise).
+async fn session_ended_no_content(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let delete = request.method() == axum::http::Method::DELETE;
+    let response = next.run(request).await;
+    if delete && response.status() == axum::http::StatusCode::ACCEPTED {
+        let (mut parts, _) = response.into_parts();
+        parts.status = axum::http::StatusCode::NO_CONTENT;
+        parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+        parts.headers.remove(axum::http::header::CONTENT_TYPE);
+        return axum::response::Response::from_parts(parts, axum::body::Body::empty());
+    }
+    response
 }
