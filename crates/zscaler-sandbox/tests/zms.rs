@@ -666,7 +666,7 @@ async fn resources_groups_members_and_protection() {
 }
 
 #[tokio::test]
-async fn catalog_zones_tags_and_metadata() {
+async fn app_catalog_filters_and_orders() {
     let c = common::start().await;
     let cat = gql(
         &c,
@@ -682,7 +682,11 @@ async fn catalog_zones_tags_and_metadata() {
         rows[0]["details"]["portAndProtocol"][0]["portRanges"][0]["startPort"],
         5432
     );
+}
 
+#[tokio::test]
+async fn app_zones_filter_and_count_members() {
+    let c = common::start().await;
     let zones = gql(
         &c,
         &list_app_zones(),
@@ -694,7 +698,11 @@ async fn catalog_zones_tags_and_metadata() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["appZoneName"], "Production");
     assert!(rows[0]["memberCount"].is_u64());
+}
 
+#[tokio::test]
+async fn tag_namespaces_keys_and_values() {
+    let c = common::start().await;
     let ns = gql(
         &c,
         &list_namespaces(),
@@ -752,7 +760,11 @@ async fn catalog_zones_tags_and_metadata() {
     )
     .await;
     assert_eq!(error(&missing).1, "DataFetchingException");
+}
 
+#[tokio::test]
+async fn metadata_names_the_customer() {
+    let c = common::start().await;
     let meta = gql(&c, METADATA, json!({}), "GetMetadata").await;
     let meta = data(&meta, "metadata");
     assert_eq!(meta["customerId"], c.sandbox.customer_id.as_str());
