@@ -40,7 +40,7 @@ async fn send(c: &common::Client, method: &str, path: &str, body: Value) -> (u16
 }
 
 #[tokio::test]
-async fn segment_groups_crud_v2_update_and_in_use_delete() {
+async fn segment_groups_crud_and_v2_update() {
     let c = common::start().await;
     let (status, created) = send(
         &c,
@@ -84,16 +84,15 @@ async fn segment_groups_crud_v2_update_and_in_use_delete() {
     .await;
     assert_eq!(status, 400, "{body}");
     assert!(body["reason"].as_str().expect("reason").contains("'name'"));
-    // Duplicate name: 409.
-    let (status, body) = send(
-        &c,
-        "POST",
-        &v1("/segmentGroup"),
-        json!({"name": "Corporate Apps"}),
-    )
-    .await;
-    assert_eq!(status, 409, "{body}");
-    assert_eq!(body["id"], "resource.already.exists");
+    let (status, body) = send(&c, "DELETE", &v1(&format!("/segmentGroup/{sg}")), json!({})).await;
+    assert_eq!((status, body), (204, Value::Null));
+    let (status, _) = c.get(&v1(&format!("/segmentGroup/{sg}"))).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn a_segment_group_holding_app_segments_cannot_be_deleted() {
+    let c = common::start().await;
     // A group holding app segments cannot be deleted.
     let corp = by_name(&c, &v1("/segmentGroup"), "Corporate Apps").await;
     assert!(!corp["applications"].as_array().expect("apps").is_empty());
@@ -105,10 +104,21 @@ async fn segment_groups_crud_v2_update_and_in_use_delete() {
     )
     .await;
     assert_eq!(status, 400, "{body}");
-    let (status, body) = send(&c, "DELETE", &v1(&format!("/segmentGroup/{sg}")), json!({})).await;
-    assert_eq!((status, body), (204, Value::Null));
-    let (status, _) = c.get(&v1(&format!("/segmentGroup/{sg}"))).await;
-    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn a_duplicate_segment_group_name_is_409() {
+    let c = common::start().await;
+    // Duplicate name: 409.
+    let (status, body) = send(
+        &c,
+        "POST",
+        &v1("/segmentGroup"),
+        json!({"name": "Corporate Apps"}),
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["id"], "resource.already.exists");
 }
 
 #[tokio::test]
@@ -587,7 +597,7 @@ async fn service_edge_groups_and_edges() {
 }
 
 #[tokio::test]
-async fn provisioning_keys_and_enrollment_certs() {
+async fn enrollment_certs_list_and_get() {
     let c = common::start().await;
     let certs = c.ok(&v2("/enrollmentCert?pagesize=50")).await;
     let names: Vec<&str> = list(&certs)
@@ -613,6 +623,11 @@ async fn provisioning_keys_and_enrollment_certs() {
             .expect("pem")
             .starts_with("-----BEGIN CERTIFICATE-----")
     );
+}
+
+#[tokio::test]
+async fn provisioning_keys_are_scoped_by_association_type() {
+    let c = common::start().await;
     let connector_keys = c
         .ok(&v1(
             "/associationType/CONNECTOR_GRP/provisioningKey?pagesize=100",
@@ -705,7 +720,7 @@ async fn provisioning_keys_and_enrollment_certs() {
 }
 
 #[tokio::test]
-async fn identity_providers_scim_and_saml() {
+async fn identity_providers_and_scim_attributes() {
     let c = common::start().await;
     let idps = c.ok(&v2("/idp")).await;
     assert_eq!(idps["totalCount"], "3");
@@ -740,6 +755,12 @@ async fn identity_providers_scim_and_saml() {
     assert_eq!(status, 404);
     let (status, body) = c.get(&v1("/idp/216196257331999999/scimattribute")).await;
     assert_eq!(status, 404, "{body}");
+}
+
+#[tokio::test]
+async fn scim_groups_have_integer_ids_under_userconfig() {
+    let c = common::start().await;
+    let okta_id = id(&by_name(&c, &v2("/idp"), "Okta Workforce").await);
     // SCIM groups: integer ids under userconfig.
     let groups = c
         .ok(&format!(
@@ -757,6 +778,12 @@ async fn identity_providers_scim_and_saml() {
         ))
         .await;
     assert_eq!(one["name"], g["name"]);
+}
+
+#[tokio::test]
+async fn saml_attributes_all_and_per_idp() {
+    let c = common::start().await;
+    let okta_id = id(&by_name(&c, &v2("/idp"), "Okta Workforce").await);
     // SAML attributes: all, and per IdP.
     let saml = c.ok(&v2("/samlAttribute?pagesize=100")).await;
     assert_eq!(saml["totalCount"], "15");
@@ -773,7 +800,7 @@ async fn identity_providers_scim_and_saml() {
 }
 
 #[tokio::test]
-async fn pra_credentials_and_portals() {
+async fn pra_credentials_keep_their_secret() {
     let c = common::start().await;
     let (status, cred) = send(&c, "POST", &v1("/credential"), json!({"name": "svc", "description": "d", "credentialType": "USERNAME_PASSWORD", "userDomain": "CORP", "userName": "svc", "password": "s3cret!", "microtenantId": null})).await;
     assert_eq!(status, 200, "{cred}");
@@ -801,6 +828,11 @@ async fn pra_credentials_and_portals() {
     }
     let (status, _) = send(&c, "DELETE", &v1(&format!("/credential/{cid}")), json!({})).await;
     assert_eq!(status, 204);
+}
+
+#[tokio::test]
+async fn pra_portals_need_a_browser_access_certificate() {
+    let c = common::start().await;
     // Portals need a browser-access certificate.
     let cert = by_name(
         &c,
@@ -848,7 +880,7 @@ async fn pra_credentials_and_portals() {
 }
 
 #[tokio::test]
-async fn read_only_catalogues_and_lss() {
+async fn posture_network_and_inspection_catalogues() {
     let c = common::start().await;
     let posture = by_name(&c, &v2("/posture"), "Firewall Enabled").await;
     let got = c.ok(&v1(&format!("/posture/{}", id(&posture)))).await;
@@ -860,6 +892,11 @@ async fn read_only_catalogues_and_lss() {
     );
     let inspection = c.ok(&v1("/inspectionProfile")).await;
     assert_eq!(inspection["totalCount"], "3");
+}
+
+#[tokio::test]
+async fn cbi_profiles_are_a_bare_array_with_uuid_ids() {
+    let c = common::start().await;
     // CBI profiles: a bare array, UUID ids.
     let cbi = c
         .ok("/zpa/cbiconfig/cbi/api/customers/{customerId}/profiles")
@@ -868,6 +905,11 @@ async fn read_only_catalogues_and_lss() {
     assert_eq!(cbi.len(), 3);
     assert_eq!(cbi[0]["name"], "Default Isolation Profile");
     assert_eq!(cbi[0]["id"].as_str().expect("uuid").len(), 36);
+}
+
+#[tokio::test]
+async fn lss_configs_formats_status_codes_and_client_types() {
+    let c = common::start().await;
     // LSS: search is on config.name.
     let lss = c.ok(&v2("/lssConfig")).await;
     assert_eq!(lss["totalCount"], "4");
