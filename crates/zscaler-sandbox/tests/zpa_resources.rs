@@ -414,7 +414,7 @@ async fn server_groups_and_application_servers() {
 }
 
 #[tokio::test]
-async fn connector_groups_connectors_and_bulk_delete() {
+async fn connector_groups_crud() {
     let c = common::start().await;
     let cert = by_name(&c, &v2("/enrollmentCert"), "Connector").await;
     let (status, acg) = send(&c, "POST", &v1("/appConnectorGroup"), json!({
@@ -441,6 +441,11 @@ async fn connector_groups_connectors_and_bulk_delete() {
     )
     .await;
     assert_eq!(status, 204);
+}
+
+#[tokio::test]
+async fn connectors_keep_runtime_fields_and_hold_their_group() {
+    let c = common::start().await;
     // Connectors: runtime fields survive an update of the editable fields.
     let conn = first(&c, &v1("/connector")).await;
     assert!(conn["currentVersion"].is_string());
@@ -473,6 +478,19 @@ async fn connector_groups_connectors_and_bulk_delete() {
     )
     .await;
     assert_eq!(status, 400);
+    let (status, _) = send(
+        &c,
+        "DELETE",
+        &v1(&format!("/connector/{}", id(&conn))),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, 204);
+}
+
+#[tokio::test]
+async fn connector_bulk_delete_is_all_or_nothing() {
+    let c = common::start().await;
     // Bulk delete: all or nothing.
     let page = c.ok(&v1("/connector?page=2&pagesize=3")).await;
     let ids: Vec<String> = list(&page).iter().map(id).collect();
@@ -505,18 +523,10 @@ async fn connector_groups_connectors_and_bulk_delete() {
     );
     let (status, _) = c.get(&v1(&format!("/connector/{}", ids[0]))).await;
     assert_eq!(status, 404);
-    let (status, _) = send(
-        &c,
-        "DELETE",
-        &v1(&format!("/connector/{}", id(&conn))),
-        json!({}),
-    )
-    .await;
-    assert_eq!(status, 204);
 }
 
 #[tokio::test]
-async fn service_edge_groups_and_edges() {
+async fn service_edge_groups_crud() {
     let c = common::start().await;
     let cert = by_name(&c, &v2("/enrollmentCert"), "Service Edge").await;
     let network = first(&c, &v2("/network")).await;
@@ -555,6 +565,11 @@ async fn service_edge_groups_and_edges() {
     )
     .await;
     assert_eq!(status, 204);
+}
+
+#[tokio::test]
+async fn service_edges_list_and_update() {
+    let c = common::start().await;
     let edges = c.ok(&v1("/serviceEdge?pagesize=100")).await;
     assert_eq!(edges["totalCount"], "8");
     let edge = list(&edges)[0].clone();
