@@ -40,11 +40,21 @@ async fn settings_singletons_are_complete_objects() {
         assert_eq!(map.len(), keys, "{path}: {body}");
         assert!(map.values().all(|v| !v.is_null()), "{path}: {body}");
     }
+}
+
+#[tokio::test]
+async fn seeded_malware_settings_block_viruses() {
+    let c = common::start().await;
     let malware = c
         .ok(&format!("{V1}/cyberThreatProtection/malwareSettings"))
         .await;
     assert_eq!(malware["virusBlocked"], true);
     assert!(malware["wormCapture"].is_boolean());
+}
+
+#[tokio::test]
+async fn seeded_advanced_threat_settings() {
+    let c = common::start().await;
     let atp = c
         .ok(&format!(
             "{V1}/cyberThreatProtection/advancedThreatSettings"
@@ -89,6 +99,12 @@ async fn advanced_settings_put_is_a_full_replacement_pending_activation() {
     assert_eq!(answer.as_object().expect("object").len(), 49);
     assert_eq!(c.ok(&path).await, answer);
     assert!(pending(&c).await);
+}
+
+#[tokio::test]
+async fn advanced_settings_put_is_validated() {
+    let c = common::start().await;
+    let path = format!("{V1}/advancedSettings");
     let (status, err) = c
         .call("PUT", &path, Some(json!({"logInternalIp": "yes"})))
         .await;
@@ -134,6 +150,11 @@ async fn atp_malware_settings_round_trip() {
         assert_eq!(put_ok(&c, &path, body.clone()).await, body);
         assert_eq!(c.ok(&path).await, body);
     }
+}
+
+#[tokio::test]
+async fn malware_settings_put_fills_defaults_pending_activation() {
+    let c = common::start().await;
     let path = format!("{V1}/cyberThreatProtection/malwareSettings");
     let answer = put_ok(
         &c,
