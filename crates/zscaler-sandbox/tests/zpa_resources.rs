@@ -122,7 +122,7 @@ async fn a_duplicate_segment_group_name_is_409() {
 }
 
 #[tokio::test]
-async fn app_segments_validate_references_and_ports() {
+async fn app_segments_crud_lists_them_in_their_groups() {
     let c = common::start().await;
     let sg = by_name(&c, &v1("/segmentGroup"), "Finance Systems").await;
     let srv = by_name(&c, &v1("/serverGroup"), "SG-Databases").await;
@@ -174,6 +174,26 @@ async fn app_segments_validate_references_and_ports() {
         c.ok(&v1(&format!("/application/{app}"))).await["tcpPortRanges"],
         json!(["22", "22"])
     );
+    // Duplicate name, then delete.
+    let (status, _) = send(&c, "POST", &v1("/application"), body).await;
+    assert_eq!(status, 409);
+    let (status, _) = send(&c, "DELETE", &v1(&format!("/application/{app}")), json!({})).await;
+    assert_eq!(status, 204);
+    let (status, _) = send(&c, "DELETE", &v1(&format!("/application/{app}")), json!({})).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn app_segments_refuse_bad_ports_references_and_domains() {
+    let c = common::start().await;
+    let sg = by_name(&c, &v1("/segmentGroup"), "Finance Systems").await;
+    let srv = by_name(&c, &v1("/serverGroup"), "SG-Databases").await;
+    let body = json!({
+        "name": "Ledger", "description": "ledger app", "enabled": true,
+        "domainNames": ["ledger.fin.example.com"], "segmentGroupId": id(&sg), "microtenantId": null,
+        "tcpPortRanges": ["443", "443", "8443", "8444"], "udpPortRanges": [],
+        "serverGroups": [{"id": id(&srv)}],
+    });
     // 400s: bad ports, unknown segment group, no domains, no ports.
     for (field, value, needle) in [
         ("tcpPortRanges", json!(["443"]), "pairs"),
@@ -202,13 +222,6 @@ async fn app_segments_validate_references_and_ports() {
     no_ports["tcpPortRanges"] = json!([]);
     let (status, _) = send(&c, "POST", &v1("/application"), no_ports).await;
     assert_eq!(status, 400);
-    // Duplicate name, then delete.
-    let (status, _) = send(&c, "POST", &v1("/application"), body).await;
-    assert_eq!(status, 409);
-    let (status, _) = send(&c, "DELETE", &v1(&format!("/application/{app}")), json!({})).await;
-    assert_eq!(status, 204);
-    let (status, _) = send(&c, "DELETE", &v1(&format!("/application/{app}")), json!({})).await;
-    assert_eq!(status, 404);
 }
 
 #[tokio::test]
@@ -332,19 +345,11 @@ async fn browser_access_and_pra_apps_by_type() {
 }
 
 #[tokio::test]
-async fn server_groups_and_application_servers() {
+async fn server_groups_and_application_servers_lifecycle() {
     let c = common::start().await;
     let acg = first(&c, &v1("/appConnectorGroup")).await;
     let (status, server) = send(&c, "POST", &v1("/server"), json!({"name": "srv-new", "description": "d", "address": "10.1.2.3", "enabled": true, "appServerGroupIds": [], "microtenantId": null})).await;
     assert_eq!(status, 200, "{server}");
-    let (status, body) = send(&c, "POST", &v1("/server"), json!({"name": "no address"})).await;
-    assert_eq!(status, 400);
-    assert!(
-        body["reason"]
-            .as_str()
-            .expect("reason")
-            .contains("'address'")
-    );
     let (status, group) = send(&c, "POST", &v1("/serverGroup"), json!({
         "name": "SG-New", "enabled": true, "dynamicDiscovery": false, "description": "d", "ipAnchored": false,
         "appConnectorGroups": [{"id": id(&acg)}], "servers": [{"id": id(&server)}], "microtenantId": null,
@@ -374,24 +379,6 @@ async fn server_groups_and_application_servers() {
     assert_eq!(status, 200, "{updated}");
     assert_eq!(updated["name"], "SG-New-Renamed");
     assert_eq!(updated["creationTime"], group["creationTime"]);
-    // Rules: connector groups required; servers required without dynamic discovery.
-    let (status, body) = send(
-        &c,
-        "POST",
-        &v1("/serverGroup"),
-        json!({"name": "x", "appConnectorGroups": []}),
-    )
-    .await;
-    assert_eq!(status, 400, "{body}");
-    let (status, body) = send(
-        &c,
-        "POST",
-        &v1("/serverGroup"),
-        json!({"name": "x", "dynamicDiscovery": false, "appConnectorGroups": [{"id": id(&acg)}]}),
-    )
-    .await;
-    assert_eq!(status, 400, "{body}");
-    assert!(body["reason"].as_str().expect("reason").contains("servers"));
     // A server in a group cannot be deleted; the group can, then the server.
     let (status, _) = send(
         &c,
@@ -411,6 +398,43 @@ async fn server_groups_and_application_servers() {
     )
     .await;
     assert_eq!(status, 204);
+}
+
+#[tokio::test]
+async fn application_servers_need_an_address() {
+    let c = common::start().await;
+    let (status, body) = send(&c, "POST", &v1("/server"), json!({"name": "no address"})).await;
+    assert_eq!(status, 400);
+    assert!(
+        body["reason"]
+            .as_str()
+            .expect("reason")
+            .contains("'address'")
+    );
+}
+
+#[tokio::test]
+async fn server_groups_need_connector_groups_and_servers() {
+    let c = common::start().await;
+    let acg = first(&c, &v1("/appConnectorGroup")).await;
+    // Rules: connector groups required; servers required without dynamic discovery.
+    let (status, body) = send(
+        &c,
+        "POST",
+        &v1("/serverGroup"),
+        json!({"name": "x", "appConnectorGroups": []}),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = send(
+        &c,
+        "POST",
+        &v1("/serverGroup"),
+        json!({"name": "x", "dynamicDiscovery": false, "appConnectorGroups": [{"id": id(&acg)}]}),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["reason"].as_str().expect("reason").contains("servers"));
 }
 
 #[tokio::test]
