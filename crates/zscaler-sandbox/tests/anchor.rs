@@ -52,7 +52,7 @@ fn timestamps(rows: &[Value]) -> Vec<i64> {
 }
 
 #[tokio::test]
-async fn default_anchor_puts_zcell_activity_in_the_last_7_days() {
+async fn default_anchor_is_midnight_utc_today() {
     let before = unix_now();
     let c = common::start().await;
     let end = unix_now();
@@ -63,9 +63,14 @@ async fn default_anchor_puts_zcell_activity_in_the_last_7_days() {
         anchor == before - before.rem_euclid(DAY) || anchor == end - end.rem_euclid(DAY),
         "anchor {anchor} is today"
     );
+}
+
+#[tokio::test]
+async fn default_anchor_puts_zcell_violations_in_the_last_7_days() {
+    let c = common::start().await;
+    let end = unix_now();
     let start = end - 7 * DAY;
     let in_window = |t: &i64| *t >= start * 1000 && *t <= end * 1000 + 999;
-
     // Violations: the policy list counts them per policy in the window; read them per policy.
     let window = format!("startDateTime={start}&endDateTime={end}");
     let policies = c.ok(&format!("{C}/anomaly-policy?{window}")).await;
@@ -82,11 +87,25 @@ async fn default_anchor_puts_zcell_activity_in_the_last_7_days() {
     }
     assert!(!violations.is_empty(), "violations in the last 7 days");
     assert!(timestamps(&violations).iter().all(in_window));
+}
 
+#[tokio::test]
+async fn default_anchor_puts_zcell_network_events_in_the_last_7_days() {
+    let c = common::start().await;
+    let end = unix_now();
+    let start = end - 7 * DAY;
+    let in_window = |t: &i64| *t >= start * 1000 && *t <= end * 1000 + 999;
     let events = network_events(&c, start, end).await;
     assert!(!events.is_empty(), "network events in the last 7 days");
     assert!(timestamps(&events).iter().all(in_window));
+}
 
+#[tokio::test]
+async fn default_anchor_puts_zcell_audit_records_in_the_last_7_days() {
+    let c = common::start().await;
+    let end = unix_now();
+    let start = end - 7 * DAY;
+    let in_window = |t: &i64| *t >= start * 1000 && *t <= end * 1000 + 999;
     let (status, audit) = c
         .call(
             "POST",
@@ -103,7 +122,7 @@ async fn default_anchor_puts_zcell_activity_in_the_last_7_days() {
 }
 
 #[tokio::test]
-async fn default_anchor_makes_zcc_and_zdx_activity_recent() {
+async fn default_anchor_makes_zcc_devices_recent() {
     let c = common::start().await;
     let now = unix_now();
     // ZCC: every device was last seen within the day before the anchor, none in the future.
@@ -124,6 +143,12 @@ async fn default_anchor_makes_zcc_and_zdx_activity_recent() {
             .expect("last_seen_time");
         assert!(seen >= now - 2 * DAY, "last seen {seen} is recent");
     }
+}
+
+#[tokio::test]
+async fn default_anchor_makes_zdx_deep_traces_recent() {
+    let c = common::start().await;
+    let now = unix_now();
     // ZDX: deep traces started within the last 3 weeks.
     let zdx = c.ok("/zdx/v1/devices").await;
     let device = zdx["devices"][0]["id"].as_i64().expect("ZDX device id");
@@ -206,6 +231,16 @@ async fn a_different_anchor_shifts_network_events_by_exactly_the_difference() {
         y["timestamp"] = x["timestamp"].clone();
         assert_eq!(*x, y, "only the timestamp moves");
     }
+}
+
+#[tokio::test]
+async fn nothing_of_a_later_tenant_is_after_its_own_anchor() {
+    let shift = 40 * DAY + 3_600;
+    let later = common::start_with(SandboxConfig {
+        anchor: Some(common::ANCHOR + shift),
+        ..SandboxConfig::default()
+    })
+    .await;
     // Nothing of the later tenant is after its own anchor.
     let (status, body) = later
         .call(

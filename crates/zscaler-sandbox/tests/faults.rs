@@ -50,6 +50,11 @@ async fn too_many_requests_carries_retry_after_where_asked() {
         // times=1: the next call is served.
         assert_eq!(raw_get(&c, RULES).await.expect("GET").status(), 200, "{at}");
     }
+}
+
+#[tokio::test]
+async fn retry_after_can_be_an_http_date() {
+    let c = common::start().await;
     inject(
         &c,
         &format!("GET {RULES}=429,retry_after=5,in=date,times=1"),
@@ -89,7 +94,7 @@ async fn latency_delays_the_answer() {
 }
 
 #[tokio::test]
-async fn damaged_bodies_and_resets() {
+async fn truncated_bodies_are_cut_json() {
     let c = common::start().await;
     inject(&c, &format!("GET {RULES}=truncate,times=1")).await;
     let r = raw_get(&c, RULES).await.expect("GET");
@@ -97,7 +102,11 @@ async fn damaged_bodies_and_resets() {
     let text = r.text().await.expect("complete HTTP message, cut JSON");
     assert!(serde_json::from_str::<Value>(&text).is_err());
     assert!(!text.is_empty());
+}
 
+#[tokio::test]
+async fn malformed_bodies_are_not_json() {
+    let c = common::start().await;
     inject(&c, &format!("GET {RULES}=malformed,times=1")).await;
     let text = raw_get(&c, RULES)
         .await
@@ -106,7 +115,11 @@ async fn damaged_bodies_and_resets() {
         .await
         .expect("body");
     assert!(serde_json::from_str::<Value>(&text).is_err());
+}
 
+#[tokio::test]
+async fn resets_cut_the_connection_once() {
+    let c = common::start().await;
     inject(&c, &format!("GET {RULES}=reset,times=1")).await;
     let outcome = match raw_get(&c, RULES).await {
         Ok(r) => r.bytes().await.map(|_| ()),
@@ -117,7 +130,7 @@ async fn damaged_bodies_and_resets() {
 }
 
 #[tokio::test]
-async fn token_outage_and_edit_lock() {
+async fn token_outage_is_a_503() {
     let c = common::start().await;
     inject(&c, "/oauth2/v1/token=token-outage,times=1").await;
     let r = c
@@ -133,6 +146,11 @@ async fn token_outage_and_edit_lock() {
         .await
         .expect("POST");
     assert_eq!(r.status(), 503);
+}
+
+#[tokio::test]
+async fn edit_lock_is_a_409_once() {
+    let c = common::start().await;
     inject(&c, &format!("POST {RULES}=edit-lock,times=1")).await;
     let (status, body) = c
         .call("POST", RULES, Some(json!({"name": "Locked out"})))
@@ -159,7 +177,7 @@ async fn faults_from_the_configuration() {
 }
 
 #[tokio::test]
-async fn admin_api_needs_its_token_and_records_requests() {
+async fn admin_api_needs_its_token() {
     let c = common::start().await;
     let r = c
         .http
@@ -176,6 +194,11 @@ async fn admin_api_needs_its_token_and_records_requests() {
         .await
         .expect("GET");
     assert_eq!(r.status(), 401, "an API token is not the admin token");
+}
+
+#[tokio::test]
+async fn admin_api_records_requests() {
+    let c = common::start().await;
     c.get("/zia/api/v1/status?x=1").await;
     let lines = c
         .admin("GET", "/_sandbox/requests", None)
@@ -218,6 +241,11 @@ async fn admin_api_needs_its_token_and_records_requests() {
         .await
         .expect("lines");
     assert_eq!(newer.lines().count(), 1);
+}
+
+#[tokio::test]
+async fn admin_api_refuses_an_invalid_fault_spec() {
+    let c = common::start().await;
     let r = c
         .admin(
             "POST",
@@ -261,7 +289,7 @@ async fn zia_rate_limits_follow_the_documented_budgets() {
 }
 
 #[tokio::test]
-async fn seeded_data_is_deterministic_and_adversarial_text_is_planted() {
+async fn same_seed_gives_the_same_data() {
     // Pinned anchor: two sandboxes started either side of midnight UTC would differ otherwise.
     let a = common::start_with(SandboxConfig {
         seed: 42,
@@ -274,6 +302,10 @@ async fn seeded_data_is_deterministic_and_adversarial_text_is_planted() {
     })
     .await;
     assert_eq!(a.ok(RULES).await, b.ok(RULES).await);
+}
+
+#[tokio::test]
+async fn adversarial_text_is_planted() {
     let hostile = common::start_with(SandboxConfig {
         seed: 42,
         adversarial: true,

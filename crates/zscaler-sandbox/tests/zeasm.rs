@@ -128,6 +128,15 @@ async fn finding_details_evidence_and_scan_output() {
             .expect("content")
             .contains(&format!("https://{host}/"))
     );
+}
+
+#[tokio::test]
+async fn a_finding_is_not_found_under_another_organization() {
+    let c = common::start().await;
+    let orgs = org_ids(&c).await;
+    let org = &orgs[0];
+    let list = c.ok(&format!("{ORGS}/{org}/findings")).await;
+    let id = results(&list)[0]["id"].as_str().expect("id");
     // The finding under another organization is not found.
     let other = &orgs[1];
     for part in ["details", "evidence", "scan-output"] {
@@ -187,6 +196,18 @@ async fn lookalike_domains_list_and_details() {
         .await;
     assert_eq!(details["lookalike_raw"], "examp1e.com");
     assert!(details["risk_score"].is_i64());
+}
+
+#[tokio::test]
+async fn lookalikes_of_another_organization_are_distinct_and_unreachable() {
+    let c = common::start().await;
+    let orgs = org_ids(&c).await;
+    let org = &orgs[0];
+    let body = c.ok(&format!("{ORGS}/{org}/lookalike-domains")).await;
+    let raws: Vec<&str> = results(&body)
+        .iter()
+        .map(|d| d["lookalike_raw"].as_str().expect("raw"))
+        .collect();
     // Another organization's lookalikes are distinct and not reachable from here.
     let other = c.ok(&format!("{ORGS}/{}/lookalike-domains", orgs[1])).await;
     let other_raw = results(&other)[0]["lookalike_raw"].as_str().expect("raw");
@@ -222,6 +243,10 @@ async fn outside_content_is_adversarial_when_asked() {
     }
     assert_eq!(total, 60);
     assert!(planted > 5, "only {planted} adversarial findings");
+}
+
+#[tokio::test]
+async fn outside_content_is_plain_without_the_flag() {
     // Without the flag nothing is planted.
     let plain = common::start().await;
     for org in org_ids(&plain).await {

@@ -49,6 +49,11 @@ async fn every_firewall_collection_is_a_bare_array_with_integer_ids() {
             assert!(item["name"].is_string(), "{path}: name");
         }
     }
+}
+
+#[tokio::test]
+async fn network_applications_have_enum_ids() {
+    let c = common::start().await;
     // Network applications have enum ids.
     let apps = c.ok(&format!("{V1}/networkApplications")).await;
     let apps = apps.as_array().expect("bare array");
@@ -56,6 +61,11 @@ async fn every_firewall_collection_is_a_bare_array_with_integer_ids() {
     assert!(apps.iter().all(|a| a["id"].is_string()
         && a["parentCategory"].is_string()
         && a["deprecated"] == json!(false)));
+}
+
+#[tokio::test]
+async fn seeded_dns_rules_are_complete_objects() {
+    let c = common::start().await;
     // Seeded rules are complete objects.
     let rules = c.ok(&format!("{V1}/firewallDnsRules")).await;
     for key in [
@@ -101,6 +111,11 @@ async fn paging_edges_on_firewall_lists() {
         .ok(&format!("{V1}/networkServices?page=9&pageSize=5"))
         .await;
     assert_eq!(past, json!([]));
+}
+
+#[tokio::test]
+async fn bad_paging_parameters_are_400() {
+    let c = common::start().await;
     for bad in ["pageSize=0", "page=0", "pageSize=abc", "pageSize=10001"] {
         let (status, body) = c.get(&format!("{V1}/ipSourceGroups?{bad}")).await;
         assert_eq!(status, 400, "{bad}: {body}");
@@ -109,12 +124,17 @@ async fn paging_edges_on_firewall_lists() {
 }
 
 #[tokio::test]
-async fn search_and_filters() {
+async fn ip_groups_search_by_name() {
     let c = common::start().await;
     let hits = c.ok(&format!("{V1}/ipSourceGroups?search=OFFICE")).await;
     assert_eq!(names(&hits), vec!["HQ Office Subnets", "Branch Offices"]);
     let none = c.ok(&format!("{V1}/ipDestinationGroups?search=zzzz")).await;
     assert_eq!(none, json!([]));
+}
+
+#[tokio::test]
+async fn network_applications_search_matches_the_description() {
+    let c = common::start().await;
     // Network applications: `search` matches the description; `locale` is accepted.
     let apps = c
         .ok(&format!(
@@ -128,6 +148,11 @@ async fn search_and_filters() {
         .map(|a| a["id"].as_str().expect("id"))
         .collect();
     assert_eq!(ids, vec!["RDP", "TEAMVIEWER"]);
+}
+
+#[tokio::test]
+async fn network_services_filter_by_protocol() {
+    let c = common::start().await;
     // Network services by protocol.
     let udp = c.ok(&format!("{V1}/networkServices?protocol=UDP")).await;
     assert_eq!(names(&udp), vec!["DNS", "NTP", "VoIP Media"]);
@@ -139,6 +164,11 @@ async fn search_and_filters() {
     assert_eq!(names(&icmp), vec!["ICMP_ANY"]);
     let (status, body) = c.get(&format!("{V1}/networkServices?protocol=SCTPX")).await;
     assert_eq!(status, 400, "{body}");
+}
+
+#[tokio::test]
+async fn firewall_filtering_rules_search_by_name() {
+    let c = common::start().await;
     let rules = c
         .ok(&format!("{V1}/firewallFilteringRules?search=default"))
         .await;
@@ -190,7 +220,7 @@ async fn dns_and_ips_rule_crud_and_activation() {
 }
 
 #[tokio::test]
-async fn rule_validation_errors() {
+async fn rule_validation_errors_write_nothing() {
     let c = common::start().await;
     let base = format!("{V1}/firewallDnsRules");
     let cases = [
@@ -212,12 +242,24 @@ async fn rule_validation_errors() {
     }
     // Nothing was written.
     assert_eq!(c.ok(&format!("{V1}/status")).await["status"], "ACTIVE");
+}
+
+#[tokio::test]
+async fn duplicate_rule_names_are_refused() {
+    let c = common::start().await;
+    let base = format!("{V1}/firewallDnsRules");
     // Duplicate names are refused.
     let (status, err) = c
         .call("POST", &base, Some(json!({"name": "block dns tunnels"})))
         .await;
     assert_eq!(status, 409, "{err}");
     assert_eq!(err["code"], "DUPLICATE_ITEM");
+}
+
+#[tokio::test]
+async fn default_rules_cannot_be_deleted_and_updates_need_a_name() {
+    let c = common::start().await;
+    let base = format!("{V1}/firewallDnsRules");
     // Default rules cannot be deleted; an update without a name is refused.
     let rules = c.ok(&base).await;
     let default = rules
@@ -241,6 +283,11 @@ async fn rule_validation_errors() {
         )
         .await;
     assert_eq!(status, 404, "{err}");
+}
+
+#[tokio::test]
+async fn filtering_rules_are_validated_too() {
+    let c = common::start().await;
     // Filtering rules keep working and are validated too.
     let (status, err) = c
         .call(
@@ -428,14 +475,6 @@ async fn network_services_and_groups() {
     assert_eq!(status, 200, "{updated}");
     assert_eq!(updated["srcUdpPorts"], json!([]));
     assert_eq!(updated["type"], "CUSTOM");
-    for bad in [
-        json!({"name": "p", "destTcpPorts": [{"start": 70000}]}),
-        json!({"name": "p", "destTcpPorts": [{"start": 90, "end": 80}]}),
-        json!({"name": "p"}),
-    ] {
-        let (status, err) = c.call("POST", &base, Some(bad.clone())).await;
-        assert_eq!(status, 400, "{bad}: {err}");
-    }
     let services = c.ok(&base).await;
     let http = services
         .as_array()
@@ -494,13 +533,37 @@ async fn network_services_and_groups() {
 }
 
 #[tokio::test]
-async fn network_applications_and_groups() {
+async fn invalid_network_services_are_refused() {
+    let c = common::start().await;
+    let base = format!("{V1}/networkServices");
+    for bad in [
+        json!({"name": "p", "destTcpPorts": [{"start": 70000}]}),
+        json!({"name": "p", "destTcpPorts": [{"start": 90, "end": 80}]}),
+        json!({"name": "p"}),
+    ] {
+        let (status, err) = c.call("POST", &base, Some(bad.clone())).await;
+        assert_eq!(status, 400, "{bad}: {err}");
+    }
+}
+
+#[tokio::test]
+async fn network_applications_get_by_enum_id() {
     let c = common::start().await;
     let zoom = c.ok(&format!("{V1}/networkApplications/ZOOM")).await;
     assert_eq!(zoom["parentCategory"], "ENTERPRISE_COLLABORATION");
+}
+
+#[tokio::test]
+async fn unknown_network_application_is_404() {
+    let c = common::start().await;
     let (status, body) = c.get(&format!("{V1}/networkApplications/NOPE")).await;
     assert_eq!(status, 404);
     assert_eq!(body["code"], "RESOURCE_NOT_FOUND");
+}
+
+#[tokio::test]
+async fn network_application_groups_crud_and_search() {
+    let c = common::start().await;
     let base = format!("{V1}/networkApplicationGroups");
     let created = post_ok(
         &c,

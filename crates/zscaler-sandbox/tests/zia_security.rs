@@ -40,11 +40,21 @@ async fn settings_singletons_are_complete_objects() {
         assert_eq!(map.len(), keys, "{path}: {body}");
         assert!(map.values().all(|v| !v.is_null()), "{path}: {body}");
     }
+}
+
+#[tokio::test]
+async fn seeded_malware_settings_block_viruses() {
+    let c = common::start().await;
     let malware = c
         .ok(&format!("{V1}/cyberThreatProtection/malwareSettings"))
         .await;
     assert_eq!(malware["virusBlocked"], true);
     assert!(malware["wormCapture"].is_boolean());
+}
+
+#[tokio::test]
+async fn seeded_advanced_threat_settings() {
+    let c = common::start().await;
     let atp = c
         .ok(&format!(
             "{V1}/cyberThreatProtection/advancedThreatSettings"
@@ -89,6 +99,12 @@ async fn advanced_settings_put_is_a_full_replacement_pending_activation() {
     assert_eq!(answer.as_object().expect("object").len(), 49);
     assert_eq!(c.ok(&path).await, answer);
     assert!(pending(&c).await);
+}
+
+#[tokio::test]
+async fn advanced_settings_put_is_validated() {
+    let c = common::start().await;
+    let path = format!("{V1}/advancedSettings");
     let (status, err) = c
         .call("PUT", &path, Some(json!({"logInternalIp": "yes"})))
         .await;
@@ -134,6 +150,11 @@ async fn atp_malware_settings_round_trip() {
         assert_eq!(put_ok(&c, &path, body.clone()).await, body);
         assert_eq!(c.ok(&path).await, body);
     }
+}
+
+#[tokio::test]
+async fn malware_settings_put_fills_defaults_pending_activation() {
+    let c = common::start().await;
     let path = format!("{V1}/cyberThreatProtection/malwareSettings");
     let answer = put_ok(
         &c,
@@ -154,7 +175,7 @@ async fn atp_malware_settings_round_trip() {
 }
 
 #[tokio::test]
-async fn atp_settings_and_security_exceptions() {
+async fn advanced_threat_settings_round_trip() {
     let c = common::start().await;
     let path = format!("{V1}/cyberThreatProtection/advancedThreatSettings");
     let answer = put_ok(
@@ -178,7 +199,11 @@ async fn atp_settings_and_security_exceptions() {
             .expect("message")
             .contains("'riskTolerance'")
     );
+}
 
+#[tokio::test]
+async fn security_exceptions_round_trip() {
+    let c = common::start().await;
     let path = format!("{V1}/cyberThreatProtection/securityExceptions");
     assert_eq!(
         c.ok(&path).await["bypassUrls"]
@@ -344,6 +369,11 @@ async fn sandbox_reports_by_md5() {
     );
     assert!(details["Persistence"].is_array());
     assert!(details.get("md5").is_none());
+}
+
+#[tokio::test]
+async fn an_unknown_md5_report_is_404() {
+    let c = common::start().await;
     let (status, err) = c
         .get(&format!("{V1}/sandbox/report/{}", "0".repeat(32)))
         .await;
@@ -355,6 +385,18 @@ async fn sandbox_reports_by_md5() {
             .expect("message")
             .contains("md5 is unknown")
     );
+}
+
+#[tokio::test]
+async fn bad_sandbox_report_requests_are_400() {
+    let c = common::start().await;
+    let blocked = c
+        .ok(&format!("{V1}/behavioralAnalysisAdvancedSettings"))
+        .await;
+    let md5 = blocked["fileHashesToBeBlocked"][0]
+        .as_str()
+        .expect("md5")
+        .to_string();
     let (status, _) = c.get(&format!("{V1}/sandbox/report/not-a-hash")).await;
     assert_eq!(status, 400);
     let (status, _) = c
@@ -364,7 +406,7 @@ async fn sandbox_reports_by_md5() {
 }
 
 #[tokio::test]
-async fn sandbox_quota_and_md5_block_list() {
+async fn sandbox_quota_adds_up() {
     let c = common::start().await;
     let quota = c.ok(&format!("{V1}/sandbox/report/quota")).await;
     let row = &quota.as_array().expect("array")[0];
@@ -374,6 +416,11 @@ async fn sandbox_quota_and_md5_block_list() {
         row["used"].as_i64().expect("used") + row["unused"].as_i64().expect("unused"),
         1000
     );
+}
+
+#[tokio::test]
+async fn seeded_file_hash_count() {
+    let c = common::start().await;
     let count = c
         .ok(&format!(
             "{V1}/behavioralAnalysisAdvancedSettings/fileHashCount"
@@ -383,6 +430,11 @@ async fn sandbox_quota_and_md5_block_list() {
         count,
         json!({"blockedFileHashesCount": 7, "remainingFileHashes": 9993})
     );
+}
+
+#[tokio::test]
+async fn md5_block_list_put_dedupes_and_validates() {
+    let c = common::start().await;
     let path = format!("{V1}/behavioralAnalysisAdvancedSettings");
     let lower = "d41d8cd98f00b204e9800998ecf8427e";
     let answer = put_ok(
@@ -463,14 +515,24 @@ async fn rule_crud(c: &common::Client, collection: &str, action: &str) -> Value 
 }
 
 #[tokio::test]
-async fn sandbox_rules_crud() {
+async fn seeded_sandbox_rules() {
     let c = common::start().await;
     let rules = c.ok(&format!("{V1}/sandboxRules")).await;
     assert_eq!(rules.as_array().expect("array").len(), 5);
     assert_eq!(rules[4]["name"], "Default BA Rule");
     assert!(rules[0]["fileTypes"].is_array() && rules[0]["baPolicyCategories"].is_array());
+}
+
+#[tokio::test]
+async fn sandbox_rules_follow_the_crud_contract() {
+    let c = common::start().await;
     let created = rule_crud(&c, "sandboxRules", "BLOCK").await;
     assert_eq!(created["baRuleAction"], "BLOCK");
+}
+
+#[tokio::test]
+async fn sandbox_rules_refuse_unknown_actions() {
+    let c = common::start().await;
     let (status, _) = c
         .call(
             "POST",
@@ -482,11 +544,16 @@ async fn sandbox_rules_crud() {
 }
 
 #[tokio::test]
-async fn ssl_inspection_rules_crud() {
+async fn seeded_ssl_inspection_rules() {
     let c = common::start().await;
     let rules = c.ok(&format!("{V1}/sslInspectionRules")).await;
     assert_eq!(rules[0]["action"]["type"], "DO_NOT_DECRYPT");
     assert_eq!(rules[0]["urlCategories"], json!(["FINANCE", "HEALTH"]));
+}
+
+#[tokio::test]
+async fn ssl_inspection_rules_default_to_decrypt_and_replace_the_action() {
+    let c = common::start().await;
     // The SDK sends no action on create: the default is DECRYPT, as an object.
     let base = format!("{V1}/sslInspectionRules");
     let (status, created) = c
@@ -516,12 +583,17 @@ async fn ssl_inspection_rules_crud() {
         .await;
     assert_eq!(status, 400);
     assert_eq!(c.call("DELETE", &path, None).await.0, 204);
+}
+
+#[tokio::test]
+async fn ssl_inspection_rules_follow_the_crud_contract() {
+    let c = common::start().await;
     let created = rule_crud(&c, "sslInspectionRules", "DO_NOT_DECRYPT").await;
     assert_eq!(created["action"]["type"], "DO_NOT_DECRYPT");
 }
 
 #[tokio::test]
-async fn ssl_policy_cloud_apps_filter_and_page() {
+async fn ssl_policy_cloud_apps_are_complete() {
     let c = common::start().await;
     let base = format!("{V1}/cloudApplications/sslPolicy");
     let all = c.ok(&base).await;
@@ -535,6 +607,12 @@ async fn ssl_policy_cloud_apps_filter_and_page() {
                 && a["parent"].is_string()
                 && a["parentName"].is_string())
     );
+}
+
+#[tokio::test]
+async fn ssl_policy_cloud_apps_filter_by_class() {
+    let c = common::start().await;
+    let base = format!("{V1}/cloudApplications/sslPolicy");
     let mail = c
         .ok(&format!("{base}?appClass=WEBMAIL&groupResults=False"))
         .await;
@@ -545,8 +623,21 @@ async fn ssl_policy_cloud_apps_filter_and_page() {
         .map(|a| a["app"].as_str().expect("app"))
         .collect();
     assert_eq!(apps, vec!["GMAIL", "OUTLOOK", "YAHOO_MAIL"]);
+}
+
+#[tokio::test]
+async fn ssl_policy_cloud_apps_search() {
+    let c = common::start().await;
+    let base = format!("{V1}/cloudApplications/sslPolicy");
     let hits = c.ok(&format!("{base}?search=drive")).await;
     assert_eq!(hits.as_array().expect("array").len(), 2);
+}
+
+#[tokio::test]
+async fn ssl_policy_cloud_apps_page() {
+    let c = common::start().await;
+    let base = format!("{V1}/cloudApplications/sslPolicy");
+    let all = c.ok(&base).await;
     let page = c.ok(&format!("{base}?page=2&pageSize=10")).await;
     assert_eq!(page.as_array().expect("array").len(), 6);
     assert_eq!(page[0], all[10]);
@@ -556,7 +647,7 @@ async fn ssl_policy_cloud_apps_filter_and_page() {
 }
 
 #[tokio::test]
-async fn file_type_categories_and_rules() {
+async fn file_type_categories_by_name_and_enum() {
     let c = common::start().await;
     let base = format!("{V1}/fileTypeCategories");
     let all = c.ok(&base).await;
@@ -573,7 +664,11 @@ async fn file_type_categories_and_rules() {
     assert_eq!(predefined.as_array().expect("array").len(), 18);
     let (status, _) = c.get(&format!("{base}?enums=maybe")).await;
     assert_eq!(status, 400);
+}
 
+#[tokio::test]
+async fn file_type_rules_search() {
+    let c = common::start().await;
     let rules = c.ok(&format!("{V1}/fileTypeRules?search=block")).await;
     assert_eq!(
         names(&rules),
@@ -583,9 +678,19 @@ async fn file_type_categories_and_rules() {
             "Block Disk Images"
         ]
     );
+}
+
+#[tokio::test]
+async fn file_type_rules_follow_the_crud_contract() {
+    let c = common::start().await;
     let created = rule_crud(&c, "fileTypeRules", "CAUTION").await;
     assert_eq!(created["filteringAction"], "CAUTION");
     assert_eq!(created["operation"], "DOWNLOAD");
+}
+
+#[tokio::test]
+async fn file_type_rules_refuse_unknown_actions() {
+    let c = common::start().await;
     let (status, _) = c
         .call(
             "POST",

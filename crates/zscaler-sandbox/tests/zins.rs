@@ -284,7 +284,7 @@ fn total(entries: &[Value]) -> i64 {
 }
 
 #[tokio::test]
-async fn web_traffic_by_location_projects_limits_and_trends() {
+async fn web_traffic_by_location_projects_limits_and_daily_trends() {
     let c = common::start().await;
     let vars = with(
         week(),
@@ -305,7 +305,11 @@ async fn web_traffic_by_location_projects_limits_and_trends() {
     assert_eq!(values.len(), 7);
     let sum: i64 = values.iter().map(|v| v.as_i64().expect("int")).sum();
     assert_eq!(sum, rows[0]["total"].as_i64().expect("total"));
+}
 
+#[tokio::test]
+async fn web_traffic_hourly_trend_and_no_trend_unless_asked() {
+    let c = common::start().await;
     // Hourly trend: 24 buckets per day; no trend unless asked.
     let vars = with(
         week(),
@@ -326,7 +330,7 @@ async fn web_traffic_by_location_projects_limits_and_trends() {
 }
 
 #[tokio::test]
-async fn a_fourteen_day_window_sees_more_than_seven_and_the_window_is_enforced() {
+async fn a_fourteen_day_window_sees_more_than_seven() {
     let c = common::start().await;
     let q = web_simple("WebProtocols", "protocols");
     let unit = json!({"trafficUnit": "TRANSACTIONS"});
@@ -337,7 +341,12 @@ async fn a_fourteen_day_window_sees_more_than_seven_and_the_window_is_enforced()
         total(entries(&f, "WEB_TRAFFIC", "protocols")),
     );
     assert!(w > 0 && f > w, "7d={w} 14d={f}");
+}
 
+#[tokio::test]
+async fn windows_other_than_7_or_14_days_are_refused() {
+    let c = common::start().await;
+    let q = web_simple("WebProtocols", "protocols");
     for days in [1, 6, 8, 30] {
         let vars =
             json!({"startTime": END - days * DAY, "endTime": END, "trafficUnit": "TRANSACTIONS"});
@@ -357,7 +366,7 @@ async fn a_fourteen_day_window_sees_more_than_seven_and_the_window_is_enforced()
 }
 
 #[tokio::test]
-async fn web_no_grouping_threats_and_filters() {
+async fn web_no_grouping_totals_and_action_filter() {
     let c = common::start().await;
     let unit = json!({"trafficUnit": "TRANSACTIONS", "includeTrend": true, "trendInterval": "DAY"});
     let all = gql(
@@ -380,7 +389,11 @@ async fn web_no_grouping_threats_and_filters() {
     let blocked = entries(&blocked, "WEB_TRAFFIC", "no_grouping");
     assert!(blocked[0]["total"].as_i64() < all[0]["total"].as_i64());
     assert!(blocked[0]["total"].as_i64() > Some(0));
+}
 
+#[tokio::test]
+async fn a_bad_enum_variable_is_a_validation_error() {
+    let c = common::start().await;
     // Bad enum value in a variable: a validation error, not a 4xx.
     let body = gql(
         &c,
@@ -400,7 +413,12 @@ async fn web_no_grouping_threats_and_filters() {
             .expect("message")
             .contains("PACKETS")
     );
+}
 
+#[tokio::test]
+async fn web_threat_super_categories_and_classes() {
+    let c = common::start().await;
+    let unit = json!({"trafficUnit": "TRANSACTIONS", "includeTrend": true, "trendInterval": "DAY"});
     for (op, field) in [
         ("WebThreatSuperCategories", "threat_super_categories"),
         ("WebThreatClass", "threat_class"),
@@ -424,7 +442,7 @@ async fn web_no_grouping_threats_and_filters() {
 }
 
 #[tokio::test]
-async fn cyber_incidents_group_nested_by_time_and_location() {
+async fn cyber_incidents_group_nested_entries() {
     let c = common::start().await;
     let vars = with(
         fortnight(),
@@ -442,7 +460,11 @@ async fn cyber_incidents_group_nested_by_time_and_location() {
                 .all(|i| i["total"].as_i64() <= r["total"].as_i64())
         );
     }
+}
 
+#[tokio::test]
+async fn cyber_incidents_by_time_are_the_window_days_oldest_first() {
+    let c = common::start().await;
     let vars = with(week(), json!({"categorizeBy": ["TIME"]}));
     let body = gql(&c, CYBER_INCIDENTS, vars, "CyberSecurityIncidents").await;
     let days = entries(&body, "CYBER_SECURITY", "incidents");
@@ -451,7 +473,11 @@ async fn cyber_incidents_group_nested_by_time_and_location() {
     assert_eq!(days[0]["name"], "2026-11-13");
     assert_eq!(days[6]["name"], "2026-11-19");
     assert!(days[0]["entries"].as_array().expect("nested").is_empty());
+}
 
+#[tokio::test]
+async fn cyber_security_by_location_has_ids_and_names() {
+    let c = common::start().await;
     let vars = with(week(), json!({"categorizeBy": "LOCATION_ID"}));
     let body = gql(&c, CYBER_BY_LOCATION, vars, "CyberSecurityByLocation").await;
     let rows = entries(&body, "CYBER_SECURITY", "cyber_security_location");
@@ -459,7 +485,11 @@ async fn cyber_incidents_group_nested_by_time_and_location() {
         rows.iter()
             .all(|r| r["id"].is_i64() && r["name"].is_string())
     );
+}
 
+#[tokio::test]
+async fn cyber_incidents_require_categorize_by() {
+    let c = common::start().await;
     // The non-null list variable is required.
     let body = gql(&c, CYBER_INCIDENTS, week(), "CyberSecurityIncidents").await;
     assert!(body["data"].is_null());
@@ -472,7 +502,7 @@ async fn cyber_incidents_group_nested_by_time_and_location() {
 }
 
 #[tokio::test]
-async fn firewall_casb_shadow_it_and_iot() {
+async fn firewall_reports_show_ids_where_grouped_by_location() {
     let c = common::start().await;
     for (op, field, with_id) in [
         ("FirewallByAction", "action", false),
@@ -484,6 +514,11 @@ async fn firewall_casb_shadow_it_and_iot() {
         assert!(!rows.is_empty(), "{op}");
         assert_eq!(rows[0].get("id").is_some(), with_id, "{op}");
     }
+}
+
+#[tokio::test]
+async fn firewall_actions_include_allow() {
+    let c = common::start().await;
     let body = gql(
         &c,
         &firewall("FirewallByAction", "action", false),
@@ -496,10 +531,18 @@ async fn firewall_casb_shadow_it_and_iot() {
         .map(|r| r["name"].as_str().expect("name"))
         .collect();
     assert!(names.contains(&"ALLOW"));
+}
 
+#[tokio::test]
+async fn casb_app_report_honours_the_limit() {
+    let c = common::start().await;
     let body = gql(&c, CASB, with(week(), json!({"limit": 5})), "CasbAppReport").await;
     assert_eq!(entries(&body, "SAAS_SECURITY", "casb_app").len(), 5);
+}
 
+#[tokio::test]
+async fn shadow_it_apps_honour_the_limit() {
+    let c = common::start().await;
     let body = gql(
         &c,
         SHADOW_APPS,
@@ -513,7 +556,11 @@ async fn firewall_casb_shadow_it_and_iot() {
     assert_eq!(apps.len(), 5);
     assert_eq!(apps[0].as_object().expect("app").len(), 15);
     assert!(apps[0]["last_access_time"].as_i64() < Some(END));
+}
 
+#[tokio::test]
+async fn shadow_it_summary_adds_up() {
+    let c = common::start().await;
     let body = gql(&c, SHADOW_SUMMARY, fortnight(), "ShadowITSummary").await;
     let summary = &body["data"]["SHADOW_IT"]["shadow_it_summary"];
     assert_eq!(summary["total_apps"], 16);
@@ -529,7 +576,11 @@ async fn firewall_casb_shadow_it_and_iot() {
         .expect("cats");
     assert_eq!(total(cats), 16);
     assert!(summary.get("group_by_app_cat_for_total_bytes").is_none());
+}
 
+#[tokio::test]
+async fn iot_device_stats_add_up() {
+    let c = common::start().await;
     let (status, body) = c
         .call(
             "POST",
@@ -555,7 +606,7 @@ async fn firewall_casb_shadow_it_and_iot() {
 }
 
 #[tokio::test]
-async fn graphql_errors_and_bad_requests() {
+async fn unknown_domains_and_fields_are_validation_errors() {
     let c = common::start().await;
     // Unknown domain, unknown report field, unknown entry field.
     for (query, needle) in [
@@ -578,12 +629,22 @@ async fn graphql_errors_and_bad_requests() {
             "{err}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_syntax_error_is_invalid_syntax() {
+    let c = common::start().await;
     // Syntax error.
     let body = gql(&c, "query Q { WEB_TRAFFIC { ", json!({}), "Q").await;
     assert_eq!(
         body["errors"][0]["extensions"]["classification"],
         "InvalidSyntax"
     );
+}
+
+#[tokio::test]
+async fn a_request_that_is_not_graphql_is_400() {
+    let c = common::start().await;
     // Not a GraphQL request at all: 400.
     let (status, _) = c
         .call("POST", "/zins/graphql", Some(json!({"variables": {}})))
@@ -599,6 +660,11 @@ async fn graphql_errors_and_bad_requests() {
         .await
         .expect("request");
     assert_eq!(response.status(), 400);
+}
+
+#[tokio::test]
+async fn aliases_and_typename_are_answered() {
+    let c = common::start().await;
     // Aliases and __typename.
     let body = gql(
         &c,
@@ -633,7 +699,7 @@ async fn large_scale_grows_the_buckets() {
 }
 
 #[tokio::test]
-async fn entries_take_filter_and_order_arguments() {
+async fn entries_take_filter_and_name_order_arguments() {
     let c = common::start().await;
     let query = r#"query Q($s: Long!, $e: Long!) {
         SAAS_SECURITY {
@@ -651,6 +717,11 @@ async fn entries_take_filter_and_order_arguments() {
         .map(|e| e["name"].as_str().expect("name"))
         .collect();
     assert_eq!(names, ["Zoom", "Slack", "Box"]);
+}
+
+#[tokio::test]
+async fn entries_take_the_sdk_order_by_shape() {
+    let c = common::start().await;
     // The SDK's `order_by: [{total: ASC}]` shape.
     let query = r#"query Q($s: Long!, $e: Long!, $o: [CasbEntryOrderBy]) {
         SAAS_SECURITY { casb_app(start_time: $s, end_time: $e) { entries(order_by: $o, limit: 3) { total } } }

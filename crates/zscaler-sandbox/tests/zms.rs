@@ -356,7 +356,7 @@ async fn agents_search_and_sort() {
 }
 
 #[tokio::test]
-async fn agent_groups_counts_stats_and_totp() {
+async fn agent_groups_count_their_agents() {
     let c = common::start().await;
     let groups = gql(
         &c,
@@ -372,7 +372,11 @@ async fn agent_groups_counts_stats_and_totp() {
         .map(|g| g["agentCount"].as_i64().expect("n"))
         .sum();
     assert_eq!(counted, 40);
+}
 
+#[tokio::test]
+async fn agent_connection_status_statistics_add_up() {
+    let c = common::start().await;
     let stats = gql(&c, STATUS_STATS, json!({}), "AgentConnectionStatusStats").await;
     let stats = data(&stats, "agentConnectionStatusStatistics");
     assert_eq!(stats["totalCount"], 40);
@@ -389,7 +393,11 @@ async fn agent_groups_counts_stats_and_totp() {
         .map(|r| r["percentage"].as_f64().expect("p"))
         .sum();
     assert!((pct - 100.0).abs() < 0.1, "{pct}");
+}
 
+#[tokio::test]
+async fn agent_version_statistics_search() {
+    let c = common::start().await;
     let versions = gql(
         &c,
         VERSION_STATS,
@@ -400,7 +408,19 @@ async fn agent_groups_counts_stats_and_totp() {
     let versions = data(&versions, "agentVersionStatistics");
     assert!(versions["totalCount"].as_i64() < Some(40));
     assert!(versions["agentVersions"][0]["version"].is_string());
+}
 
+#[tokio::test]
+async fn agent_group_totp_secrets() {
+    let c = common::start().await;
+    let groups = gql(
+        &c,
+        &list_agent_groups(),
+        json!({"page": 1, "pageSize": 50}),
+        "ListAgentGroups",
+    )
+    .await;
+    let groups = nodes(&groups, "agentGroups").clone();
     let eyez = groups[0]["eyezId"].as_str().expect("eyezId");
     let totp = gql(
         &c,
@@ -449,7 +469,7 @@ async fn nonces_list_and_get() {
 }
 
 #[tokio::test]
-async fn policy_rules_filter_fetch_all_and_defaults() {
+async fn policy_rules_filter_and_fetch_all() {
     let c = common::start_with(zscaler_sandbox::SandboxConfig {
         scale: 130,
         ..Default::default()
@@ -504,7 +524,15 @@ async fn policy_rules_filter_fetch_all_and_defaults() {
     )
     .await;
     assert!(error(&bad).0.contains("colour"));
+}
 
+#[tokio::test]
+async fn default_policy_rules_list() {
+    let c = common::start_with(zscaler_sandbox::SandboxConfig {
+        scale: 130,
+        ..Default::default()
+    })
+    .await;
     let defaults = gql(
         &c,
         &list_default_rules(),
@@ -518,7 +546,7 @@ async fn policy_rules_filter_fetch_all_and_defaults() {
 }
 
 #[tokio::test]
-async fn resources_groups_members_and_protection() {
+async fn resource_groups_and_their_members() {
     let c = common::start().await;
     let groups = gql(
         &c,
@@ -581,7 +609,11 @@ async fn resources_groups_members_and_protection() {
             .iter()
             .any(|g| g["id"] == id)
     );
+}
 
+#[tokio::test]
+async fn resources_live_deleted_filter_and_order() {
+    let c = common::start().await;
     let q = list_resources();
     let live = gql(
         &c,
@@ -630,7 +662,21 @@ async fn resources_groups_members_and_protection() {
     let mut sorted = names.clone();
     sorted.sort_by_key(|n| n.to_lowercase());
     assert_eq!(names, sorted);
+}
 
+#[tokio::test]
+async fn protection_status_counts_agree() {
+    let c = common::start().await;
+    let live = gql(
+        &c,
+        &list_resources(),
+        json!({"pageNum": 1, "pageSize": 100}),
+        "ListResources",
+    )
+    .await;
+    let live_n = data(&live, "resources")["pageInfo"]["totalCount"]
+        .as_i64()
+        .expect("n");
     let status = gql(
         &c,
         &protection(
@@ -666,7 +712,7 @@ async fn resources_groups_members_and_protection() {
 }
 
 #[tokio::test]
-async fn catalog_zones_tags_and_metadata() {
+async fn app_catalog_filters_and_orders() {
     let c = common::start().await;
     let cat = gql(
         &c,
@@ -682,7 +728,11 @@ async fn catalog_zones_tags_and_metadata() {
         rows[0]["details"]["portAndProtocol"][0]["portRanges"][0]["startPort"],
         5432
     );
+}
 
+#[tokio::test]
+async fn app_zones_filter_and_count_members() {
+    let c = common::start().await;
     let zones = gql(
         &c,
         &list_app_zones(),
@@ -694,7 +744,11 @@ async fn catalog_zones_tags_and_metadata() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["appZoneName"], "Production");
     assert!(rows[0]["memberCount"].is_u64());
+}
 
+#[tokio::test]
+async fn tag_namespaces_keys_and_values() {
+    let c = common::start().await;
     let ns = gql(
         &c,
         &list_namespaces(),
@@ -752,7 +806,11 @@ async fn catalog_zones_tags_and_metadata() {
     )
     .await;
     assert_eq!(error(&missing).1, "DataFetchingException");
+}
 
+#[tokio::test]
+async fn metadata_names_the_customer() {
+    let c = common::start().await;
     let meta = gql(&c, METADATA, json!({}), "GetMetadata").await;
     let meta = data(&meta, "metadata");
     assert_eq!(meta["customerId"], c.sandbox.customer_id.as_str());

@@ -20,6 +20,14 @@ fn list(body: &Value) -> &Vec<Value> {
     body["list"].as_array().expect("list array")
 }
 
+/// The id of the policy set of `kind`.
+async fn set_id(c: &common::Client, kind: &str) -> String {
+    policy_set(c, kind).await["id"]
+        .as_str()
+        .expect("id")
+        .to_string()
+}
+
 async fn policy_set(c: &common::Client, kind: &str) -> Value {
     c.ok(&format!("{V1}/policySet/policyType/{kind}")).await
 }
@@ -56,10 +64,20 @@ async fn policy_sets_by_type_carry_their_rules_in_order() {
     }
     ids.dedup();
     assert_eq!(ids.len(), 5);
+}
+
+#[tokio::test]
+async fn unknown_policy_type_is_400() {
+    let c = common::start().await;
     let (status, body) = c
         .get(&format!("{V1}/policySet/policyType/NOT_A_POLICY"))
         .await;
     assert_eq!(status, 400, "{body}");
+}
+
+#[tokio::test]
+async fn rules_list_pages_searches_and_scopes_by_microtenant() {
+    let c = common::start().await;
     // Rules list: paging, search, microtenant.
     let page = c
         .ok(&format!(
@@ -193,28 +211,9 @@ async fn access_rule_lifecycle_through_v2_and_v1() {
 }
 
 #[tokio::test]
-async fn rules_are_checked_per_policy_type() {
+async fn actions_must_fit_the_policy_type() {
     let c = common::start().await;
-    let access = policy_set(&c, "ACCESS_POLICY").await["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    let timeout = policy_set(&c, "TIMEOUT_POLICY").await["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    let isolation = policy_set(&c, "ISOLATION_POLICY").await["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    let inspection = policy_set(&c, "INSPECTION_POLICY").await["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    let forwarding = policy_set(&c, "CLIENT_FORWARDING_POLICY").await["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let access = set_id(&c, "ACCESS_POLICY").await;
     let post = |set: &str| format!("{V2}/policySet/{set}/rule");
     // Action must fit the type.
     let (status, err) = c
@@ -226,6 +225,13 @@ async fn rules_are_checked_per_policy_type() {
         .await;
     assert_eq!(status, 400, "{err}");
     assert!(err["reason"].as_str().expect("reason").contains("ALLOW"));
+}
+
+#[tokio::test]
+async fn timeout_rules_take_seconds_as_strings() {
+    let c = common::start().await;
+    let timeout = set_id(&c, "TIMEOUT_POLICY").await;
+    let post = |set: &str| format!("{V2}/policySet/{set}/rule");
     // Timeout rules: seconds as strings.
     let (status, rule) = c.call("POST", &post(&timeout), Some(json!({"name": "Short", "description": null, "customMsg": null, "action": "RE_AUTH", "conditions": [], "reauthTimeout": "172800", "reauthIdleTimeout": "600"}))).await;
     assert_eq!(status, 200, "{rule}");
@@ -239,6 +245,13 @@ async fn rules_are_checked_per_policy_type() {
         )
         .await;
     assert_eq!(status, 400);
+}
+
+#[tokio::test]
+async fn forwarding_rules_accept_lower_case_actions() {
+    let c = common::start().await;
+    let forwarding = set_id(&c, "CLIENT_FORWARDING_POLICY").await;
+    let post = |set: &str| format!("{V2}/policySet/{set}/rule");
     // Forwarding: lower-case actions are accepted as the SDK may send them.
     let (status, rule) = c
         .call(
@@ -249,6 +262,13 @@ async fn rules_are_checked_per_policy_type() {
         .await;
     assert_eq!(status, 200, "{rule}");
     assert_eq!(rule["action"], "BYPASS");
+}
+
+#[tokio::test]
+async fn isolation_needs_a_profile() {
+    let c = common::start().await;
+    let isolation = set_id(&c, "ISOLATION_POLICY").await;
+    let post = |set: &str| format!("{V2}/policySet/{set}/rule");
     // Isolation needs a profile; inspection needs a known profile.
     let (status, err) = c
         .call(
@@ -260,6 +280,13 @@ async fn rules_are_checked_per_policy_type() {
     assert_eq!(status, 400, "{err}");
     let (status, _) = c.call("POST", &post(&isolation), Some(json!({"name": "Iso", "action": "ISOLATE", "zpnIsolationProfileId": "216196257331290001"}))).await;
     assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn inspection_needs_a_known_profile() {
+    let c = common::start().await;
+    let inspection = set_id(&c, "INSPECTION_POLICY").await;
+    let post = |set: &str| format!("{V2}/policySet/{set}/rule");
     let (status, _) = c
         .call(
             "POST",
@@ -272,6 +299,13 @@ async fn rules_are_checked_per_policy_type() {
     let (status, rule) = c.call("POST", &post(&inspection), Some(json!({"name": "Insp", "action": "INSPECT", "zpnInspectionProfileId": profile["id"]}))).await;
     assert_eq!(status, 200, "{rule}");
     assert_eq!(rule["zpnInspectionProfileName"], profile["name"]);
+}
+
+#[tokio::test]
+async fn bad_conditions_and_missing_names_are_refused() {
+    let c = common::start().await;
+    let access = set_id(&c, "ACCESS_POLICY").await;
+    let post = |set: &str| format!("{V2}/policySet/{set}/rule");
     // Conditions: unknown object types and unknown apps are refused; names are required.
     for conditions in [
         json!([{"operands": [{"objectType": "PLANET", "values": ["mars"]}]}]),
@@ -293,6 +327,12 @@ async fn rules_are_checked_per_policy_type() {
         .await;
     assert_eq!(status, 400);
     assert!(err["reason"].as_str().expect("reason").contains("'name'"));
+}
+
+#[tokio::test]
+async fn unknown_policy_set_is_404_for_every_rule_route() {
+    let c = common::start().await;
+    let post = |set: &str| format!("{V2}/policySet/{set}/rule");
     // Unknown policy set: 404 for every rule route.
     let (status, _) = c
         .call(
@@ -310,6 +350,17 @@ async fn rules_are_checked_per_policy_type() {
         .get(&format!("{V1}/policySet/216196257331999999/rule/{seeded}"))
         .await;
     assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn a_rule_is_only_found_under_its_own_policy_set() {
+    let c = common::start().await;
+    let access = set_id(&c, "ACCESS_POLICY").await;
+    let timeout = set_id(&c, "TIMEOUT_POLICY").await;
+    let seeded = policy_set(&c, "ACCESS_POLICY").await["rules"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
     // A rule is only found under its own policy set.
     let (status, _) = c
         .get(&format!("{V1}/policySet/{timeout}/rule/{seeded}"))

@@ -40,7 +40,7 @@ async fn send(c: &common::Client, method: &str, path: &str, body: Value) -> (u16
 }
 
 #[tokio::test]
-async fn segment_groups_crud_v2_update_and_in_use_delete() {
+async fn segment_groups_crud_and_v2_update() {
     let c = common::start().await;
     let (status, created) = send(
         &c,
@@ -84,16 +84,15 @@ async fn segment_groups_crud_v2_update_and_in_use_delete() {
     .await;
     assert_eq!(status, 400, "{body}");
     assert!(body["reason"].as_str().expect("reason").contains("'name'"));
-    // Duplicate name: 409.
-    let (status, body) = send(
-        &c,
-        "POST",
-        &v1("/segmentGroup"),
-        json!({"name": "Corporate Apps"}),
-    )
-    .await;
-    assert_eq!(status, 409, "{body}");
-    assert_eq!(body["id"], "resource.already.exists");
+    let (status, body) = send(&c, "DELETE", &v1(&format!("/segmentGroup/{sg}")), json!({})).await;
+    assert_eq!((status, body), (204, Value::Null));
+    let (status, _) = c.get(&v1(&format!("/segmentGroup/{sg}"))).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn a_segment_group_holding_app_segments_cannot_be_deleted() {
+    let c = common::start().await;
     // A group holding app segments cannot be deleted.
     let corp = by_name(&c, &v1("/segmentGroup"), "Corporate Apps").await;
     assert!(!corp["applications"].as_array().expect("apps").is_empty());
@@ -105,14 +104,25 @@ async fn segment_groups_crud_v2_update_and_in_use_delete() {
     )
     .await;
     assert_eq!(status, 400, "{body}");
-    let (status, body) = send(&c, "DELETE", &v1(&format!("/segmentGroup/{sg}")), json!({})).await;
-    assert_eq!((status, body), (204, Value::Null));
-    let (status, _) = c.get(&v1(&format!("/segmentGroup/{sg}"))).await;
-    assert_eq!(status, 404);
 }
 
 #[tokio::test]
-async fn app_segments_validate_references_and_ports() {
+async fn a_duplicate_segment_group_name_is_409() {
+    let c = common::start().await;
+    // Duplicate name: 409.
+    let (status, body) = send(
+        &c,
+        "POST",
+        &v1("/segmentGroup"),
+        json!({"name": "Corporate Apps"}),
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["id"], "resource.already.exists");
+}
+
+#[tokio::test]
+async fn app_segments_crud_lists_them_in_their_groups() {
     let c = common::start().await;
     let sg = by_name(&c, &v1("/segmentGroup"), "Finance Systems").await;
     let srv = by_name(&c, &v1("/serverGroup"), "SG-Databases").await;
@@ -164,6 +174,26 @@ async fn app_segments_validate_references_and_ports() {
         c.ok(&v1(&format!("/application/{app}"))).await["tcpPortRanges"],
         json!(["22", "22"])
     );
+    // Duplicate name, then delete.
+    let (status, _) = send(&c, "POST", &v1("/application"), body).await;
+    assert_eq!(status, 409);
+    let (status, _) = send(&c, "DELETE", &v1(&format!("/application/{app}")), json!({})).await;
+    assert_eq!(status, 204);
+    let (status, _) = send(&c, "DELETE", &v1(&format!("/application/{app}")), json!({})).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn app_segments_refuse_bad_ports_references_and_domains() {
+    let c = common::start().await;
+    let sg = by_name(&c, &v1("/segmentGroup"), "Finance Systems").await;
+    let srv = by_name(&c, &v1("/serverGroup"), "SG-Databases").await;
+    let body = json!({
+        "name": "Ledger", "description": "ledger app", "enabled": true,
+        "domainNames": ["ledger.fin.example.com"], "segmentGroupId": id(&sg), "microtenantId": null,
+        "tcpPortRanges": ["443", "443", "8443", "8444"], "udpPortRanges": [],
+        "serverGroups": [{"id": id(&srv)}],
+    });
     // 400s: bad ports, unknown segment group, no domains, no ports.
     for (field, value, needle) in [
         ("tcpPortRanges", json!(["443"]), "pairs"),
@@ -192,13 +222,6 @@ async fn app_segments_validate_references_and_ports() {
     no_ports["tcpPortRanges"] = json!([]);
     let (status, _) = send(&c, "POST", &v1("/application"), no_ports).await;
     assert_eq!(status, 400);
-    // Duplicate name, then delete.
-    let (status, _) = send(&c, "POST", &v1("/application"), body).await;
-    assert_eq!(status, 409);
-    let (status, _) = send(&c, "DELETE", &v1(&format!("/application/{app}")), json!({})).await;
-    assert_eq!(status, 204);
-    let (status, _) = send(&c, "DELETE", &v1(&format!("/application/{app}")), json!({})).await;
-    assert_eq!(status, 404);
 }
 
 #[tokio::test]
@@ -322,19 +345,11 @@ async fn browser_access_and_pra_apps_by_type() {
 }
 
 #[tokio::test]
-async fn server_groups_and_application_servers() {
+async fn server_groups_and_application_servers_lifecycle() {
     let c = common::start().await;
     let acg = first(&c, &v1("/appConnectorGroup")).await;
     let (status, server) = send(&c, "POST", &v1("/server"), json!({"name": "srv-new", "description": "d", "address": "10.1.2.3", "enabled": true, "appServerGroupIds": [], "microtenantId": null})).await;
     assert_eq!(status, 200, "{server}");
-    let (status, body) = send(&c, "POST", &v1("/server"), json!({"name": "no address"})).await;
-    assert_eq!(status, 400);
-    assert!(
-        body["reason"]
-            .as_str()
-            .expect("reason")
-            .contains("'address'")
-    );
     let (status, group) = send(&c, "POST", &v1("/serverGroup"), json!({
         "name": "SG-New", "enabled": true, "dynamicDiscovery": false, "description": "d", "ipAnchored": false,
         "appConnectorGroups": [{"id": id(&acg)}], "servers": [{"id": id(&server)}], "microtenantId": null,
@@ -364,24 +379,6 @@ async fn server_groups_and_application_servers() {
     assert_eq!(status, 200, "{updated}");
     assert_eq!(updated["name"], "SG-New-Renamed");
     assert_eq!(updated["creationTime"], group["creationTime"]);
-    // Rules: connector groups required; servers required without dynamic discovery.
-    let (status, body) = send(
-        &c,
-        "POST",
-        &v1("/serverGroup"),
-        json!({"name": "x", "appConnectorGroups": []}),
-    )
-    .await;
-    assert_eq!(status, 400, "{body}");
-    let (status, body) = send(
-        &c,
-        "POST",
-        &v1("/serverGroup"),
-        json!({"name": "x", "dynamicDiscovery": false, "appConnectorGroups": [{"id": id(&acg)}]}),
-    )
-    .await;
-    assert_eq!(status, 400, "{body}");
-    assert!(body["reason"].as_str().expect("reason").contains("servers"));
     // A server in a group cannot be deleted; the group can, then the server.
     let (status, _) = send(
         &c,
@@ -404,7 +401,44 @@ async fn server_groups_and_application_servers() {
 }
 
 #[tokio::test]
-async fn connector_groups_connectors_and_bulk_delete() {
+async fn application_servers_need_an_address() {
+    let c = common::start().await;
+    let (status, body) = send(&c, "POST", &v1("/server"), json!({"name": "no address"})).await;
+    assert_eq!(status, 400);
+    assert!(
+        body["reason"]
+            .as_str()
+            .expect("reason")
+            .contains("'address'")
+    );
+}
+
+#[tokio::test]
+async fn server_groups_need_connector_groups_and_servers() {
+    let c = common::start().await;
+    let acg = first(&c, &v1("/appConnectorGroup")).await;
+    // Rules: connector groups required; servers required without dynamic discovery.
+    let (status, body) = send(
+        &c,
+        "POST",
+        &v1("/serverGroup"),
+        json!({"name": "x", "appConnectorGroups": []}),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = send(
+        &c,
+        "POST",
+        &v1("/serverGroup"),
+        json!({"name": "x", "dynamicDiscovery": false, "appConnectorGroups": [{"id": id(&acg)}]}),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["reason"].as_str().expect("reason").contains("servers"));
+}
+
+#[tokio::test]
+async fn connector_groups_crud() {
     let c = common::start().await;
     let cert = by_name(&c, &v2("/enrollmentCert"), "Connector").await;
     let (status, acg) = send(&c, "POST", &v1("/appConnectorGroup"), json!({
@@ -431,6 +465,11 @@ async fn connector_groups_connectors_and_bulk_delete() {
     )
     .await;
     assert_eq!(status, 204);
+}
+
+#[tokio::test]
+async fn connectors_keep_runtime_fields_and_hold_their_group() {
+    let c = common::start().await;
     // Connectors: runtime fields survive an update of the editable fields.
     let conn = first(&c, &v1("/connector")).await;
     assert!(conn["currentVersion"].is_string());
@@ -463,6 +502,19 @@ async fn connector_groups_connectors_and_bulk_delete() {
     )
     .await;
     assert_eq!(status, 400);
+    let (status, _) = send(
+        &c,
+        "DELETE",
+        &v1(&format!("/connector/{}", id(&conn))),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, 204);
+}
+
+#[tokio::test]
+async fn connector_bulk_delete_is_all_or_nothing() {
+    let c = common::start().await;
     // Bulk delete: all or nothing.
     let page = c.ok(&v1("/connector?page=2&pagesize=3")).await;
     let ids: Vec<String> = list(&page).iter().map(id).collect();
@@ -495,18 +547,10 @@ async fn connector_groups_connectors_and_bulk_delete() {
     );
     let (status, _) = c.get(&v1(&format!("/connector/{}", ids[0]))).await;
     assert_eq!(status, 404);
-    let (status, _) = send(
-        &c,
-        "DELETE",
-        &v1(&format!("/connector/{}", id(&conn))),
-        json!({}),
-    )
-    .await;
-    assert_eq!(status, 204);
 }
 
 #[tokio::test]
-async fn service_edge_groups_and_edges() {
+async fn service_edge_groups_crud() {
     let c = common::start().await;
     let cert = by_name(&c, &v2("/enrollmentCert"), "Service Edge").await;
     let network = first(&c, &v2("/network")).await;
@@ -545,6 +589,11 @@ async fn service_edge_groups_and_edges() {
     )
     .await;
     assert_eq!(status, 204);
+}
+
+#[tokio::test]
+async fn service_edges_list_and_update() {
+    let c = common::start().await;
     let edges = c.ok(&v1("/serviceEdge?pagesize=100")).await;
     assert_eq!(edges["totalCount"], "8");
     let edge = list(&edges)[0].clone();
@@ -587,7 +636,7 @@ async fn service_edge_groups_and_edges() {
 }
 
 #[tokio::test]
-async fn provisioning_keys_and_enrollment_certs() {
+async fn enrollment_certs_list_and_get() {
     let c = common::start().await;
     let certs = c.ok(&v2("/enrollmentCert?pagesize=50")).await;
     let names: Vec<&str> = list(&certs)
@@ -613,6 +662,11 @@ async fn provisioning_keys_and_enrollment_certs() {
             .expect("pem")
             .starts_with("-----BEGIN CERTIFICATE-----")
     );
+}
+
+#[tokio::test]
+async fn provisioning_keys_are_scoped_by_association_type() {
+    let c = common::start().await;
     let connector_keys = c
         .ok(&v1(
             "/associationType/CONNECTOR_GRP/provisioningKey?pagesize=100",
@@ -705,7 +759,7 @@ async fn provisioning_keys_and_enrollment_certs() {
 }
 
 #[tokio::test]
-async fn identity_providers_scim_and_saml() {
+async fn identity_providers_and_scim_attributes() {
     let c = common::start().await;
     let idps = c.ok(&v2("/idp")).await;
     assert_eq!(idps["totalCount"], "3");
@@ -740,6 +794,12 @@ async fn identity_providers_scim_and_saml() {
     assert_eq!(status, 404);
     let (status, body) = c.get(&v1("/idp/216196257331999999/scimattribute")).await;
     assert_eq!(status, 404, "{body}");
+}
+
+#[tokio::test]
+async fn scim_groups_have_integer_ids_under_userconfig() {
+    let c = common::start().await;
+    let okta_id = id(&by_name(&c, &v2("/idp"), "Okta Workforce").await);
     // SCIM groups: integer ids under userconfig.
     let groups = c
         .ok(&format!(
@@ -757,6 +817,12 @@ async fn identity_providers_scim_and_saml() {
         ))
         .await;
     assert_eq!(one["name"], g["name"]);
+}
+
+#[tokio::test]
+async fn saml_attributes_all_and_per_idp() {
+    let c = common::start().await;
+    let okta_id = id(&by_name(&c, &v2("/idp"), "Okta Workforce").await);
     // SAML attributes: all, and per IdP.
     let saml = c.ok(&v2("/samlAttribute?pagesize=100")).await;
     assert_eq!(saml["totalCount"], "15");
@@ -773,7 +839,7 @@ async fn identity_providers_scim_and_saml() {
 }
 
 #[tokio::test]
-async fn pra_credentials_and_portals() {
+async fn pra_credentials_keep_their_secret() {
     let c = common::start().await;
     let (status, cred) = send(&c, "POST", &v1("/credential"), json!({"name": "svc", "description": "d", "credentialType": "USERNAME_PASSWORD", "userDomain": "CORP", "userName": "svc", "password": "s3cret!", "microtenantId": null})).await;
     assert_eq!(status, 200, "{cred}");
@@ -801,6 +867,11 @@ async fn pra_credentials_and_portals() {
     }
     let (status, _) = send(&c, "DELETE", &v1(&format!("/credential/{cid}")), json!({})).await;
     assert_eq!(status, 204);
+}
+
+#[tokio::test]
+async fn pra_portals_need_a_browser_access_certificate() {
+    let c = common::start().await;
     // Portals need a browser-access certificate.
     let cert = by_name(
         &c,
@@ -848,7 +919,7 @@ async fn pra_credentials_and_portals() {
 }
 
 #[tokio::test]
-async fn read_only_catalogues_and_lss() {
+async fn posture_network_and_inspection_catalogues() {
     let c = common::start().await;
     let posture = by_name(&c, &v2("/posture"), "Firewall Enabled").await;
     let got = c.ok(&v1(&format!("/posture/{}", id(&posture)))).await;
@@ -860,6 +931,11 @@ async fn read_only_catalogues_and_lss() {
     );
     let inspection = c.ok(&v1("/inspectionProfile")).await;
     assert_eq!(inspection["totalCount"], "3");
+}
+
+#[tokio::test]
+async fn cbi_profiles_are_a_bare_array_with_uuid_ids() {
+    let c = common::start().await;
     // CBI profiles: a bare array, UUID ids.
     let cbi = c
         .ok("/zpa/cbiconfig/cbi/api/customers/{customerId}/profiles")
@@ -868,6 +944,11 @@ async fn read_only_catalogues_and_lss() {
     assert_eq!(cbi.len(), 3);
     assert_eq!(cbi[0]["name"], "Default Isolation Profile");
     assert_eq!(cbi[0]["id"].as_str().expect("uuid").len(), 36);
+}
+
+#[tokio::test]
+async fn lss_configs_formats_status_codes_and_client_types() {
+    let c = common::start().await;
     // LSS: search is on config.name.
     let lss = c.ok(&v2("/lssConfig")).await;
     assert_eq!(lss["totalCount"], "4");

@@ -4,12 +4,13 @@
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::check_rule;
-use super::misc::{complete_rule_keys, contains, param, refs, respond, respond_refs, select};
+use super::common::{
+    check_rule_body, contains, default_rule_lists_and_stamp, param, refs_from_table, respond,
+    respond_refs, select, zia_invalid,
+};
 use super::zia;
 use crate::engine::{self, Call, Parent, Reply, ResourceDef};
 use crate::errors::ApiError;
-use crate::product::Product;
 use crate::routes::{Op, Route};
 use crate::seed::Seeder;
 
@@ -158,10 +159,6 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-fn invalid(message: impl Into<String>) -> ApiError {
-    engine::invalid(Product::Zia, message)
-}
-
 /// The rule type of the path, or a 400 naming the valid ones.
 fn rule_type(
     call: &Call<'_>,
@@ -169,7 +166,7 @@ fn rule_type(
     let raw = call.params.get("ruleType").unwrap_or_default();
     RULE_TYPES.iter().find(|t| t.0 == raw).ok_or_else(|| {
         let names: Vec<&str> = RULE_TYPES.iter().map(|t| t.0).collect();
-        invalid(format!(
+        zia_invalid(format!(
             "Invalid rule type '{raw}': expected one of {}",
             names.join(", ")
         ))
@@ -195,9 +192,9 @@ fn get_rule(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 /// apps of that class. A single `action` is accepted as `actions: [action]`.
 fn prepared(call: &Call<'_>) -> Result<Value, ApiError> {
     let (kind, _, actions) = *rule_type(call)?;
-    check_rule(call.body, &[])?;
+    check_rule_body(call.body, &[])?;
     let Some(Value::Object(body)) = call.body else {
-        return Err(invalid("Request body must be a JSON object"));
+        return Err(zia_invalid("Request body must be a JSON object"));
     };
     let mut map = body.clone();
     if !map.get("actions").is_some_and(Value::is_array)
@@ -212,7 +209,7 @@ fn prepared(call: &Call<'_>) -> Result<Value, ApiError> {
         .flatten()
     {
         if !action.as_str().is_some_and(|a| actions.contains(&a)) {
-            return Err(invalid(format!(
+            return Err(zia_invalid(format!(
                 "Invalid action {action} for rule type {kind}: expected one of {}",
                 actions.join(", ")
             )));
@@ -220,7 +217,7 @@ fn prepared(call: &Call<'_>) -> Result<Value, ApiError> {
     }
     if let Some(apps) = map.get("applications").filter(|v| !v.is_null()) {
         let Some(apps) = apps.as_array() else {
-            return Err(invalid(
+            return Err(zia_invalid(
                 "Invalid value for 'applications': expected a list of application names",
             ));
         };
@@ -229,7 +226,7 @@ fn prepared(call: &Call<'_>) -> Result<Value, ApiError> {
                 .as_str()
                 .is_some_and(|a| APPS.iter().any(|(id, _, class)| *id == a && *class == kind));
             if !ok {
-                return Err(invalid(format!(
+                return Err(zia_invalid(format!(
                     "Invalid application {app} for rule type {kind}"
                 )));
             }
@@ -281,17 +278,17 @@ fn available_actions(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         .and_then(Value::as_array)
         .filter(|a| !a.is_empty())
         .ok_or_else(|| {
-            invalid("Missing required field 'cloudApps' (a non-empty list of applications)")
+            zia_invalid("Missing required field 'cloudApps' (a non-empty list of applications)")
         })?;
     for app in apps {
         let Some((_, _, class)) = app
             .as_str()
             .and_then(|a| APPS.iter().find(|(id, ..)| *id == a))
         else {
-            return Err(invalid(format!("Unknown cloud application {app}")));
+            return Err(zia_invalid(format!("Unknown cloud application {app}")));
         };
         if *class != kind {
-            return Err(invalid(format!(
+            return Err(zia_invalid(format!(
                 "Application {app} does not belong to rule type {kind}"
             )));
         }
@@ -308,9 +305,9 @@ fn list_policy_apps(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     if let Some(c) = class
         && !RULE_TYPES.iter().any(|t| t.0.eq_ignore_ascii_case(c))
     {
-        return Err(invalid(format!("Invalid value '{c}' for 'appClass'")));
+        return Err(zia_invalid(format!("Invalid value '{c}' for 'appClass'")));
     }
-    let group = super::misc::flag(call, "groupResults")?.unwrap_or(false);
+    let group = super::common::bool_param(call, "groupResults")?.unwrap_or(false);
     let apps: Vec<Value> = APPS
         .iter()
         .filter(|(_, name, parent)| {
@@ -344,7 +341,7 @@ fn complete_app_rule(rule: &mut Map<String, Value>, now: i64) {
     rule.entry("predefined").or_insert(json!(false));
     rule.entry("enforceTimeValidity").or_insert(json!(false));
     rule.entry("eunEnabled").or_insert(json!(false));
-    complete_rule_keys(
+    default_rule_lists_and_stamp(
         rule,
         &[
             "applications",
@@ -440,7 +437,7 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
             &[5],
         ),
     ];
-    let n = named.len().min(super::misc::MAX_SEEDED_RULES);
+    let n = named.len().min(super::common::MAX_SEEDED_RULES);
     (0..n)
         .map(|i| {
             let (name, kind, actions, apps, depts, groups) = match named.get(i) {
@@ -484,9 +481,9 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
                 "actions": actions,
                 "applications": apps,
                 "description": s.text(&format!("{name} (seeded)")),
-                "departments": refs(&DEPARTMENTS_TABLE, &depts),
-                "groups": refs(&GROUPS_TABLE, &groups),
-                "labels": refs(&LABELS_TABLE, &labels),
+                "departments": refs_from_table(&DEPARTMENTS_TABLE, &depts),
+                "groups": refs_from_table(&GROUPS_TABLE, &groups),
+                "labels": refs_from_table(&LABELS_TABLE, &labels),
                 "enableFullLogging": s.chance(0.2),
             });
             if let Value::Object(map) = &mut rule {

@@ -2,18 +2,21 @@
 //! objects they reference (IP source/destination groups, network services and service groups,
 //! network applications and application groups, custom IPS signature rules).
 //!
-//! The rule helpers here (`rule_record`, `complete_rule`, `check_rule`, `guard_delete`,
-//! `crud_routes`, `refs`, `with_body`) are shared by the other ZIA policy-rule modules
-//! (sandbox, SSL inspection, file type control).
+//! The rule helpers it shares with the other ZIA policy-rule modules (sandbox, SSL inspection,
+//! file type control) live in `common`.
 
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
+use super::common::{
+    call_with_body, crud_routes, default_rule_flags_and_stamp, guard_delete, rule_record,
+    rule_write, seeded_refs, standard_admin_ref,
+};
 use super::zia;
 use crate::engine::{self, Call, Filter, IdKind, Match, Reply, ResourceDef};
 use crate::errors::ApiError;
 use crate::product::Product;
-use crate::routes::{Handler, Op, Route};
+use crate::routes::{Op, Route};
 use crate::seed::Seeder;
 
 // ---------------------------------------------------------------------------------------------
@@ -66,7 +69,7 @@ pub static IPS_SIGNATURE_RULES: ResourceDef = ResourceDef {
 };
 
 pub static FIREWALL_RULES: ResourceDef = ResourceDef {
-    complete: complete_rule,
+    complete: default_rule_flags_and_stamp,
     ..zia("zia.firewall_rules", seed_firewall_rules)
 };
 
@@ -183,166 +186,13 @@ pub fn routes() -> Vec<Route> {
     all
 }
 
-// ---------------------------------------------------------------------------------------------
-// Shared helpers (also used by the sandbox, SSL inspection and file type control modules)
-// ---------------------------------------------------------------------------------------------
-
-/// List, create, get, replace and delete routes for a collection; create/replace/delete go
-/// through the given handlers (validation before the generic engine).
-pub fn crud_routes(
-    collection: &'static str,
-    item: &'static str,
-    def: &'static ResourceDef,
-    [create, replace, delete]: [Handler; 3],
-) -> Vec<Route> {
-    vec![
-        Route::new(Method::GET, collection, Op::List(def)),
-        Route::new(Method::POST, collection, Op::Custom(create)),
-        Route::new(Method::GET, item, Op::Get(def)),
-        Route::new(Method::PUT, item, Op::Custom(replace)),
-        Route::new(Method::DELETE, item, Op::Custom(delete)),
-    ]
-}
-
-/// Runs `f` on a copy of `call` whose body is `body` (to normalise a request before the engine).
-pub fn with_body(
-    call: &mut Call<'_>,
-    body: &Value,
-    f: impl FnOnce(&mut Call<'_>) -> Result<Reply, ApiError>,
-) -> Result<Reply, ApiError> {
-    let mut inner = Call {
-        method: call.method,
-        path: call.path,
-        product: call.product,
-        params: call.params,
-        query: call.query,
-        body: Some(body),
-        tenant: &mut *call.tenant,
-    };
-    f(&mut inner)
-}
-
-/// Current time in epoch seconds (server-managed `lastModifiedTime`).
-/// `[{"id", "name"}]` references to up to `max` seeded records of `key`.
-pub fn refs(s: &mut Seeder<'_>, key: &str, max: usize) -> Vec<Value> {
-    let Some(collection) = s.tenant.collection(key) else {
-        return Vec::new();
-    };
-    let picks = s.pick_indices(collection.records.len(), max);
-    picks
-        .into_iter()
-        .filter_map(|i| collection.records.get_index(i))
-        .map(|(_, r)| json!({"id": r["id"].clone(), "name": r["name"].clone()}))
-        .collect()
-}
-
-/// The service's standard admin reference.
-pub fn admin_ref() -> Value {
-    json!({"id": 19_845_112, "name": "admin@example.com", "externalId": null, "extensions": null})
-}
-
-/// A complete policy rule with every reference list present (seeded rules).
-pub fn rule_record(
-    s: &mut Seeder<'_>,
-    name: &str,
-    order: usize,
-    action: &str,
-) -> Map<String, Value> {
-    let state = if s.chance(0.9) { "ENABLED" } else { "DISABLED" };
-    let description = s.text(&format!("{name} (seeded)"));
-    let modified = s.epoch_within(90);
-    let full_logging = s.chance(0.3);
-    let record = json!({
-        "name": name,
-        "order": order,
-        "rank": 7,
-        "state": state,
-        "action": action,
-        "description": description,
-        "accessControl": "READ_WRITE",
-        "locations": [],
-        "locationGroups": [],
-        "groups": [],
-        "departments": [],
-        "users": [],
-        "timeWindows": [],
-        "labels": [],
-        "devices": [],
-        "deviceGroups": [],
-        "srcIps": [],
-        "srcIpGroups": [],
-        "destAddresses": [],
-        "destIpGroups": [],
-        "destIpCategories": [],
-        "destCountries": [],
-        "nwServices": [],
-        "nwServiceGroups": [],
-        "nwApplications": [],
-        "nwApplicationGroups": [],
-        "enableFullLogging": full_logging,
-        "predefined": false,
-        "defaultRule": false,
-        "lastModifiedTime": modified,
-        "lastModifiedBy": admin_ref(),
-    });
-    match record {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    }
-}
-
-/// Server-managed fields of every rule write: defaults for state, order, rank and action.
-pub fn complete_rule(rule: &mut Map<String, Value>, now: i64) {
-    rule.entry("state").or_insert(json!("ENABLED"));
-    rule.entry("order").or_insert(json!(1));
-    rule.entry("rank").or_insert(json!(7));
-    rule.entry("action").or_insert(json!("ALLOW"));
-    rule.entry("accessControl").or_insert(json!("READ_WRITE"));
-    rule.entry("predefined").or_insert(json!(false));
-    rule.entry("defaultRule").or_insert(json!(false));
-    rule.insert("lastModifiedTime".into(), json!(now));
-    rule.insert("lastModifiedBy".into(), admin_ref());
-}
-
 fn complete_dns_rule(rule: &mut Map<String, Value>, now: i64) {
-    complete_rule(rule, now);
+    default_rule_flags_and_stamp(rule, now);
 }
 
 fn complete_ips_rule(rule: &mut Map<String, Value>, now: i64) {
     rule.entry("action").or_insert(json!("BLOCK_DROP"));
-    complete_rule(rule, now);
-}
-
-/// Refuses to delete the predefined/default rules and objects, as the real API does.
-pub fn guard_delete(def: &'static ResourceDef, call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    let id = call.params.last().unwrap_or_default().to_string();
-    let record =
-        engine::record(call.tenant, def, &id).ok_or_else(|| engine::not_found(def, &id))?;
-    let predefined = record.get("predefined").and_then(Value::as_bool) == Some(true)
-        || record.get("defaultRule").and_then(Value::as_bool) == Some(true)
-        || record.get("type").and_then(Value::as_str) == Some("PREDEFINED")
-        || record.get("isNonEditable").and_then(Value::as_bool) == Some(true);
-    if predefined {
-        return Err(engine::invalid(
-            Product::Zia,
-            format!("Resource with id {id} is predefined and cannot be deleted"),
-        ));
-    }
-    engine::delete(def, call)
-}
-
-/// A rule create/replace: validate then hand to the generic engine.
-pub fn rule_write(
-    def: &'static ResourceDef,
-    actions: &[&str],
-    call: &mut Call<'_>,
-) -> Result<Reply, ApiError> {
-    super::check_rule(call.body, actions)?;
-    if *call.method == Method::POST {
-        engine::create(def, call)
-    } else {
-        engine::replace(def, call)
-    }
+    default_rule_flags_and_stamp(rule, now);
 }
 
 fn object_of(call: &Call<'_>) -> Result<Map<String, Value>, ApiError> {
@@ -358,7 +208,7 @@ fn object_of(call: &Call<'_>) -> Result<Map<String, Value>, ApiError> {
 fn complete_named_object(map: &mut Map<String, Value>, now: i64) {
     map.entry("description").or_insert(Value::Null);
     map.insert("lastModifiedTime".into(), json!(now));
-    map.insert("lastModifiedBy".into(), admin_ref());
+    map.insert("lastModifiedBy".into(), standard_admin_ref());
 }
 
 fn write(def: &'static ResourceDef, call: &mut Call<'_>) -> Result<Reply, ApiError> {
@@ -443,15 +293,15 @@ fn seed_firewall_rules(s: &mut Seeder<'_>) -> Vec<Value> {
             let mut rule = rule_record(s, &name, i + 1, action);
             rule.insert(
                 "nwServices".into(),
-                json!(refs(s, "zia.network_services", 2)),
+                json!(seeded_refs(s, "zia.network_services", 2)),
             );
             rule.insert(
                 "srcIpGroups".into(),
-                json!(refs(s, "zia.ip_source_groups", 1)),
+                json!(seeded_refs(s, "zia.ip_source_groups", 1)),
             );
             rule.insert(
                 "destIpGroups".into(),
-                json!(refs(s, "zia.ip_destination_groups", 1)),
+                json!(seeded_refs(s, "zia.ip_destination_groups", 1)),
             );
             if name == "Block Risky Countries" {
                 rule.insert("destCountries".into(), json!(["COUNTRY_KP", "COUNTRY_IR"]));
@@ -502,7 +352,7 @@ fn seed_dns_rules(s: &mut Seeder<'_>) -> Vec<Value> {
             rule.insert("blockResponseCode".into(), json!(null));
             rule.insert(
                 "destIpGroups".into(),
-                json!(refs(s, "zia.ip_destination_groups", 1)),
+                json!(seeded_refs(s, "zia.ip_destination_groups", 1)),
             );
             Value::Object(rule)
         })
@@ -556,7 +406,7 @@ fn seed_ips_rules(s: &mut Seeder<'_>) -> Vec<Value> {
             rule.insert("capturePCAP".into(), json!(false));
             rule.insert(
                 "nwServices".into(),
-                json!(refs(s, "zia.network_services", 2)),
+                json!(seeded_refs(s, "zia.network_services", 2)),
             );
             Value::Object(rule)
         })
@@ -841,7 +691,7 @@ fn seed_ips_signature_rules(s: &mut Seeder<'_>) -> Vec<Value> {
                 "ruleText": text,
                 "description": s.text(&format!("{name} (seeded)")),
                 "lastModifiedTime": s.epoch_within(60),
-                "lastModifiedBy": admin_ref(),
+                "lastModifiedBy": standard_admin_ref(),
             })
         })
         .collect()
@@ -926,7 +776,7 @@ fn service_write(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     } else {
         body.insert("type".into(), json!("CUSTOM"));
     }
-    with_body(call, &Value::Object(body), |c| write(&NETWORK_SERVICES, c))
+    call_with_body(call, &Value::Object(body), |c| write(&NETWORK_SERVICES, c))
 }
 fn create_service(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     service_write(call)
@@ -1091,7 +941,7 @@ fn service_group_write(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     } else {
         body.insert("services".into(), json!([]));
     }
-    with_body(call, &Value::Object(body), |c| {
+    call_with_body(call, &Value::Object(body), |c| {
         write(&NETWORK_SERVICE_GROUPS, c)
     })
 }
@@ -1169,7 +1019,7 @@ fn app_group_write(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             ));
         }
     }
-    with_body(call, &Value::Object(body), |c| {
+    call_with_body(call, &Value::Object(body), |c| {
         write(&NETWORK_APP_GROUPS, c)
     })
 }

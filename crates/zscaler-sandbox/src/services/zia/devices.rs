@@ -6,7 +6,7 @@
 use axum::http::Method;
 use serde_json::{Value, json};
 
-use super::misc::{contains, flag, lite, param, respond, respond_refs, select};
+use super::common::{bool_param, contains, lite, param, respond, respond_refs, select};
 use super::zia;
 use crate::engine::{self, Call, Reply, ResourceDef};
 use crate::errors::ApiError;
@@ -57,8 +57,8 @@ pub fn routes() -> Vec<Route> {
 /// `GET /deviceGroups`: OS groups; pseudo groups only with `includePseudoGroups=true`; device
 /// names and counts only with `includeDeviceInfo=true` (`null` otherwise).
 fn list_groups(call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    let pseudo = flag(call, "includePseudoGroups")?.unwrap_or(false);
-    let info = flag(call, "includeDeviceInfo")?.unwrap_or(false);
+    let pseudo = bool_param(call, "includePseudoGroups")?.unwrap_or(false);
+    let info = bool_param(call, "includeDeviceInfo")?.unwrap_or(false);
     let groups = select(call, &DEVICE_GROUPS, |g| {
         pseudo || g.get("groupType").and_then(Value::as_str) == Some("ZCC_OS")
     });
@@ -96,7 +96,7 @@ fn list_groups(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 /// `GET /deviceGroups/devices`: `name` (substring), `userIds` (comma-separated or repeated owner
 /// ids), `includeAll`, paging.
 fn list_devices(call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    flag(call, "includeAll")?;
+    bool_param(call, "includeAll")?;
     let name = param(call, "name");
     let mut owners = Vec::new();
     for raw in call.query.all("userIds") {

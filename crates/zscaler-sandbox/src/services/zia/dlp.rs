@@ -3,8 +3,10 @@
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::check_rule;
-use super::misc::{complete_rule_keys, contains, lite, param, refs, respond, select};
+use super::common::{
+    check_rule_body, contains, default_rule_lists_and_stamp, lite, param, refs_from_table, respond,
+    select,
+};
 use super::zia;
 use crate::engine::{self, Call, Reply, ResourceDef};
 use crate::errors::ApiError;
@@ -181,7 +183,7 @@ fn rules_lite(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 
 /// DLP rule bodies: the shared rule checks, and `dlpEngines` must name existing engines.
 fn check_dlp_rule(call: &Call<'_>) -> Result<(), ApiError> {
-    check_rule(call.body, &ACTIONS)?;
+    check_rule_body(call.body, &ACTIONS)?;
     if let Some(engines) = call
         .body
         .and_then(|b| b.get("dlpEngines"))
@@ -222,7 +224,7 @@ fn complete_dlp_rule(rule: &mut Map<String, Value>, now: i64) {
         .or_insert(json!(false));
     rule.entry("ocrEnabled").or_insert(json!(false));
     rule.entry("externalAuditorEmail").or_insert(Value::Null);
-    complete_rule_keys(
+    default_rule_lists_and_stamp(
         rule,
         &[
             "fileTypes",
@@ -306,7 +308,7 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
         ("Finance GLBA", "BLOCK", &[2], &[1], &[1]),
         ("Offensive Language Audit", "ALLOW", &[3], &[], &[]),
     ];
-    let n = named.len().min(super::misc::MAX_SEEDED_RULES);
+    let n = named.len().min(super::common::MAX_SEEDED_RULES);
     (0..n)
         .map(|i| {
             let (name, action, engine_picks, depts, groups) = match named.get(i) {
@@ -321,9 +323,9 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
                 "action": action,
                 "description": s.text(&format!("{name} (seeded)")),
                 "protocols": ["FTP_RULE", "HTTPS_RULE", "HTTP_RULE"],
-                "dlpEngines": refs(&engines, &engine_picks),
-                "departments": refs(&DEPARTMENTS_TABLE, &depts),
-                "groups": refs(&GROUPS_TABLE, &groups),
+                "dlpEngines": refs_from_table(&engines, &engine_picks),
+                "departments": refs_from_table(&DEPARTMENTS_TABLE, &depts),
+                "groups": refs_from_table(&GROUPS_TABLE, &groups),
                 "minSize": 0,
                 "matchOnly": action == "ALLOW",
                 "severity": *s.pick(&["RULE_SEVERITY_HIGH", "RULE_SEVERITY_MEDIUM", "RULE_SEVERITY_LOW"]),

@@ -4,7 +4,7 @@
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::cloud_firewall::{crud_routes, guard_delete, refs, rule_record, rule_write};
+use super::common::{crud_routes, guard_delete, rule_record, rule_write, seeded_refs};
 use super::zia;
 use crate::engine::{self, Call, Reply, ResourceDef};
 use crate::errors::ApiError;
@@ -42,7 +42,7 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// A query boolean as the SDK sends it (`True`/`False`) or lower case.
-fn flag(call: &Call<'_>, name: &str) -> Result<bool, ApiError> {
+fn bool_param_or_false(call: &Call<'_>, name: &str) -> Result<bool, ApiError> {
     match call.query.first(name) {
         None | Some("") => Ok(false),
         Some(v) if v.eq_ignore_ascii_case("true") => Ok(true),
@@ -57,8 +57,8 @@ fn flag(call: &Call<'_>, name: &str) -> Result<bool, ApiError> {
 /// `GET /fileTypeCategories?enums=&excludeCustomFileTypes=`: `enums=true` names each category
 /// by its enum (`FTCATEGORY_...`); `excludeCustomFileTypes=true` leaves out custom file types.
 fn list_categories(call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    let enums = flag(call, "enums")?;
-    let exclude_custom = flag(call, "excludeCustomFileTypes")?;
+    let enums = bool_param_or_false(call, "enums")?;
+    let exclude_custom = bool_param_or_false(call, "excludeCustomFileTypes")?;
     let records: Vec<Value> = engine::records(call.tenant, &FILE_TYPE_CATEGORIES)
         .filter(|r| !(exclude_custom && r["isCustom"] == json!(true)))
         .map(|r| {
@@ -158,7 +158,7 @@ fn complete_file_type_rule(rule: &mut Map<String, Value>, now: i64) {
     rule.entry("operation").or_insert(json!("DOWNLOAD"));
     rule.entry("protocols").or_insert(json!(["ANY_RULE"]));
     rule.entry("fileTypes").or_insert(json!([]));
-    super::cloud_firewall::complete_rule(rule, now);
+    super::common::default_rule_flags_and_stamp(rule, now);
 }
 
 fn check_filtering_action(call: &Call<'_>) -> Result<(), ApiError> {
@@ -261,7 +261,7 @@ fn seed_file_type_rules(s: &mut Seeder<'_>) -> Vec<Value> {
             rule.insert("cloudApplications".into(), json!([]));
             rule.insert("deviceTrustLevels".into(), json!([]));
             rule.insert("capturePCAP".into(), json!(false));
-            rule.insert("labels".into(), json!(refs(s, "zia.rule_labels", 1)));
+            rule.insert("labels".into(), json!(seeded_refs(s, "zia.rule_labels", 1)));
             Value::Object(rule)
         })
         .collect()

@@ -6,7 +6,7 @@ use std::net::Ipv4Addr;
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::misc::{contains, lite, param, respond, respond_refs, select};
+use super::common::{contains, lite, param, respond, respond_refs, select, zia_invalid};
 use super::zia;
 use crate::engine::{self, Call, Filter, Match, Parent, Reply, ResourceDef};
 use crate::errors::{ApiError, Kind};
@@ -227,7 +227,7 @@ const VIPS: [(i64, &str, &str, usize, &str); 10] = [
 
 const ADMIN: (i64, &str) = (1_000_001, "admin@sandbox.zscaler.example");
 
-fn admin_ref() -> Value {
+fn location_admin_ref() -> Value {
     json!({"id": ADMIN.0, "name": ADMIN.1})
 }
 
@@ -458,27 +458,23 @@ pub fn routes() -> Vec<Route> {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-fn invalid(message: impl Into<String>) -> ApiError {
-    engine::invalid(Product::Zia, message)
-}
-
 fn body_object(call: &Call<'_>) -> Result<Map<String, Value>, ApiError> {
     match call.body {
         Some(Value::Object(map)) => Ok(map.clone()),
-        _ => Err(invalid("Request body must be a JSON object")),
+        _ => Err(zia_invalid("Request body must be a JSON object")),
     }
 }
 
 fn parse_ipv4(text: &str, field: &str) -> Result<Ipv4Addr, ApiError> {
     text.trim().parse::<Ipv4Addr>().map_err(|_| {
-        invalid(format!(
+        zia_invalid(format!(
             "Invalid value '{text}' for '{field}': expected an IPv4 address"
         ))
     })
 }
 
 /// Runs a generic engine op with a rewritten body.
-fn with_body(
+fn engine_op_with_body(
     call: &mut Call<'_>,
     body: Value,
     op: fn(&'static ResourceDef, &mut Call<'_>) -> Result<Reply, ApiError>,
@@ -635,13 +631,13 @@ fn check_location(call: &Call<'_>, except: Option<&str>) -> Result<(), ApiError>
     let map = body_object(call)?;
     if let Some(ips) = map.get("ipAddresses").filter(|v| !v.is_null()) {
         let Some(ips) = ips.as_array() else {
-            return Err(invalid(
+            return Err(zia_invalid(
                 "Invalid value for 'ipAddresses': expected a list of IP addresses",
             ));
         };
         for ip in ips {
             let Some(ip) = ip.as_str() else {
-                return Err(invalid(
+                return Err(zia_invalid(
                     "Invalid value for 'ipAddresses': expected a list of IP addresses",
                 ));
             };
@@ -649,7 +645,7 @@ fn check_location(call: &Call<'_>, except: Option<&str>) -> Result<(), ApiError>
             let provisioned = engine::records(call.tenant, &STATIC_IPS)
                 .any(|s| s.get("ipAddress").and_then(Value::as_str) == Some(ip));
             if !provisioned {
-                return Err(invalid(format!(
+                return Err(zia_invalid(format!(
                     "IP address {ip} is not a provisioned static IP; add it with POST /staticIP first"
                 )));
             }
@@ -678,7 +674,7 @@ fn check_location(call: &Call<'_>, except: Option<&str>) -> Result<(), ApiError>
         for c in creds.as_array().into_iter().flatten() {
             let id = c.get("id").map(crate::tenant::id_text).unwrap_or_default();
             if engine::record(call.tenant, &VPN_CREDENTIALS, &id).is_none() {
-                return Err(invalid(format!("VPN credential {id} does not exist")));
+                return Err(zia_invalid(format!("VPN credential {id} does not exist")));
             }
         }
     }
@@ -686,7 +682,7 @@ fn check_location(call: &Call<'_>, except: Option<&str>) -> Result<(), ApiError>
         if let Some(v) = map.get(field).filter(|v| !v.is_null())
             && v.as_i64().is_none_or(|b| b < -1)
         {
-            return Err(invalid(format!(
+            return Err(zia_invalid(format!(
                 "Invalid value {v} for '{field}': expected kbps, or -1 for unlimited"
             )));
         }
@@ -915,7 +911,7 @@ fn seed_location_groups(s: &mut Seeder<'_>) -> Vec<Value> {
                 },
                 "locations": locations,
                 "comments": s.text(if dynamic { "Predefined group" } else { "Offices by region" }),
-                "lastModUser": admin_ref(),
+                "lastModUser": location_admin_ref(),
                 "lastModTime": s.epoch_within(300),
                 "predefined": dynamic,
             })
@@ -951,7 +947,7 @@ fn complete_static_ip(r: &mut Map<String, Value>, now: i64) {
     r.entry("routableIP").or_insert(json!(true));
     r.entry("comment").or_insert(Value::Null);
     r.insert("lastModificationTime".into(), json!(now));
-    r.insert("lastModifiedBy".into(), admin_ref());
+    r.insert("lastModifiedBy".into(), location_admin_ref());
     r.entry("managedBy")
         .or_insert(json!({"id": 0, "name": "Tenant"}));
 }
@@ -963,7 +959,7 @@ fn check_static_ip(call: &Call<'_>) -> Result<(), ApiError> {
     if let Some(ip) = map.get("ipAddress").and_then(Value::as_str) {
         let addr = parse_ipv4(ip, "ipAddress")?;
         if addr.is_private() || addr.is_loopback() || addr.is_unspecified() || addr.is_multicast() {
-            return Err(invalid(format!(
+            return Err(zia_invalid(format!(
                 "Invalid value '{ip}' for 'ipAddress': expected a public IPv4 address"
             )));
         }
@@ -978,7 +974,7 @@ fn check_static_ip(call: &Call<'_>) -> Result<(), ApiError> {
             match value {
                 Some(v) if (-limit..=limit).contains(&v) => {}
                 _ => {
-                    return Err(invalid(format!(
+                    return Err(zia_invalid(format!(
                         "Field '{field}' is required with geoOverride and must be from -{limit} to {limit}"
                     )));
                 }
@@ -995,7 +991,7 @@ fn numeric_coordinates(call: &Call<'_>) -> Result<Value, ApiError> {
         if let Some(Value::String(s)) = map.get(field) {
             let n = s
                 .parse::<f64>()
-                .map_err(|_| invalid(format!("Invalid value '{s}' for '{field}'")))?;
+                .map_err(|_| zia_invalid(format!("Invalid value '{s}' for '{field}'")))?;
             map.insert(field.to_string(), json!(n));
         }
     }
@@ -1005,7 +1001,7 @@ fn numeric_coordinates(call: &Call<'_>) -> Result<Value, ApiError> {
 fn create_static_ip(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     check_static_ip(call)?;
     let body = numeric_coordinates(call)?;
-    with_body(call, body, engine::create, &STATIC_IPS)
+    engine_op_with_body(call, body, engine::create, &STATIC_IPS)
 }
 
 fn replace_static_ip(call: &mut Call<'_>) -> Result<Reply, ApiError> {
@@ -1017,9 +1013,11 @@ fn replace_static_ip(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     check_static_ip(call)?;
     let body = numeric_coordinates(call)?;
     if body.get("ipAddress").is_some() && body.get("ipAddress") != old_ip.as_ref() {
-        return Err(invalid("The IP address of a static IP cannot be changed"));
+        return Err(zia_invalid(
+            "The IP address of a static IP cannot be changed",
+        ));
     }
-    with_body(call, body, engine::replace, &STATIC_IPS)
+    engine_op_with_body(call, body, engine::replace, &STATIC_IPS)
 }
 
 /// A static IP still used by a GRE tunnel or a location cannot be deleted.
@@ -1036,7 +1034,7 @@ fn delete_static_ip(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     if engine::records(call.tenant, &GRE_TUNNELS)
         .any(|t| t.get("sourceIp").and_then(Value::as_str) == Some(ip.as_str()))
     {
-        return Err(invalid(format!(
+        return Err(zia_invalid(format!(
             "Static IP {ip} is in use by a GRE tunnel; delete the tunnel first"
         )));
     }
@@ -1045,7 +1043,7 @@ fn delete_static_ip(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             .and_then(Value::as_array)
             .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(ip.as_str())))
     }) {
-        return Err(invalid(format!(
+        return Err(zia_invalid(format!(
             "Static IP {ip} is in use by location '{}'",
             l.get("name").and_then(Value::as_str).unwrap_or_default()
         )));
@@ -1119,7 +1117,7 @@ fn available_ranges(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         Some(raw) => match raw.parse::<usize>() {
             Ok(n) if (1..=1000).contains(&n) => n,
             _ => {
-                return Err(invalid(format!(
+                return Err(zia_invalid(format!(
                     "Invalid value '{raw}' for 'limit': expected an integer from 1 to 1000"
                 )));
             }
@@ -1132,7 +1130,7 @@ fn available_ranges(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             let addr = parse_ipv4(start, "internalIpRange")?;
             let o = addr.octets();
             if o[0] != 172 || o[1] != 17 {
-                return Err(invalid(format!(
+                return Err(zia_invalid(format!(
                     "Invalid value '{raw}' for 'internalIpRange': internal ranges are within 172.17.0.0/16"
                 )));
             }
@@ -1152,7 +1150,7 @@ fn available_ranges(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 /// `GET /vips/recommendedList?sourceIp=`: the nearest public service edges, distinct cities.
 fn recommended_vips(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let Some(source) = param(call, "sourceIp") else {
-        return Err(invalid("Missing required parameter 'sourceIp'"));
+        return Err(zia_invalid("Missing required parameter 'sourceIp'"));
     };
     parse_ipv4(source, "sourceIp")?;
     let vips: Vec<Value> = vips_near(source)
@@ -1168,14 +1166,14 @@ fn vip_by_id(value: &Value, field: &str) -> Result<Option<usize>, ApiError> {
         return Ok(None);
     }
     let id = value.get("id").and_then(Value::as_i64).ok_or_else(|| {
-        invalid(format!(
+        zia_invalid(format!(
             "Invalid value for '{field}': expected {{\"id\": <VIP id>}}"
         ))
     })?;
     VIPS.iter()
         .position(|v| v.0 == id)
         .map(Some)
-        .ok_or_else(|| invalid(format!("Invalid value for '{field}': no VIP with id {id}")))
+        .ok_or_else(|| zia_invalid(format!("Invalid value for '{field}': no VIP with id {id}")))
 }
 
 /// `POST /greTunnels`: the source IP must be a provisioned static IP without a tunnel; VIPs are
@@ -1188,13 +1186,13 @@ fn create_gre_tunnel(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         .and_then(Value::as_str)
         .map(str::to_string)
     else {
-        return Err(invalid("Missing required field 'sourceIp'"));
+        return Err(zia_invalid("Missing required field 'sourceIp'"));
     };
     parse_ipv4(&source, "sourceIp")?;
     if !engine::records(call.tenant, &STATIC_IPS)
         .any(|s| s.get("ipAddress").and_then(Value::as_str) == Some(source.as_str()))
     {
-        return Err(invalid(format!(
+        return Err(zia_invalid(format!(
             "Source IP {source} is not a provisioned static IP; add it with POST /staticIP first"
         )));
     }
@@ -1216,7 +1214,7 @@ fn create_gre_tunnel(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             .unwrap_or(near[1]),
     };
     if VIPS[primary].3 == VIPS[secondary].3 {
-        return Err(invalid(
+        return Err(zia_invalid(
             "The primary and secondary destination VIPs must be in different cities",
         ));
     }
@@ -1254,9 +1252,9 @@ fn create_gre_tunnel(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     map.entry("withinCountry").or_insert(json!(false));
     map.entry("subcloud").or_insert(Value::Null);
     map.insert("lastModificationTime".into(), json!(call.tenant.now()));
-    map.insert("lastModifiedBy".into(), admin_ref());
+    map.insert("lastModifiedBy".into(), location_admin_ref());
     map.insert("managedBy".into(), json!({"id": 0, "name": "Tenant"}));
-    with_body(call, Value::Object(map), engine::create, &GRE_TUNNELS)
+    engine_op_with_body(call, Value::Object(map), engine::create, &GRE_TUNNELS)
 }
 
 fn seed_gre_tunnels(s: &mut Seeder<'_>) -> Vec<Value> {
@@ -1282,7 +1280,7 @@ fn seed_gre_tunnels(s: &mut Seeder<'_>) -> Vec<Value> {
                 "comment": s.text(&format!("GRE tunnel for {name}")),
                 "subcloud": null,
                 "lastModificationTime": s.epoch_within(300),
-                "lastModifiedBy": admin_ref(),
+                "lastModifiedBy": location_admin_ref(),
                 "managedBy": {"id": 0, "name": "Tenant"},
             })
         })
@@ -1315,7 +1313,7 @@ fn vpn_record(
 ) -> Result<Value, ApiError> {
     let kind = map.get("type").and_then(Value::as_str).unwrap_or_default();
     if !VPN_TYPES.contains(&kind) {
-        return Err(invalid(format!(
+        return Err(zia_invalid(format!(
             "Invalid value '{kind}' for 'type': expected one of {}",
             VPN_TYPES.join(", ")
         )));
@@ -1328,9 +1326,9 @@ fn vpn_record(
     let (fqdn, ip) = match kind {
         "UFQDN" => {
             let fqdn = text("fqdn")
-                .ok_or_else(|| invalid("Missing required field 'fqdn' for type UFQDN"))?;
+                .ok_or_else(|| zia_invalid("Missing required field 'fqdn' for type UFQDN"))?;
             if !fqdn.contains('@') {
-                return Err(invalid(format!(
+                return Err(zia_invalid(format!(
                     "Invalid value '{fqdn}' for 'fqdn': expected user@domain"
                 )));
             }
@@ -1338,14 +1336,14 @@ fn vpn_record(
         }
         "IP" => {
             let ip = text("ipAddress")
-                .ok_or_else(|| invalid("Missing required field 'ipAddress' for type IP"))?;
+                .ok_or_else(|| zia_invalid("Missing required field 'ipAddress' for type IP"))?;
             parse_ipv4(ip, "ipAddress")?;
             (Value::Null, json!(ip))
         }
         _ => (map.get("fqdn").cloned().unwrap_or(Value::Null), Value::Null),
     };
     if matches!(kind, "UFQDN" | "IP") && text("preSharedKey").is_none() {
-        return Err(invalid("Missing required field 'preSharedKey'"));
+        return Err(zia_invalid("Missing required field 'preSharedKey'"));
     }
     let clash = engine::records(call.tenant, &VPN_CREDENTIALS).any(|c| {
         engine::record_id(&VPN_CREDENTIALS, c).as_deref() != except
@@ -1403,7 +1401,9 @@ fn replace_vpn_credential(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         }
     }
     if map.get("type") != existing.get("type") {
-        return Err(invalid("The type of a VPN credential cannot be changed"));
+        return Err(zia_invalid(
+            "The type of a VPN credential cannot be changed",
+        ));
     }
     let mut record = vpn_record(call, &map, Some(&id))?;
     if let Value::Object(r) = &mut record {
@@ -1435,7 +1435,7 @@ fn delete_vpn_credential(call: &mut Call<'_>) -> Result<Reply, ApiError> {
                 })
             })
     }) {
-        return Err(invalid(format!(
+        return Err(zia_invalid(format!(
             "VPN credential {id} is in use by location '{}'",
             l.get("name").and_then(Value::as_str).unwrap_or_default()
         )));
@@ -1480,11 +1480,11 @@ fn seed_vpn_credentials(s: &mut Seeder<'_>) -> Vec<Value> {
 // ---------------------------------------------------------------------------------------------
 
 fn coordinate(call: &Call<'_>, name: &str, limit: f64) -> Result<f64, ApiError> {
-    let raw =
-        param(call, name).ok_or_else(|| invalid(format!("Missing required parameter '{name}'")))?;
+    let raw = param(call, name)
+        .ok_or_else(|| zia_invalid(format!("Missing required parameter '{name}'")))?;
     match raw.trim().parse::<f64>() {
         Ok(v) if (-limit..=limit).contains(&v) => Ok(v),
-        _ => Err(invalid(format!(
+        _ => Err(zia_invalid(format!(
             "Invalid value '{raw}' for '{name}': expected a number from -{limit} to {limit}"
         ))),
     }

@@ -9,6 +9,7 @@ pub mod atp_policy;
 pub mod authentication_settings;
 pub mod cloud_app_control;
 pub mod cloud_firewall;
+mod common;
 pub mod devices;
 pub mod dlp;
 pub mod file_type_control;
@@ -27,7 +28,7 @@ pub mod workload_groups;
 use axum::http::Method;
 use serde_json::{Value, json};
 
-use crate::engine::{self, Call, Filter, IdKind, Match, Reply, ResourceDef, no_completion};
+use crate::engine::{Call, Filter, IdKind, Match, Reply, ResourceDef, no_completion};
 use crate::envelope::Envelope;
 use crate::errors::ApiError;
 use crate::product::Product;
@@ -142,99 +143,4 @@ fn status(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 fn activate(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     call.tenant.zia_pending = false;
     Ok(Reply::ok(json!({"status": "ACTIVE"})))
-}
-
-/// Checks the body conventions every ZIA rule write shares (firewall, DNS, IPS, SSL, sandbox,
-/// file type, URL filtering, web DLP and cloud app control rules): `state` ENABLED|DISABLED, `order` ≥ 1, `rank` 0..7, `action` among `actions` (when
-/// given), and references as `[{"id": N}]`.
-pub(super) fn check_rule(body: Option<&Value>, actions: &[&str]) -> Result<(), ApiError> {
-    let Some(Value::Object(map)) = body else {
-        return Err(engine::invalid(
-            Product::Zia,
-            "Request body must be a JSON object",
-        ));
-    };
-    if let Some(state) = map.get("state").filter(|v| !v.is_null())
-        && !matches!(state.as_str(), Some("ENABLED" | "DISABLED"))
-    {
-        return Err(engine::invalid(
-            Product::Zia,
-            format!("Invalid value {state} for 'state': expected ENABLED or DISABLED"),
-        ));
-    }
-    if let Some(order) = map.get("order").filter(|v| !v.is_null())
-        && order.as_i64().is_none_or(|o| o < 1)
-    {
-        return Err(engine::invalid(
-            Product::Zia,
-            format!("Invalid value {order} for 'order': expected an integer of at least 1"),
-        ));
-    }
-    if let Some(rank) = map.get("rank").filter(|v| !v.is_null())
-        && rank.as_i64().is_none_or(|r| !(0..=7).contains(&r))
-    {
-        return Err(engine::invalid(
-            Product::Zia,
-            format!("Invalid value {rank} for 'rank': expected an integer from 0 to 7"),
-        ));
-    }
-    if !actions.is_empty()
-        && let Some(action) = map.get("action").filter(|v| !v.is_null())
-        && !action.as_str().is_some_and(|a| actions.contains(&a))
-    {
-        return Err(engine::invalid(
-            Product::Zia,
-            format!(
-                "Invalid value {action} for 'action': expected one of {}",
-                actions.join(", ")
-            ),
-        ));
-    }
-    for field in [
-        "locations",
-        "locationGroups",
-        "groups",
-        "departments",
-        "users",
-        "labels",
-        "nwServices",
-        "timeWindows",
-        "dlpEngines",
-        "devices",
-        "deviceGroups",
-        "nwServiceGroups",
-        "nwApplicationGroups",
-        "srcIpGroups",
-        "destIpGroups",
-    ] {
-        let Some(value) = map.get(field).filter(|v| !v.is_null()) else {
-            continue;
-        };
-        let ok = value.as_array().is_some_and(|items| {
-            items
-                .iter()
-                .all(|i| i.get("id").is_some_and(|id| id.is_i64() || id.is_u64()))
-        });
-        if !ok {
-            return Err(engine::invalid(
-                Product::Zia,
-                format!("Invalid value for '{field}': expected a list of {{\"id\": <integer>}}"),
-            ));
-        }
-    }
-    for field in ["srcIps", "destAddresses"] {
-        let Some(value) = map.get(field).filter(|v| !v.is_null()) else {
-            continue;
-        };
-        if !value
-            .as_array()
-            .is_some_and(|items| items.iter().all(Value::is_string))
-        {
-            return Err(engine::invalid(
-                Product::Zia,
-                format!("Invalid value for '{field}': expected a list of strings"),
-            ));
-        }
-    }
-    Ok(())
 }

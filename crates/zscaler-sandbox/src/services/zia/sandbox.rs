@@ -5,7 +5,7 @@ use axum::http::Method;
 use serde_json::{Map, Value, json};
 
 use super::advanced_settings::{settings, settle};
-use super::cloud_firewall::{crud_routes, guard_delete, refs, rule_record, rule_write};
+use super::common::{crud_routes, guard_delete, rule_record, rule_write, seeded_refs};
 use super::zia;
 use crate::engine::{self, Call, IdKind, Reply, ResourceDef};
 use crate::errors::{ApiError, Kind};
@@ -271,7 +271,7 @@ fn put_behavioral_analysis(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         ));
     }
     let body = json!({"fileHashesToBeBlocked": clean});
-    super::cloud_firewall::with_body(call, &body, |c| {
+    super::common::call_with_body(call, &body, |c| {
         engine::replace_singleton(&BEHAVIORAL_ANALYSIS, c)
     })
 }
@@ -331,7 +331,7 @@ fn complete_sandbox_rule(rule: &mut Map<String, Value>, now: i64) {
     rule.entry("baRuleAction").or_insert(json!("BLOCK"));
     rule.entry("firstTimeEnable").or_insert(json!(false));
     rule.entry("mlActionEnabled").or_insert(json!(false));
-    super::cloud_firewall::complete_rule(rule, now);
+    super::common::default_rule_flags_and_stamp(rule, now);
 }
 
 fn create_rule(call: &mut Call<'_>) -> Result<Reply, ApiError> {
@@ -392,7 +392,7 @@ fn seed_sandbox_rules(s: &mut Seeder<'_>) -> Vec<Value> {
             };
             let mut rule = rule_record(s, &name, i + 1, action);
             sandbox_fields(s, &mut rule, action);
-            rule.insert("labels".into(), json!(refs(s, "zia.rule_labels", 1)));
+            rule.insert("labels".into(), json!(seeded_refs(s, "zia.rule_labels", 1)));
             Value::Object(rule)
         })
         .collect();

@@ -5,11 +5,10 @@ use axum::http::Method;
 use serde_json::{Value, json};
 
 use super::cloud_app_control::APPS;
-use super::misc::{param, respond};
+use super::common::{param, respond, zia_invalid};
 use super::zia;
 use crate::engine::{self, Call, Reply, ResourceDef};
 use crate::errors::ApiError;
-use crate::product::Product;
 use crate::routes::{Op, Route};
 use crate::seed::Seeder;
 
@@ -44,16 +43,12 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-fn invalid(message: impl Into<String>) -> ApiError {
-    engine::invalid(Product::Zia, message)
-}
-
 fn number(call: &Call<'_>, name: &str, min: usize, max: usize) -> Result<Option<usize>, ApiError> {
     match param(call, name) {
         None => Ok(None),
         Some(raw) => match raw.trim().parse::<usize>() {
             Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-            _ => Err(invalid(format!(
+            _ => Err(zia_invalid(format!(
                 "Invalid value '{raw}' for '{name}': expected an integer from {min} to {max}"
             ))),
         },
@@ -80,14 +75,14 @@ fn list_apps(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 /// of the listed applications.
 fn bulk_update(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let Some(Value::Object(body)) = call.body else {
-        return Err(invalid("Request body must be a JSON object"));
+        return Err(zia_invalid("Request body must be a JSON object"));
     };
     let state = body
         .get("sanctionedState")
         .and_then(Value::as_str)
-        .ok_or_else(|| invalid("Missing required field 'sanctionedState'"))?;
+        .ok_or_else(|| zia_invalid("Missing required field 'sanctionedState'"))?;
     if !SANCTION_STATES.contains(&state) {
-        return Err(invalid(format!(
+        return Err(zia_invalid(format!(
             "Invalid value '{state}' for 'sanctionedState': expected SANCTIONED or UN_SANCTIONED"
         )));
     }
@@ -96,7 +91,9 @@ fn bulk_update(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         .and_then(Value::as_array)
         .filter(|a| !a.is_empty())
         .ok_or_else(|| {
-            invalid("Missing required field 'applicationIds' (a non-empty list of application ids)")
+            zia_invalid(
+                "Missing required field 'applicationIds' (a non-empty list of application ids)",
+            )
         })?;
     let mut keys = Vec::new();
     for id in ids {
@@ -104,7 +101,7 @@ fn bulk_update(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
             Value::String(s) if s.parse::<i64>().is_ok() => s.clone(),
             _ => {
-                return Err(invalid(format!(
+                return Err(zia_invalid(format!(
                     "Invalid application id {id}: expected an integer"
                 )));
             }
@@ -124,12 +121,12 @@ fn bulk_update(call: &mut Call<'_>) -> Result<Reply, ApiError> {
                     .map(crate::tenant::id_text)
                     .unwrap_or_default();
                 let Some(found) = engine::record(call.tenant, &CUSTOM_TAGS, &id) else {
-                    return Err(invalid(format!("Custom tag {id} does not exist")));
+                    return Err(zia_invalid(format!("Custom tag {id} does not exist")));
                 };
                 out.push(json!({"id": found["id"], "name": found["name"]}));
             }
             if !tags.is_array() {
-                return Err(invalid(
+                return Err(zia_invalid(
                     "Invalid value for 'customTags': expected a list of {\"id\": N}",
                 ));
             }

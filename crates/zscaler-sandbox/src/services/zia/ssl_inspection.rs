@@ -4,7 +4,7 @@
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::cloud_firewall::{crud_routes, guard_delete, refs, rule_record, rule_write};
+use super::common::{crud_routes, guard_delete, rule_record, rule_write, seeded_refs};
 use super::zia;
 use crate::engine::{self, Call, Filter, IdKind, Match, Reply, ResourceDef};
 use crate::errors::ApiError;
@@ -110,7 +110,7 @@ fn complete_ssl_rule(rule: &mut Map<String, Value>, now: i64) {
         _ => action_object("DECRYPT"),
     };
     rule.insert("action".into(), action);
-    super::cloud_firewall::complete_rule(rule, now);
+    super::common::default_rule_flags_and_stamp(rule, now);
 }
 
 fn check_action(call: &Call<'_>) -> Result<(), ApiError> {
@@ -186,7 +186,7 @@ fn seed_ssl_rules(s: &mut Seeder<'_>) -> Vec<Value> {
             if name == "Bypass Pinned Apps" {
                 rule.insert("cloudApplications".into(), json!(["ZOOM", "WEBEX"]));
             }
-            rule.insert("labels".into(), json!(refs(s, "zia.rule_labels", 1)));
+            rule.insert("labels".into(), json!(seeded_refs(s, "zia.rule_labels", 1)));
             Value::Object(rule)
         })
         .collect();

@@ -4,7 +4,7 @@
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::misc::{flag, param, respond_refs, select};
+use super::common::{bool_param, param, respond_refs, select, zia_invalid};
 use super::zia;
 use crate::engine::{self, Call, IdKind, Reply, ResourceDef};
 use crate::errors::{ApiError, Kind};
@@ -196,10 +196,6 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-fn invalid(message: impl Into<String>) -> ApiError {
-    engine::invalid(Product::Zia, message)
-}
-
 fn strings(map: &Map<String, Value>, field: &str) -> Result<Vec<String>, ApiError> {
     match map.get(field) {
         None | Some(Value::Null) => Ok(Vec::new()),
@@ -210,13 +206,13 @@ fn strings(map: &Map<String, Value>, field: &str) -> Result<Vec<String>, ApiErro
                     .map(|s| s.trim().to_string())
                     .filter(|s| !s.is_empty() && s.len() <= 1024)
                     .ok_or_else(|| {
-                        invalid(format!(
+                        zia_invalid(format!(
                             "Invalid value for '{field}': expected a list of non-empty strings"
                         ))
                     })
             })
             .collect(),
-        Some(_) => Err(invalid(format!(
+        Some(_) => Err(zia_invalid(format!(
             "Invalid value for '{field}': expected a list of strings"
         ))),
     }
@@ -268,10 +264,10 @@ fn finish(c: &mut Map<String, Value>) {
 fn check_lists(map: &Map<String, Value>, kind: &str) -> Result<(), ApiError> {
     for url in strings(map, "urls")? {
         if url.contains(char::is_whitespace) {
-            return Err(invalid(format!("Invalid URL '{url}'")));
+            return Err(zia_invalid(format!("Invalid URL '{url}'")));
         }
         if kind == "TLD_CATEGORY" && (!url.starts_with('.') || url[1..].contains('.')) {
-            return Err(invalid(format!(
+            return Err(zia_invalid(format!(
                 "Invalid TLD '{url}': a TLD category takes entries such as '.xyz'"
             )));
         }
@@ -282,7 +278,7 @@ fn check_lists(map: &Map<String, Value>, kind: &str) -> Result<(), ApiError> {
         let ok =
             ip.parse::<std::net::Ipv4Addr>().is_ok() && bits.parse::<u8>().is_ok_and(|b| b <= 32);
         if !ok {
-            return Err(invalid(format!(
+            return Err(zia_invalid(format!(
                 "Invalid value '{range}' for 'ipRanges': expected an IPv4 CIDR"
             )));
         }
@@ -310,14 +306,14 @@ fn check_unique_name(call: &Call<'_>, name: &str, except: Option<&str>) -> Resul
 /// `GET /urlCategories`: `customOnly=true` keeps custom categories; `type` is `URL_CATEGORY`,
 /// `TLD_CATEGORY` or `ALL`.
 fn list_categories(call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    let custom_only = flag(call, "customOnly")?.unwrap_or(false);
+    let custom_only = bool_param(call, "customOnly")?.unwrap_or(false);
     let kind = match param(call, "type") {
         None => None,
         Some(t) if t.eq_ignore_ascii_case("ALL") => None,
         Some(t) if t.eq_ignore_ascii_case("URL_CATEGORY") => Some("URL_CATEGORY"),
         Some(t) if t.eq_ignore_ascii_case("TLD_CATEGORY") => Some("TLD_CATEGORY"),
         Some(t) => {
-            return Err(invalid(format!(
+            return Err(zia_invalid(format!(
                 "Invalid value '{t}' for 'type': expected URL_CATEGORY, TLD_CATEGORY or ALL"
             )));
         }
@@ -332,7 +328,7 @@ fn list_categories(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 /// `POST /urlCategories`: a custom category, id `CUSTOM_NN`.
 fn create_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let Some(Value::Object(body)) = call.body else {
-        return Err(invalid("Request body must be a JSON object"));
+        return Err(zia_invalid("Request body must be a JSON object"));
     };
     let mut map = body.clone();
     let name = map
@@ -340,7 +336,7 @@ fn create_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         .and_then(Value::as_str)
         .map(str::trim)
         .filter(|n| !n.is_empty())
-        .ok_or_else(|| invalid("Missing required field 'configuredName'"))?
+        .ok_or_else(|| zia_invalid("Missing required field 'configuredName'"))?
         .to_string();
     let super_category = map
         .get("superCategory")
@@ -348,7 +344,7 @@ fn create_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         .unwrap_or("USER_DEFINED")
         .to_string();
     if !SUPER_CATEGORIES.contains(&super_category.as_str()) {
-        return Err(invalid(format!(
+        return Err(zia_invalid(format!(
             "Invalid value '{super_category}' for 'superCategory'"
         )));
     }
@@ -358,12 +354,12 @@ fn create_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         .unwrap_or("URL_CATEGORY")
         .to_string();
     if kind != "URL_CATEGORY" && kind != "TLD_CATEGORY" {
-        return Err(invalid(format!(
+        return Err(zia_invalid(format!(
             "Invalid value '{kind}' for 'type': expected URL_CATEGORY or TLD_CATEGORY"
         )));
     }
     if map.get("customCategory").and_then(Value::as_bool) == Some(false) {
-        return Err(invalid(
+        return Err(zia_invalid(
             "Only custom categories can be created ('customCategory' must be true)",
         ));
     }
@@ -395,14 +391,14 @@ fn create_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 
 /// `PUT /urlCategories/{id}`: with `action=ADD_TO_LIST|REMOVE_FROM_LIST` edits only the URL
 /// list; otherwise a full replacement of the editable fields (the id, type, super category of
-/// a predefined category and the custom flag are kept).
+/// a predefined category and the custom bool_param are kept).
 fn update_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let id = call.params.last().unwrap_or_default().to_string();
     let Some(existing) = engine::record(call.tenant, &URL_CATEGORIES, &id).cloned() else {
         return Err(engine::not_found(&URL_CATEGORIES, &id));
     };
     let Some(Value::Object(body)) = call.body else {
-        return Err(invalid("Request body must be a JSON object"));
+        return Err(zia_invalid("Request body must be a JSON object"));
     };
     let Value::Object(mut record) = existing else {
         return Err(engine::not_found(&URL_CATEGORIES, &id));
@@ -417,7 +413,7 @@ fn update_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         Some(action @ ("ADD_TO_LIST" | "REMOVE_FROM_LIST")) => {
             let edit = strings(body, "urls")?;
             if edit.is_empty() {
-                return Err(invalid(format!(
+                return Err(zia_invalid(format!(
                     "Field 'urls' must list at least one URL for {action}"
                 )));
             }
@@ -435,7 +431,7 @@ fn update_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             record.insert("urls".into(), json!(urls));
         }
         Some(other) => {
-            return Err(invalid(format!(
+            return Err(zia_invalid(format!(
                 "Invalid value '{other}' for 'action': expected ADD_TO_LIST or REMOVE_FROM_LIST"
             )));
         }
@@ -448,7 +444,7 @@ fn update_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
                     .and_then(Value::as_str)
                     .map(str::trim)
                     .filter(|n| !n.is_empty())
-                    .ok_or_else(|| invalid("Missing required field 'configuredName'"))?
+                    .ok_or_else(|| zia_invalid("Missing required field 'configuredName'"))?
                     .to_string();
                 check_unique_name(call, &name, Some(&id))?;
                 let super_category = replaced
@@ -458,7 +454,7 @@ fn update_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
                     .unwrap_or("USER_DEFINED")
                     .to_string();
                 if !SUPER_CATEGORIES.contains(&super_category.as_str()) {
-                    return Err(invalid(format!(
+                    return Err(zia_invalid(format!(
                         "Invalid value '{super_category}' for 'superCategory'"
                     )));
                 }
@@ -491,7 +487,7 @@ fn delete_category(call: &mut Call<'_>) -> Result<Reply, ApiError> {
         return Err(engine::not_found(&URL_CATEGORIES, &id));
     };
     if existing.get("customCategory").and_then(Value::as_bool) != Some(true) {
-        return Err(invalid(format!(
+        return Err(zia_invalid(format!(
             "Predefined category {id} cannot be deleted"
         )));
     }
@@ -517,10 +513,10 @@ pub fn classify(url: &str) -> &'static str {
 /// `POST /urlLookup`: a JSON array of 1 to 100 URLs.
 fn url_lookup(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let Some(Value::Array(urls)) = call.body else {
-        return Err(invalid("Request body must be a JSON array of URLs"));
+        return Err(zia_invalid("Request body must be a JSON array of URLs"));
     };
     if urls.is_empty() || urls.len() > 100 {
-        return Err(invalid(format!(
+        return Err(zia_invalid(format!(
             "Between 1 and 100 URLs can be looked up per request; got {}",
             urls.len()
         )));
@@ -532,7 +528,7 @@ fn url_lookup(call: &mut Call<'_>) -> Result<Reply, ApiError> {
             .map(str::trim)
             .filter(|u| !u.is_empty() && u.len() <= 1024)
         else {
-            return Err(invalid(format!("Invalid URL {url}")));
+            return Err(zia_invalid(format!("Invalid URL {url}")));
         };
         let category = classify(url);
         let (classes, alerts) = if SECURITY.contains(&category) {

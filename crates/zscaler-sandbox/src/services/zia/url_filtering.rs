@@ -3,8 +3,7 @@
 use axum::http::Method;
 use serde_json::{Map, Value, json};
 
-use super::check_rule;
-use super::misc::{complete_rule_keys, refs};
+use super::common::{check_rule_body, default_rule_lists_and_stamp, refs_from_table};
 use super::zia;
 use crate::engine::{self, Call, Reply, ResourceDef};
 use crate::errors::ApiError;
@@ -51,12 +50,12 @@ pub fn routes() -> Vec<Route> {
 }
 
 fn create(call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    check_rule(call.body, &ACTIONS)?;
+    check_rule_body(call.body, &ACTIONS)?;
     engine::create(&URL_FILTERING_RULES, call)
 }
 
 fn replace(call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    check_rule(call.body, &ACTIONS)?;
+    check_rule_body(call.body, &ACTIONS)?;
     engine::replace(&URL_FILTERING_RULES, call)
 }
 
@@ -69,7 +68,7 @@ fn complete_url_rule(rule: &mut Map<String, Value>, now: i64) {
     rule.entry("enforceTimeValidity").or_insert(json!(false));
     rule.entry("blockOverride").or_insert(json!(false));
     rule.entry("ciparule").or_insert(json!(false));
-    complete_rule_keys(
+    default_rule_lists_and_stamp(
         rule,
         &[
             "urlCategories",
@@ -202,11 +201,11 @@ fn seed_rules(s: &mut Seeder<'_>) -> Vec<Value> {
                 "description": s.text(&format!("{name} (seeded)")),
                 "urlCategories": categories,
                 "protocols": ["ANY_RULE"],
-                "locations": refs(&locations, &location_picks),
-                "departments": refs(&DEPARTMENTS_TABLE, &depts),
-                "groups": refs(&GROUPS_TABLE, &groups),
-                "timeWindows": refs(&INTERVALS_TABLE, &windows),
-                "labels": refs(&LABELS_TABLE, &label_picks),
+                "locations": refs_from_table(&locations, &location_picks),
+                "departments": refs_from_table(&DEPARTMENTS_TABLE, &depts),
+                "groups": refs_from_table(&GROUPS_TABLE, &groups),
+                "timeWindows": refs_from_table(&INTERVALS_TABLE, &windows),
+                "labels": refs_from_table(&LABELS_TABLE, &label_picks),
                 "enableFullLogging": s.chance(0.3),
                 "blockOverride": action == "CAUTION",
             });

@@ -3,7 +3,7 @@
 use axum::http::Method;
 use serde_json::{Value, json};
 
-use super::misc::{contains, lite, param, respond_refs, sort};
+use super::common::{contains, lite, param, respond_refs, sort};
 use super::zia;
 use crate::engine::{self, Call, Filter, Match, Reply, ResourceDef};
 use crate::envelope::{self, Envelope};
@@ -146,9 +146,9 @@ fn list_users(call: &engine::Read<'_>) -> Result<Reply, ApiError> {
 /// `GET /departments`: `search` (substring of the name), `sortBy`/`sortOrder`, paging.
 /// `limitSearch=true` restricts the search to the name (which is all it matches here anyway).
 fn list_departments(call: &mut Call<'_>) -> Result<Reply, ApiError> {
-    super::misc::flag(call, "limitSearch")?;
+    super::common::bool_param(call, "limitSearch")?;
     let search = param(call, "search");
-    let mut records = super::misc::select(call, &DEPARTMENTS, |d| {
+    let mut records = super::common::select(call, &DEPARTMENTS, |d| {
         search.is_none_or(|s| contains(d, "name", s))
     });
     sort(call, &mut records, &SORT_FIELDS)?;
@@ -167,7 +167,7 @@ fn get_department_lite(call: &mut Call<'_>) -> Result<Reply, ApiError> {
 fn list_groups(call: &mut Call<'_>) -> Result<Reply, ApiError> {
     let search = param(call, "search");
     let defined_by = param(call, "definedBy");
-    let mut records = super::misc::select(call, &GROUPS, |g| {
+    let mut records = super::common::select(call, &GROUPS, |g| {
         search.is_none_or(|s| contains(g, "name", s))
             && defined_by.is_none_or(|d| {
                 g.get("definedBy")
