@@ -54,6 +54,7 @@ async fn call_tool(
                     let ctx = executor::Context {
                         client,
                         customer_id: Some(customer_id),
+                        sanitize: true,
                     };
                     executor::run(tool, args, &ctx).await
                 }

@@ -51,13 +51,21 @@ pub async fn run(tool: &ToolDeclaration, args: Args, ctx: &Context<'_>) -> CallT
                     .conventions
                     .staged_note
                     .filter(|_| tool.action.is_write() && tool.staged_note),
+                sanitize: ctx.sanitize,
             };
             shaping::result::render(answer, args.get("query").and_then(Value::as_str), notes)
         }
         Err(Failure::Invalid(message)) => error_text(message),
         Err(Failure::Api(e)) => {
-            let mut result = CallToolResult::structured_error(e.to_json());
-            result.content = vec![ContentBlock::text(api_error_text(&e))];
+            // API error messages carry tenant text (names, descriptions): sanitized too.
+            let structured = shaping::sanitize(e.to_json(), ctx.sanitize);
+            let text = api_error_text(&e);
+            let text = match ctx.sanitize {
+                true => shaping::sanitize::sanitize_text(&text).into_owned(),
+                false => text,
+            };
+            let mut result = CallToolResult::structured_error(structured);
+            result.content = vec![ContentBlock::text(text)];
             result
         }
     }

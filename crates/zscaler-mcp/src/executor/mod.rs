@@ -32,6 +32,8 @@ pub struct Context<'a> {
     pub client: &'a ZscalerClient,
     /// The tenant id a service's paths carry (ZPA `{customerId}`), when configured.
     pub customer_id: Option<&'a str>,
+    /// Sanitize answers (strings of results and of API error messages); on by default.
+    pub sanitize: bool,
 }
 
 /// One call of one tool: the declaration, its service's conventions, the context.

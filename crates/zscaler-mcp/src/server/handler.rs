@@ -72,6 +72,7 @@ impl ZscalerMcp {
         let ctx = executor::Context {
             client: &client,
             customer_id: upstream.customer_id.as_deref(),
+            sanitize: self.shared.config.output.sanitize,
         };
         executor::run(tool, args, &ctx).await
     }

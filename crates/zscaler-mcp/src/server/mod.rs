@@ -366,5 +366,21 @@ impl ZscalerMcpServer {
             r.tools.len()
         );
         tracing::info!("{}", self.shared.posture.banner());
+        let config = &self.shared.config;
+        if !config.output.sanitize {
+            tracing::warn!(
+                "Output sanitization is DISABLED (ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION): tool \
+                 results reach the agent with invisible characters, HTML and Markdown links as \
+                 the tenant stored them"
+            );
+        }
+        if config.transport.is_http()
+            && config.client_auth.effective_mode() == Some(crate::config::AuthMode::None)
+        {
+            tracing::warn!(
+                "Client authentication is OFF (ZSCALER_MCP_AUTH_ENABLED=false): anyone who can \
+                 reach this port can call the tools"
+            );
+        }
     }
 }

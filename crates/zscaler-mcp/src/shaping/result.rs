@@ -97,6 +97,8 @@ pub struct Notes {
     pub untrusted: bool,
     /// Said after the data (a service's staged-change note after a write).
     pub after: Option<&'static str>,
+    /// Output sanitization is on (the default).
+    pub sanitize: bool,
 }
 
 /// Shapes a successful answer: sanitize → JMESPath `query` → encode → notes.
@@ -105,7 +107,7 @@ pub fn render(answer: Answer, query: Option<&str>, notes: Notes) -> CallToolResu
         Answer::Record(v) => (v, None),
         Answer::Rows { items, meta } => (Value::Array(items), Some(meta)),
     };
-    let data = super::sanitize(data);
+    let data = super::sanitize(data, notes.sanitize);
     let (data, queried) = match query {
         Some(q) => match super::query::apply(q, &data) {
             Ok(v) => (v, true),
@@ -193,6 +195,7 @@ mod tests {
         let notes = Notes {
             untrusted: true,
             after: Some("STAGED"),
+            sanitize: true,
         };
         let result = render(answer, None, notes);
         let text = serde_json::to_value(&result.content).unwrap_or_default();
