@@ -8,9 +8,9 @@ mod common;
 use rmcp::model::CallToolResult;
 use serde_json::{Value, json};
 use zscaler_mcp::catalog;
-use zscaler_mcp::client::{ClientSettings, RateLimits, Upstream, ZscalerClient};
+use zscaler_mcp::client::ZscalerClient;
 use zscaler_mcp::executor::{self, arguments};
-use zscaler_sandbox::{Sandbox, SandboxConfig};
+use zscaler_sandbox::SandboxConfig;
 
 /// What the payloads carry that must never reach the agent.
 const MARKERS: &[&str] = &[
@@ -76,19 +76,11 @@ fn rows(result: &CallToolResult) -> Vec<Value> {
 
 #[tokio::test]
 async fn payloads_seeded_in_the_tenant_never_reach_the_agent() {
-    common::crypto();
-    let sandbox = Sandbox::start(SandboxConfig {
+    let (sandbox, client) = common::sandbox_client(SandboxConfig {
         adversarial: true,
         ..SandboxConfig::default()
     })
-    .await
-    .expect("sandbox starts");
-    let upstream = Upstream::sandbox(&sandbox);
-    let settings = ClientSettings {
-        rate_limits: RateLimits::off(),
-        ..ClientSettings::default()
-    };
-    let client = ZscalerClient::new(&upstream, upstream.grant.clone(), settings).expect("client");
+    .await;
     let mut payloads_seen = 0;
     for name in TOOLS {
         let raw = call(&client, &sandbox.customer_id, name, false).await;

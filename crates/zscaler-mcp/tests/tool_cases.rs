@@ -14,10 +14,10 @@ use std::path::PathBuf;
 use rmcp::model::{CallToolResult, ContentBlock};
 use serde_json::{Map, Value, json};
 use zscaler_mcp::catalog;
-use zscaler_mcp::client::{ClientSettings, RateLimits, Upstream, ZscalerClient};
+use zscaler_mcp::client::ZscalerClient;
 use zscaler_mcp::executor::{self, arguments};
 use zscaler_mcp::policy;
-use zscaler_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use zscaler_sandbox::{RunningSandbox, SandboxConfig};
 
 // ---------------------------------------------------------------------------------------------
 // The adapter: the only place that knows how the crate runs a tool. Keep every use of the
@@ -205,20 +205,11 @@ struct Rig {
 
 impl Rig {
     async fn start() -> Rig {
-        common::crypto();
-        let sandbox = Sandbox::start(SandboxConfig {
+        let (sandbox, client) = common::sandbox_client(SandboxConfig {
             admin_token: Some(ADMIN_TOKEN.into()),
             ..SandboxConfig::default()
         })
-        .await
-        .expect("sandbox starts");
-        let upstream = Upstream::sandbox(&sandbox);
-        let settings = ClientSettings {
-            rate_limits: RateLimits::off(),
-            ..ClientSettings::default()
-        };
-        let client =
-            ZscalerClient::new(&upstream, upstream.grant.clone(), settings).expect("client");
+        .await;
         Rig {
             sandbox,
             admin: reqwest::Client::new(),

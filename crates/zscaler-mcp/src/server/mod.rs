@@ -225,13 +225,23 @@ impl ZscalerMcpServer {
                             addr: addr.clone(),
                             source,
                         })?;
-                self.serve_http(listener, stop).await
+                self.serve_on(listener, stop).await
             }
         }
     }
 
-    /// Serves HTTP on an already-bound listener (tests bind port 0).
+    /// Serves HTTP on an already-bound listener (tests bind port 0), after the same startup
+    /// refusal as [`Self::run`]: an unenforced setting serves nothing.
     pub async fn serve_http(
+        self,
+        listener: TcpListener,
+        stop: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
+        crate::config::unenforced::refuse_unenforced(&self.shared.config)?;
+        self.serve_on(listener, stop).await
+    }
+
+    async fn serve_on(
         self,
         listener: TcpListener,
         stop: impl Future<Output = ()> + Send + 'static,
@@ -244,27 +254,13 @@ impl ZscalerMcpServer {
         } else {
             HostPolicy::new(&config.http.host, &config.http.allowed_hosts)
         };
-        let auth = match config.client_auth.effective_mode() {
-            None | Some(AuthMode::None) => None,
-            Some(AuthMode::ApiKey) => match &config.client_auth.api_key {
-                Some(key) => Some(Arc::new(ClientAuth::api_key(key))),
-                // Fail closed: a mode without its key serves nothing.
-                None => {
-                    return Err(crate::config::unenforced::refuse_unenforced(config)
-                        .err()
-                        .map(ServerError::Config)
-                        .unwrap_or_else(|| {
-                            ServerError::Client("api-key mode without a key".into())
-                        }));
-                }
-            },
-            Some(other) => {
-                return Err(ServerError::Config(crate::config::ConfigError::new(
-                    "ZSCALER_MCP_AUTH_MODE",
-                    other.as_str(),
-                    "api-key: this version enforces no other client authentication yet",
-                )));
-            }
+        // `refuse_unenforced` (run before serving) leaves api-key as the only mode with a layer.
+        let auth = match (
+            config.client_auth.effective_mode(),
+            &config.client_auth.api_key,
+        ) {
+            (Some(AuthMode::ApiKey), Some(key)) => Some(Arc::new(ClientAuth::api_key(key))),
+            _ => None,
         };
         let mode = match config.transport {
             Transport::Sse => HttpMode::Sse,

@@ -68,6 +68,28 @@ pub fn crypto() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
+/// An in-process sandbox and the real Zscaler client against it (rate budgets off: they
+/// throttle on purpose).
+pub async fn sandbox_client(
+    config: zscaler_sandbox::SandboxConfig,
+) -> (
+    zscaler_sandbox::RunningSandbox,
+    zscaler_mcp::client::ZscalerClient,
+) {
+    use zscaler_mcp::client::{ClientSettings, RateLimits, Upstream, ZscalerClient};
+    crypto();
+    let sandbox = zscaler_sandbox::Sandbox::start(config)
+        .await
+        .expect("sandbox starts");
+    let upstream = Upstream::sandbox(&sandbox);
+    let settings = ClientSettings {
+        rate_limits: RateLimits::off(),
+        ..ClientSettings::default()
+    };
+    let client = ZscalerClient::new(&upstream, upstream.grant.clone(), settings).expect("client");
+    (sandbox, client)
+}
+
 pub fn client() -> reqwest::Client {
     crypto();
     reqwest::Client::builder()
