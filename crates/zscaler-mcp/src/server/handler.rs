@@ -146,21 +146,22 @@ impl ServerHandler for ZscalerMcp {
         &self,
         _requested: &SubscriptionFilter,
     ) -> Option<SubscriptionFilter> {
+        self.session.accept_listener();
         Some(SubscriptionFilter::builder().tools_list_changed().build())
     }
 
     async fn listen(&self, context: SubscriptionContext) -> Result<(), ErrorData> {
-        let mut changes = self.session.tool_list_changed.subscribe();
+        let mut changes = self.session.take_listener();
         loop {
             tokio::select! {
                 _ = context.cancelled() => return Ok(()),
-                change = changes.recv() => match change {
-                    Ok(()) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                change = changes.changed() => match change {
+                    Ok(()) => {
                         if let Err(e) = context.sink().notify_tool_list_changed().await {
                             tracing::debug!("tools/list_changed not delivered: {e}");
                         }
                     }
-                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return Ok(()),
+                    Err(_) => return Ok(()),
                 },
             }
         }

@@ -230,7 +230,7 @@ impl ZscalerMcp {
                 tracing::debug!("tools/list_changed not delivered: {e}");
             }
         } else {
-            let _ = self.session.tool_list_changed.send(());
+            self.session.tool_list_changed();
         }
         tracing::info!(
             toolset = id,

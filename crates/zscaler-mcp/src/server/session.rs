@@ -5,6 +5,7 @@
 // `logging/setLevel` is deprecated by SEP-2577 (2026-07-28) but still served.
 #![allow(deprecated)]
 
+use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rmcp::RoleServer;
@@ -23,8 +24,40 @@ pub(crate) struct SessionState {
     pub(crate) log_level: Mutex<Option<LoggingLevel>>,
     /// Toolsets this session enabled with `zscaler_enable_toolset`, and the view they make.
     pub(crate) enabled: Mutex<(Vec<&'static str>, Option<Arc<Exposed>>)>,
-    /// `subscriptions/listen` streams (2026-07-28) waiting for tool-list changes.
-    pub(crate) tool_list_changed: tokio::sync::broadcast::Sender<()>,
+    /// Version of this session's tool list; `subscriptions/listen` streams (2026-07-28) watch it.
+    pub(crate) tool_list_version: tokio::sync::watch::Sender<u64>,
+    /// Watchers taken when a `subscriptions/listen` request is accepted, before its
+    /// acknowledgement is sent, so a change made right after the acknowledgement is not missed.
+    pub(crate) accepted_listeners: Mutex<VecDeque<tokio::sync::watch::Receiver<u64>>>,
+}
+
+/// At most this many accepted listen streams wait to start; older ones are dropped.
+const MAX_ACCEPTED_LISTENERS: usize = 16;
+
+impl SessionState {
+    /// Called when a listen request is accepted: the version it has seen is the current one.
+    pub(crate) fn accept_listener(&self) {
+        if let Ok(mut waiting) = self.accepted_listeners.lock() {
+            if waiting.len() >= MAX_ACCEPTED_LISTENERS {
+                waiting.pop_front();
+            }
+            waiting.push_back(self.tool_list_version.subscribe());
+        }
+    }
+
+    /// The watcher for a listen stream that starts now.
+    pub(crate) fn take_listener(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.accepted_listeners
+            .lock()
+            .ok()
+            .and_then(|mut waiting| waiting.pop_front())
+            .unwrap_or_else(|| self.tool_list_version.subscribe())
+    }
+
+    /// Marks the tool list changed for every listen stream of this session.
+    pub(crate) fn tool_list_changed(&self) {
+        self.tool_list_version.send_modify(|v| *v += 1);
+    }
 }
 
 impl Default for SessionState {
@@ -33,7 +66,8 @@ impl Default for SessionState {
             negotiated: OnceLock::new(),
             log_level: Mutex::new(None),
             enabled: Mutex::new((Vec::new(), None)),
-            tool_list_changed: tokio::sync::broadcast::channel(8).0,
+            tool_list_version: tokio::sync::watch::channel(0).0,
+            accepted_listeners: Mutex::new(VecDeque::new()),
         }
     }
 }
