@@ -94,10 +94,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             mode: HttpMode::Streamable {
                 stateless: cli.stateless,
             },
-            edge: Edge {
-                hosts: HostPolicy::new("127.0.0.1", &[]),
-                auth: None,
-            },
+            edge: Edge::hosts_only(HostPolicy::new("127.0.0.1", &[])),
             cancel: cancel.clone(),
             max_body_bytes: MAX_BODY_BYTES,
         },
@@ -106,7 +103,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 
     eprintln!("listening on http://{local}/mcp");
     let stop = cancel.clone();
-    let server = http::serve(listener, app, async move {
+    let server = http::serve(listener, app, None, async move {
         shutdown::signal().await;
         stop.cancel();
     });

@@ -29,4 +29,4 @@ pub mod service;
 pub mod shaping;
 pub mod transport;
 
-pub use server::{ZscalerMcpServer, ZscalerMcpServerBuilder};
+pub use server::{ServerError, ZscalerMcpServer, ZscalerMcpServerBuilder};

@@ -46,6 +46,11 @@ fn main() -> ExitCode {
     let server = ZscalerMcpServer::builder(*config).build();
     match runtime.block_on(async { server.run(shutdown::signal()).await }) {
         Ok(()) => ExitCode::SUCCESS,
+        // A setting found unusable only when the server starts (e.g. an unreadable TLS key).
+        Err(zscaler_mcp::ServerError::Config(e)) => {
+            eprintln!("zscaler-mcp: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             tracing::error!("{e}");
             eprintln!("zscaler-mcp: {e}");

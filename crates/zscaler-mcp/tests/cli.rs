@@ -93,7 +93,7 @@ type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
 /// Every protection the server would report but does not enforce yet is refused at startup,
 /// naming the setting, before anything listens or reaches Zscaler.
 #[test]
-fn unenforced_settings_are_refused_naming_the_setting() {
+fn unusable_or_unenforced_settings_are_refused_naming_the_setting() {
     let http = ["--transport", "streamable-http"];
     let cases: &[Case] = &[
         (
@@ -111,17 +111,17 @@ fn unenforced_settings_are_refused_naming_the_setting() {
         ),
         (
             &http,
-            &[("ZSCALER_MCP_ALLOWED_SOURCE_IPS", "10.0.0.0/8")],
+            &[("ZSCALER_MCP_ALLOWED_SOURCE_IPS", "10.0.0.0/33")],
             "ZSCALER_MCP_ALLOWED_SOURCE_IPS",
         ),
         (
             &http,
-            &[("ZSCALER_MCP_ALLOWED_ORIGINS", "https://a.example")],
+            &[("ZSCALER_MCP_ALLOWED_ORIGINS", "https://a.example/path")],
             "ZSCALER_MCP_ALLOWED_ORIGINS",
         ),
         (
             &http,
-            &[("ZSCALER_MCP_AUTH_MODE", "jwt")],
+            &[("ZSCALER_MCP_AUTH_MODE", "zscaler")],
             "ZSCALER_MCP_AUTH_MODE",
         ),
         (
@@ -151,7 +151,7 @@ fn unenforced_settings_are_refused_naming_the_setting() {
         ),
         (
             &[],
-            &[("ZSCALER_MCP_CONFIRMATION_TTL", "60")],
+            &[("ZSCALER_MCP_CONFIRMATION_TTL", "5")],
             "ZSCALER_MCP_CONFIRMATION_TTL",
         ),
         (

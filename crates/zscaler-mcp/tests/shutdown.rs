@@ -79,10 +79,7 @@ async fn start(
         Arc::new(move |_| handler.clone()),
         HttpOptions {
             mode: HttpMode::Streamable { stateless: true },
-            edge: Edge {
-                hosts: HostPolicy::new("127.0.0.1", &[]),
-                auth: None,
-            },
+            edge: Edge::hosts_only(HostPolicy::new("127.0.0.1", &[])),
             cancel: sessions.clone(),
             max_body_bytes: 1 << 20,
         },
@@ -100,6 +97,7 @@ async fn start(
             grace,
             sessions,
         },
+        None,
         async move {
             let _ = rx.await;
         },

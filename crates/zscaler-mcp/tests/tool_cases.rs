@@ -14,9 +14,9 @@ use std::path::PathBuf;
 use rmcp::model::{CallToolResult, ContentBlock};
 use serde_json::{Map, Value, json};
 use zscaler_mcp::catalog;
+use zscaler_mcp::catalog::Action;
 use zscaler_mcp::client::ZscalerClient;
 use zscaler_mcp::executor::{self, arguments};
-use zscaler_mcp::policy;
 use zscaler_sandbox::{RunningSandbox, SandboxConfig};
 
 // ---------------------------------------------------------------------------------------------
@@ -34,6 +34,29 @@ struct ToolOutcome {
     structured: Option<Value>,
 }
 
+/// The server runs a delete only after its confirmation step; here the step is taken with a
+/// token, as for a client that cannot elicit (tests/confirmation.rs covers the step itself).
+fn confirm_with_a_token(tool: &str, args: &Map<String, Value>) {
+    use zscaler_mcp::policy::confirmation::{Confirmations, Kind, Subject};
+    let write = zscaler_mcp::config::WriteConfig {
+        enabled: true,
+        allowlist: Vec::new(),
+        skip_confirmations: false,
+        confirmation_ttl: std::time::Duration::from_secs(300),
+        request_state_keys: Vec::new(),
+    };
+    let confirmations = Confirmations::new(&write).expect("confirmations");
+    let subject = Subject {
+        tool,
+        args,
+        principal: None,
+    };
+    let token = confirmations.issue(Kind::Token, subject);
+    confirmations
+        .redeem(Kind::Token, &token, subject)
+        .expect("a fresh token confirms its own call");
+}
+
 /// Runs tool `name` with `args` (a JSON object) as the server's `tools/call` does: finds the
 /// declaration, validates the arguments, runs the executor.
 async fn call_tool(
@@ -47,18 +70,17 @@ async fn call_tool(
         None => panic!("unknown tool {name}: the server would answer a JSON-RPC error"),
         Some(tool) => match arguments::validate(tool, args.as_object()) {
             Err(problem) => CallToolResult::error(vec![ContentBlock::text(problem)]),
-            // Policy's call-time gates come before the executor, as in the server's dispatch.
-            Ok(args) => match policy::check_call(tool) {
-                Err(refusal) => CallToolResult::error(vec![ContentBlock::text(refusal)]),
-                Ok(()) => {
-                    let ctx = executor::Context {
-                        client,
-                        customer_id: Some(customer_id),
-                        sanitize: true,
-                    };
-                    executor::run(tool, args, &ctx).await
+            Ok(args) => {
+                if tool.action == Action::Delete {
+                    confirm_with_a_token(tool.name, &args);
                 }
-            },
+                let ctx = executor::Context {
+                    client,
+                    customer_id: Some(customer_id),
+                    sanitize: true,
+                };
+                executor::run(tool, args, &ctx).await
+            }
         },
     };
     ToolOutcome {
@@ -260,14 +282,17 @@ async fn run_file(stem: &str) {
     let cases = load(stem);
     let mut rig = Rig::start().await;
     let mut failures = Vec::new();
+    // A delete changes the tenant for good: the case after it starts from a fresh one.
+    let mut after_delete = false;
     for (i, case) in cases.iter().enumerate() {
         let tool = case["tool"]
             .as_str()
             .unwrap_or_else(|| panic!("{stem}.json case {i} has no tool"));
         let args = case.get("args").cloned().unwrap_or_else(|| json!({}));
-        if case.get("shape") == Some(&json!("write")) || truthy(case.get("reset")) {
+        if case.get("shape") == Some(&json!("write")) || truthy(case.get("reset")) || after_delete {
             rig.reset().await;
         }
+        after_delete = tool.contains("delete");
         rig.new_requests().await;
         let outcome = call_tool(&rig.client, &rig.sandbox.customer_id, tool, &args).await;
         let requests: Vec<Value> = rig

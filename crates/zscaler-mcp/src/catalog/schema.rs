@@ -14,6 +14,15 @@ pub const QUERY_PARAM: &str = "query";
 /// Description of the JMESPath parameter.
 pub const QUERY_DESCRIPTION: &str = "JMESPath applied to the result (API field names).";
 
+/// The argument of delete tools that carries the confirmation token (named as in the
+/// reference); read by `policy::confirmation`, never sent to Zscaler.
+pub const CONFIRM_PARAM: &str = "kwargs";
+
+/// Description of [`CONFIRM_PARAM`].
+pub const CONFIRM_DESCRIPTION: &str = "Leave out on the first call. Only after the user \
+    explicitly approved the deletion: {\"confirmation_token\": \"<token>\"} with the token \
+    from the first call's answer.";
+
 fn type_schema(ty: ParamType) -> Value {
     match ty {
         ParamType::String => json!({"type": "string"}),
@@ -57,6 +66,12 @@ pub fn input_schema(tool: &ToolDeclaration) -> JsonObject {
         properties.insert(
             QUERY_PARAM.to_string(),
             json!({"type": "string", "description": QUERY_DESCRIPTION}),
+        );
+    }
+    if tool.action == super::Action::Delete {
+        properties.insert(
+            CONFIRM_PARAM.to_string(),
+            json!({"type": ["object", "string"], "description": CONFIRM_DESCRIPTION}),
         );
     }
     let mut schema = Map::new();

@@ -115,6 +115,8 @@ pub struct HttpConfig {
     pub allowed_hosts: Vec<String>,
     pub disable_host_validation: bool,
     pub allowed_source_ips: Vec<IpRule>,
+    /// Peers whose `X-Forwarded-For` / `Forwarded` headers are believed (default: none).
+    pub trusted_proxies: Vec<IpRule>,
     pub allowed_origins: Vec<String>,
     /// How long in-flight calls may run after SIGINT/SIGTERM before the process exits.
     pub shutdown_grace: Duration,
@@ -201,6 +203,9 @@ pub struct ClientAuthConfig {
     pub issuer: Option<String>,
     pub audience: String,
     pub algorithms: Vec<String>,
+    /// `ZSCALER_MCP_AUTH_LEEWAY_SECONDS`: clock skew allowed on a JWT's `exp`, `nbf` and `iat`
+    /// (default 30 s, at most 300 s).
+    pub leeway: Duration,
     pub trust_platform_auth: bool,
     pub oidc: OidcProxyConfig,
 }

@@ -14,48 +14,63 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
     };
     let http = config.transport.is_http();
     let h = &config.http;
-    if let Some(tls) = &h.tls {
-        return refuse(
-            "ZSCALER_MCP_TLS_CERT_FILE",
-            &tls.cert_file.display().to_string(),
-            "this version does not terminate TLS yet; put a TLS proxy in front and set \
-             ZSCALER_MCP_ALLOW_HTTP=true",
-        );
-    }
-    if http && !h.binds_loopback() && !h.allow_http {
+    if http && h.tls.is_none() && !h.binds_loopback() && !h.allow_http {
         return Err(ConfigError::new(
             "--host (ZSCALER_MCP_HOST)",
             &h.host,
-            "a loopback address (127.0.0.1, ::1, localhost): plaintext HTTP on another \
-             interface needs ZSCALER_MCP_ALLOW_HTTP=true (TLS terminated in front of the server)",
+            "a loopback address (127.0.0.1, ::1, localhost): another interface needs TLS \
+             (ZSCALER_MCP_TLS_CERT_FILE and ZSCALER_MCP_TLS_KEY_FILE), or \
+             ZSCALER_MCP_ALLOW_HTTP=true when TLS is terminated in front of the server",
         ));
-    }
-    if !h.allowed_source_ips.is_empty() {
-        return refuse(
-            "ZSCALER_MCP_ALLOWED_SOURCE_IPS",
-            "<list>",
-            "the source-IP ACL is not enforced by this version yet; restrict sources with a \
-             firewall or proxy",
-        );
-    }
-    if !h.allowed_origins.is_empty() {
-        return refuse(
-            "ZSCALER_MCP_ALLOWED_ORIGINS",
-            &h.allowed_origins.join(","),
-            "this version answers no CORS preflight yet, so browsers refuse every cross-origin \
-             request",
-        );
     }
     let auth = &config.client_auth;
     let mode = auth.effective_mode();
     match mode {
-        Some(AuthMode::Jwt | AuthMode::Zscaler | AuthMode::Oidc) if http => {
+        Some(AuthMode::Zscaler | AuthMode::Oidc) if http => {
             return refuse(
                 "ZSCALER_MCP_AUTH_MODE",
                 mode.map(AuthMode::as_str).unwrap_or_default(),
-                "this version enforces api-key client authentication only; use \
-                 ZSCALER_MCP_AUTH_API_KEY, or authenticate in a proxy in front of the server",
+                "this version enforces api-key and jwt client authentication only; use \
+                 ZSCALER_MCP_AUTH_API_KEY, ZSCALER_MCP_AUTH_JWKS_URI with \
+                 ZSCALER_MCP_AUTH_ISSUER, or authenticate in a proxy in front of the server",
             );
+        }
+        // The JWKS URL (https or loopback http), algorithms (never none/HS*) and leeway were
+        // checked when parsed; the verifier checks them again when the server starts.
+        Some(AuthMode::Jwt) if http => {
+            if auth.jwks_uri.is_none() {
+                return Err(ConfigError::new(
+                    "ZSCALER_MCP_AUTH_JWKS_URI",
+                    "(unset)",
+                    "the identity provider's JWKS URL (https://...), required by \
+                     ZSCALER_MCP_AUTH_MODE=jwt",
+                ));
+            }
+            match &auth.issuer {
+                Some(issuer) if !issuer.trim().is_empty() => {}
+                other => {
+                    return Err(ConfigError::new(
+                        "ZSCALER_MCP_AUTH_ISSUER",
+                        if other.is_some() { "" } else { "(unset)" },
+                        "the identity provider's issuer (the exact 'iss' of its tokens), \
+                         required by ZSCALER_MCP_AUTH_MODE=jwt",
+                    ));
+                }
+            }
+            if auth.audience.trim().is_empty() {
+                return Err(ConfigError::new(
+                    "ZSCALER_MCP_AUTH_AUDIENCE",
+                    "",
+                    "a value the tokens' 'aud' must contain (default zscaler-mcp-server)",
+                ));
+            }
+            if auth.algorithms.is_empty() {
+                return Err(ConfigError::new(
+                    "ZSCALER_MCP_AUTH_ALGORITHMS",
+                    "",
+                    "asymmetric JWT algorithms, e.g. RS256 (the default) or RS256,ES256",
+                ));
+            }
         }
         Some(AuthMode::ApiKey) if http => match &auth.api_key {
             None => {
@@ -82,24 +97,39 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
             return Err(ConfigError::new(
                 "ZSCALER_MCP_AUTH_ENABLED",
                 "true",
-                "a mode to go with it: set ZSCALER_MCP_AUTH_API_KEY (api-key)",
+                "a mode to go with it: set ZSCALER_MCP_AUTH_API_KEY (api-key), or \
+                 ZSCALER_MCP_AUTH_JWKS_URI and ZSCALER_MCP_AUTH_ISSUER (jwt)",
             ));
         }
         _ => {}
     }
     let api_key_in_use = http && mode == Some(AuthMode::ApiKey);
+    let jwt_in_use = http && mode == Some(AuthMode::Jwt);
     let set = [
         (
             "ZSCALER_MCP_AUTH_API_KEY",
             auth.api_key.is_some() && !api_key_in_use,
         ),
-        ("ZSCALER_MCP_AUTH_JWKS_URI", auth.jwks_uri.is_some()),
-        ("ZSCALER_MCP_AUTH_ISSUER", auth.issuer.is_some()),
+        (
+            "ZSCALER_MCP_AUTH_JWKS_URI",
+            auth.jwks_uri.is_some() && !jwt_in_use,
+        ),
+        (
+            "ZSCALER_MCP_AUTH_ISSUER",
+            auth.issuer.is_some() && !jwt_in_use,
+        ),
         (
             "ZSCALER_MCP_AUTH_AUDIENCE",
-            auth.audience != "zscaler-mcp-server",
+            auth.audience != "zscaler-mcp-server" && !jwt_in_use,
         ),
-        ("ZSCALER_MCP_AUTH_ALGORITHMS", auth.algorithms != ["RS256"]),
+        (
+            "ZSCALER_MCP_AUTH_ALGORITHMS",
+            auth.algorithms != ["RS256"] && !jwt_in_use,
+        ),
+        (
+            "ZSCALER_MCP_AUTH_LEEWAY_SECONDS",
+            auth.leeway.as_secs() != 30 && !jwt_in_use,
+        ),
         ("ZSCALER_MCP_TRUST_PLATFORM_AUTH", auth.trust_platform_auth),
         ("OIDCPROXY_CONFIG_URL", auth.oidc.config_url.is_some()),
         ("OIDCPROXY_BASE_URL", auth.oidc.base_url.is_some()),
@@ -115,30 +145,8 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
         return refuse(
             name,
             "<set>",
-            "it is not used by the client authentication this version enforces (api-key on \
-             HTTP transports)",
-        );
-    }
-    let w = &config.write;
-    if w.skip_confirmations {
-        return refuse(
-            "ZSCALER_MCP_SKIP_CONFIRMATIONS",
-            "true",
-            "delete confirmation does not exist yet: delete tools refuse to run",
-        );
-    }
-    if w.confirmation_ttl.as_secs() != 300 {
-        return refuse(
-            "ZSCALER_MCP_CONFIRMATION_TTL",
-            &w.confirmation_ttl.as_secs().to_string(),
-            "delete confirmation does not exist yet: delete tools refuse to run",
-        );
-    }
-    if !w.request_state_keys.is_empty() {
-        return refuse(
-            "ZSCALER_MCP_REQUEST_STATE_KEYS",
-            "<redacted>",
-            "confirmation and request state are not sealed by this version yet",
+            "it is not used by the client authentication in force (api-key or jwt, on HTTP \
+             transports only, as the mode selects)",
         );
     }
     let s = &config.secrets;

@@ -347,6 +347,8 @@ fn auth_mode(raw: Option<Raw<'_>>) -> Result<Option<AuthMode>, ConfigError> {
     Ok(Some(mode))
 }
 
+/// Asymmetric only: `none` and HMAC (HS*) are refused here and again by the verifier
+/// (`transport::edge::jwt::SUPPORTED_ALGORITHMS`, kept equal by a test there).
 const JWT_ALGORITHMS: &[&str] = &[
     "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "EdDSA",
 ];
@@ -374,6 +376,15 @@ fn algorithms(raw: Option<Raw<'_>>) -> Result<Vec<String>, ConfigError> {
                 })
         })
         .collect()
+}
+
+/// The JWKS URL: like an endpoint override (`https`, or `http` to loopback: the keys decide who
+/// gets in), but kept as written (a trailing `/` may matter to the identity provider).
+fn jwks_uri(raw: Option<Raw<'_>>) -> Result<Option<String>, ConfigError> {
+    let Some(raw) = raw else { return Ok(None) };
+    let value = raw.value.trim().to_string();
+    endpoint_url(Some(raw))?;
+    Ok(Some(value))
 }
 
 fn source_ips(raw: Option<Raw<'_>>) -> Result<Vec<IpRule>, ConfigError> {
@@ -434,6 +445,11 @@ fn seconds(raw: Option<Raw<'_>>, default: u64) -> Result<Duration, ConfigError> 
     }
 }
 
+/// Bounds of `ZSCALER_MCP_CONFIRMATION_TTL` (seconds): long enough for a human to answer,
+/// short enough that an approval does not outlive its context.
+const MIN_CONFIRMATION_TTL: u64 = 10;
+const MAX_CONFIRMATION_TTL: u64 = 86_400;
+
 /// Request-state keys: a JSON array of strings or a comma-separated list; each at least 32 bytes.
 fn request_state_keys(raw: Option<Raw<'_>>) -> Result<Vec<Secret>, ConfigError> {
     let Some(raw) = raw else {
@@ -455,6 +471,13 @@ fn request_state_keys(raw: Option<Raw<'_>>) -> Result<Vec<Secret>, ConfigError> 
             raw.source,
             SECRET_SHOWN,
             "keys of at least 32 bytes each",
+        ));
+    }
+    if keys.iter().enumerate().any(|(i, k)| keys[..i].contains(k)) {
+        return Err(ConfigError::new(
+            raw.source,
+            SECRET_SHOWN,
+            "distinct keys (a key appears twice)",
         ));
     }
     Ok(keys.into_iter().map(Secret::new).collect())
@@ -525,6 +548,7 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
             .unwrap_or_default(),
         disable_host_validation: input.bool_var("ZSCALER_MCP_DISABLE_HOST_VALIDATION", false)?,
         allowed_source_ips: source_ips(input.var("ZSCALER_MCP_ALLOWED_SOURCE_IPS"))?,
+        trusted_proxies: source_ips(input.var("ZSCALER_MCP_TRUSTED_PROXIES"))?,
         allowed_origins: origins(input.var("ZSCALER_MCP_ALLOWED_ORIGINS"))?,
         shutdown_grace: SHUTDOWN_GRACE,
     };
@@ -592,17 +616,37 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
         confirmation_ttl: seconds(input.var("ZSCALER_MCP_CONFIRMATION_TTL"), 300)?,
         request_state_keys: request_state_keys(input.var("ZSCALER_MCP_REQUEST_STATE_KEYS"))?,
     };
+    if write.skip_confirmations && !write.enabled {
+        return Err(ConfigError::new(
+            "ZSCALER_MCP_SKIP_CONFIRMATIONS",
+            "true",
+            "it unset: it applies only when write tools are enabled (--enable-write-tools)",
+        ));
+    }
+    if !(MIN_CONFIRMATION_TTL..=MAX_CONFIRMATION_TTL).contains(&write.confirmation_ttl.as_secs()) {
+        return Err(ConfigError::new(
+            "ZSCALER_MCP_CONFIRMATION_TTL",
+            write.confirmation_ttl.as_secs().to_string(),
+            format!("a number of seconds from {MIN_CONFIRMATION_TTL} to {MAX_CONFIRMATION_TTL}"),
+        ));
+    }
 
     let client_auth = ClientAuthConfig {
         enabled: input.opt_bool_var("ZSCALER_MCP_AUTH_ENABLED")?,
         mode: auth_mode(input.var("ZSCALER_MCP_AUTH_MODE"))?,
         api_key: input.secret_var("ZSCALER_MCP_AUTH_API_KEY"),
-        jwks_uri: input.string_var("ZSCALER_MCP_AUTH_JWKS_URI"),
+        jwks_uri: jwks_uri(input.var("ZSCALER_MCP_AUTH_JWKS_URI"))?,
         issuer: input.string_var("ZSCALER_MCP_AUTH_ISSUER"),
         audience: input
             .string_var("ZSCALER_MCP_AUTH_AUDIENCE")
             .unwrap_or_else(|| "zscaler-mcp-server".to_string()),
         algorithms: algorithms(input.var("ZSCALER_MCP_AUTH_ALGORITHMS"))?,
+        leeway: Duration::from_secs(bounded(
+            input.var("ZSCALER_MCP_AUTH_LEEWAY_SECONDS"),
+            30,
+            0..=300,
+            "a whole number of seconds",
+        )?),
         trust_platform_auth: input.bool_var("ZSCALER_MCP_TRUST_PLATFORM_AUTH", false)?,
         oidc: OidcProxyConfig {
             config_url: input.string_var("OIDCPROXY_CONFIG_URL"),

@@ -4,8 +4,8 @@
 use rmcp::model::JsonObject;
 use serde_json::{Map, Value};
 
-use crate::catalog::schema::QUERY_PARAM;
-use crate::catalog::{Param, ParamType, ToolDeclaration};
+use crate::catalog::schema::{CONFIRM_PARAM, QUERY_PARAM};
+use crate::catalog::{Action, Param, ParamType, ToolDeclaration};
 
 fn expected(ty: ParamType) -> &'static str {
     match ty {
@@ -83,7 +83,9 @@ fn check(param: &Param, value: &Value) -> Result<(), String> {
     Ok(())
 }
 
-/// Validates `args` and returns them with declared defaults applied and nulls removed.
+/// Validates `args` and returns them with declared defaults applied and nulls removed. A delete
+/// tool's confirmation argument (`kwargs`) is accepted but not returned: the confirmation step
+/// reads it from the request (see `policy::confirmation`).
 pub fn validate(
     tool: &ToolDeclaration,
     args: Option<&JsonObject>,
@@ -91,12 +93,17 @@ pub fn validate(
     let empty = JsonObject::new();
     let args = args.unwrap_or(&empty);
     for name in args.keys() {
-        let known =
-            tool.params.iter().any(|p| p.name == name) || (tool.query && name == QUERY_PARAM);
+        let delete = tool.action == Action::Delete;
+        let known = tool.params.iter().any(|p| p.name == name)
+            || (tool.query && name == QUERY_PARAM)
+            || (delete && name == CONFIRM_PARAM);
         if !known {
             let mut accepted: Vec<&str> = tool.params.iter().map(|p| p.name).collect();
             if tool.query {
                 accepted.push(QUERY_PARAM);
+            }
+            if delete {
+                accepted.push(CONFIRM_PARAM);
             }
             return Err(if accepted.is_empty() {
                 format!(

@@ -55,12 +55,35 @@ pub async fn run(tool: &ToolDeclaration, args: Args, ctx: &Context<'_>) -> CallT
             };
             shaping::result::render(answer, args.get("query").and_then(Value::as_str), notes)
         }
-        Err(Failure::Invalid(message)) => error_text(message),
-        Err(Failure::Api(e)) => {
+        Err(failure) => failed(failure, ctx.sanitize),
+    }
+}
+
+fn failed(failure: Failure, sanitize: bool) -> CallToolResult {
+    match failure {
+        Failure::Invalid(message) => error_text(message),
+        Failure::After { done, failure } => {
+            let mut result = failed(*failure, sanitize);
+            let then = result
+                .content
+                .iter()
+                .filter_map(|c| c.as_text().map(|t| t.text.clone()))
+                .collect::<Vec<_>>()
+                .join("\n");
+            result.content = vec![ContentBlock::text(format!("{done} Then: {then}"))];
+            match &mut result.structured_content {
+                Some(Value::Object(o)) => {
+                    o.insert("alreadyDone".into(), Value::String(done));
+                }
+                other => *other = Some(serde_json::json!({"alreadyDone": done})),
+            }
+            result
+        }
+        Failure::Api(e) => {
             // API error messages carry tenant text (names, descriptions): sanitized too.
-            let structured = shaping::sanitize(e.to_json(), ctx.sanitize);
+            let structured = shaping::sanitize(e.to_json(), sanitize);
             let text = api_error_text(&e);
-            let text = match ctx.sanitize {
+            let text = match sanitize {
                 true => shaping::sanitize::sanitize_text(&text).into_owned(),
                 false => text,
             };

@@ -51,6 +51,9 @@ pub enum Failure {
     Invalid(String),
     /// The Zscaler API refused or failed (boxed: errors are rare, results are hot).
     Api(Box<ApiError>),
+    /// A later step of a multi-request operation failed after earlier steps took effect:
+    /// `done` says what was already changed, so the caller is never left guessing.
+    After { done: String, failure: Box<Failure> },
 }
 
 impl From<ApiError> for Failure {

@@ -38,7 +38,16 @@ pub(crate) async fn run(which: Special, call: &Call<'_>, args: &Args) -> Result<
         Special::ZiaGreTunnelCreate(routes) => gre_create(call, routes, args).await,
         Special::ZiaGreTunnelDelete { tunnel, static_ip } => {
             execute(call, tunnel, args, Vars::new()).await?;
-            execute(call, static_ip, args, Vars::new()).await
+            execute(call, static_ip, args, Vars::new())
+                .await
+                .map_err(|failure| Failure::After {
+                    done: format!(
+                        "GRE tunnel {} was deleted; its static IP {} was not.",
+                        text_arg(args, "tunnel_id"),
+                        text_arg(args, "static_ip_id")
+                    ),
+                    failure: Box::new(failure),
+                })
         }
         Special::ZiaPredefinedCategory { by_id, all, update } => {
             predefined_category(call, by_id, all, update, args).await

@@ -2,9 +2,9 @@
 //! (per request on stateless HTTP); process state is [`Shared`], session state
 //! [`super::session`], the meta tools [`super::meta`].
 //!
-//! A tool call: the session's view finds the tool → its arguments are validated → policy's
-//! call-time gates ([`crate::policy::check_call`]) → a meta tool, or the executor → the audit
-//! line.
+//! A tool call: the session's view finds the tool → its arguments are validated → a delete's
+//! confirmation step ([`super::confirm`], policy in [`crate::policy::confirmation`]) → a meta
+//! tool, or the executor → the audit line.
 
 // `logging/setLevel` is deprecated by SEP-2577 (2026-07-28) but still part of every revision we
 // serve through `initialize`, so it stays implemented.
@@ -23,12 +23,12 @@ use rmcp::service::{RequestContext, SubscriptionContext};
 use rmcp::{ErrorData, RoleServer, ServerHandler};
 use serde_json::json;
 
+use super::confirm::Gate;
 use super::session::SessionState;
 pub use super::state::{Exposed, Shared};
-use crate::catalog::{Handler, ToolDeclaration};
+use crate::catalog::{Action, Handler, ToolDeclaration};
 use crate::executor::{self, arguments};
 pub use crate::transport::SessionKind;
-use crate::transport::edge::auth::Principal;
 
 pub const SERVER_NAME: &str = "zscaler-mcp";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -189,24 +189,24 @@ impl ServerHandler for ZscalerMcp {
                 return Ok(CallToolResult::error(vec![ContentBlock::text(problem)]).into());
             }
         };
-        if let Err(refusal) = crate::policy::check_call(tool) {
-            return Ok(CallToolResult::error(vec![ContentBlock::text(refusal)]).into());
-        }
         let started = std::time::Instant::now();
+        if tool.action == Action::Delete {
+            match self.confirm_delete(tool, &args, &request, &context).await {
+                Gate::Confirmed => {}
+                Gate::Answer(answer) => return Ok(answer),
+                Gate::Error(error) => return Err(error),
+            }
+        }
         let result = match tool.handler {
             Handler::Meta(meta) => self.run_meta(meta, &args, &context).await,
             Handler::Routes(_) | Handler::Special(_) => self.run_zscaler(tool, args).await,
         };
         if self.shared.config.logging.log_tool_calls {
-            let principal = context
-                .extensions
-                .get::<http::request::Parts>()
-                .and_then(|p| p.extensions.get::<Principal>())
-                .map(|p| p.id.as_str())
-                .unwrap_or(match self.kind {
-                    SessionKind::Stdio => "stdio",
-                    _ => "anonymous",
-                });
+            let principal = self.principal(&context);
+            let principal = principal.as_deref().unwrap_or(match self.kind {
+                SessionKind::Stdio => "stdio",
+                _ => "anonymous",
+            });
             tracing::info!(
                 target: "zscaler_mcp::audit",
                 principal,

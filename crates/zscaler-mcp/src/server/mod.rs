@@ -4,6 +4,7 @@
 //! Composition, in request order:
 //! transport (stdio | streamable HTTP | SSE) → edge layers → MCP dispatch ([`handler`]) → tool.
 
+mod confirm;
 pub mod entitlements;
 pub mod handler;
 mod meta;
@@ -21,7 +22,7 @@ use crate::client::Upstream;
 use crate::config::{AuthMode, Config, Transport};
 use crate::policy::selection;
 use crate::service::Service;
-use crate::transport::edge::{ClientAuth, Edge, HostPolicy};
+use crate::transport::edge::{ClientAuth, CorsPolicy, Edge, HostPolicy, SourcePolicy};
 use crate::transport::http::{HttpMode, HttpOptions};
 use crate::transport::{HandlerFactory, SessionKind, http, shutdown, stdio};
 
@@ -148,6 +149,10 @@ impl ZscalerMcpServer {
     ) -> Result<(), ServerError> {
         // A library user's configuration gets the same refusal as the binary's.
         crate::config::unenforced::refuse_unenforced(&self.shared.config)?;
+        if let Err(e) = &self.shared.confirmations {
+            return Err(e.clone().into());
+        }
+        let tls = self.tls()?;
         // Written before anything is served, removed when `run` returns (drop).
         let _pid_file = match &self.shared.config.pid_file {
             Some(path) => Some(PidFile::write(path)?),
@@ -225,8 +230,19 @@ impl ZscalerMcpServer {
                             addr: addr.clone(),
                             source,
                         })?;
-                self.serve_on(listener, stop).await
+                self.serve_on(listener, tls, stop).await
             }
+        }
+    }
+
+    /// The TLS material, read and checked before anything is served.
+    fn tls(&self) -> Result<Option<Arc<rustls::ServerConfig>>, ServerError> {
+        let config = &self.shared.config;
+        match &config.http.tls {
+            Some(tls) if config.transport.is_http() => {
+                Ok(Some(crate::transport::tls::server_config(tls)?))
+            }
+            _ => Ok(None),
         }
     }
 
@@ -238,12 +254,17 @@ impl ZscalerMcpServer {
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
         crate::config::unenforced::refuse_unenforced(&self.shared.config)?;
-        self.serve_on(listener, stop).await
+        if let Err(e) = &self.shared.confirmations {
+            return Err(e.clone().into());
+        }
+        let tls = self.tls()?;
+        self.serve_on(listener, tls, stop).await
     }
 
     async fn serve_on(
         self,
         listener: TcpListener,
+        tls: Option<Arc<rustls::ServerConfig>>,
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
         let config = &self.shared.config;
@@ -254,12 +275,14 @@ impl ZscalerMcpServer {
         } else {
             HostPolicy::new(&config.http.host, &config.http.allowed_hosts)
         };
-        // `refuse_unenforced` (run before serving) leaves api-key as the only mode with a layer.
+        // `refuse_unenforced` (run before serving) leaves api-key and jwt as the modes with a
+        // layer.
         let auth = match (
             config.client_auth.effective_mode(),
             &config.client_auth.api_key,
         ) {
             (Some(AuthMode::ApiKey), Some(key)) => Some(Arc::new(ClientAuth::api_key(key))),
+            (Some(AuthMode::Jwt), _) => Some(Arc::new(ClientAuth::jwt(&config.client_auth)?)),
             _ => None,
         };
         let mode = match config.transport {
@@ -272,7 +295,17 @@ impl ZscalerMcpServer {
             self.factory(),
             HttpOptions {
                 mode,
-                edge: Edge { hosts, auth },
+                edge: Edge {
+                    sources: SourcePolicy {
+                        allowed: config.http.allowed_source_ips.clone(),
+                        trusted_proxies: config.http.trusted_proxies.clone(),
+                    },
+                    hosts,
+                    cors: CorsPolicy {
+                        origins: config.http.allowed_origins.clone(),
+                    },
+                    auth,
+                },
                 cancel: cancel.clone(),
                 max_body_bytes: MAX_BODY_BYTES,
             },
@@ -283,7 +316,8 @@ impl ZscalerMcpServer {
             "/mcp"
         };
         tracing::info!(
-            "listening on http://{local}{path} (transport={}, sessions={})",
+            "listening on {}://{local}{path} (transport={}, sessions={})",
+            if tls.is_some() { "https" } else { "http" },
             config.transport,
             match mode {
                 HttpMode::Sse => "sse",
@@ -296,7 +330,7 @@ impl ZscalerMcpServer {
             grace: config.http.shutdown_grace,
             sessions: cancel,
         };
-        Ok(shutdown::serve_http(listener, app, lifecycle, stop).await?)
+        Ok(shutdown::serve_http(listener, app, lifecycle, tls, stop).await?)
     }
 
     /// Narrows the exposed services to the token's entitlements (never fatal).
@@ -376,6 +410,21 @@ impl ZscalerMcpServer {
             tracing::warn!(
                 "Client authentication is OFF (ZSCALER_MCP_AUTH_ENABLED=false): anyone who can \
                  reach this port can call the tools"
+            );
+        }
+        if config.write.skip_confirmations {
+            tracing::warn!(
+                "Delete confirmation is OFF (ZSCALER_MCP_SKIP_CONFIRMATIONS): allowlisted delete \
+                 tools run on the first call, with no human asked"
+            );
+        } else if config.write.enabled
+            && config.transport.is_http()
+            && config.write.request_state_keys.is_empty()
+        {
+            tracing::warn!(
+                "Delete confirmations are sealed with a per-process key: they are valid only on \
+                 this replica and do not survive a restart; with several replicas set \
+                 ZSCALER_MCP_REQUEST_STATE_KEYS to a shared key ring"
             );
         }
     }

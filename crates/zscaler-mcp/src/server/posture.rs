@@ -12,15 +12,16 @@ pub struct Posture {
     /// `host:port` for HTTP transports.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bind: Option<String>,
-    pub tls: bool,
-    pub client_auth: &'static str,
+    pub tls: &'static str,
+    /// The mode, with its parameters for jwt: `jwt (issuer=..., audience=..., algorithms=...)`.
+    pub client_auth: String,
     pub host_validation: bool,
     pub allowed_hosts: Vec<String>,
     pub source_ip_acl: Vec<String>,
     pub allowed_origins: Vec<String>,
     pub write_tools: &'static str,
     /// What happens to a delete tool's call.
-    pub delete_tools: &'static str,
+    pub delete_tools: String,
     pub sanitization: bool,
     pub audit_logging: bool,
 }
@@ -29,10 +30,16 @@ impl Posture {
     pub fn of(config: &Config) -> Posture {
         let http = config.transport.is_http();
         let auth = &config.client_auth;
-        let client_auth = if !http {
-            "not applicable (stdio)"
-        } else {
-            auth.effective_mode().unwrap_or(AuthMode::None).as_str()
+        let client_auth = match auth.effective_mode() {
+            _ if !http => "not applicable (stdio)".to_string(),
+            Some(AuthMode::Jwt) => format!(
+                "jwt (issuer={}, audience={}, algorithms={}, leeway={}s)",
+                auth.issuer.as_deref().unwrap_or("-"),
+                auth.audience,
+                auth.algorithms.join(","),
+                auth.leeway.as_secs()
+            ),
+            mode => mode.unwrap_or(AuthMode::None).as_str().to_string(),
         };
         let write_tools = match (config.write.enabled, config.write.allowlist.is_empty()) {
             (false, _) => "disabled",
@@ -42,7 +49,11 @@ impl Posture {
         Posture {
             transport: config.transport.as_str(),
             bind: http.then(|| format!("{}:{}", config.http.host, config.http.port)),
-            tls: http && config.http.tls.is_some(),
+            tls: match &config.http.tls {
+                Some(tls) if http && tls.ca_certs.is_some() => "on (client certificates required)",
+                Some(_) if http => "on",
+                _ => "off",
+            },
             client_auth,
             host_validation: http && !config.http.disable_host_validation,
             allowed_hosts: config.http.allowed_hosts.clone(),
@@ -57,9 +68,18 @@ impl Posture {
                 .collect(),
             allowed_origins: config.http.allowed_origins.clone(),
             write_tools,
-            // Delete confirmation does not exist yet (settings that would skip or tune it are
-            // refused at startup), so every delete call is refused by policy.
-            delete_tools: "refused (no confirmation step yet)",
+            delete_tools: if config.write.skip_confirmations {
+                "UNCONFIRMED (ZSCALER_MCP_SKIP_CONFIRMATIONS)".to_string()
+            } else {
+                format!(
+                    "confirmed (elicitation, input-required or single-use token; ttl={}s; keys={})",
+                    config.write.confirmation_ttl.as_secs(),
+                    match config.write.request_state_keys.len() {
+                        0 => "per-process".to_string(),
+                        n => format!("shared ring of {n}"),
+                    }
+                )
+            },
             sanitization: config.output.sanitize,
             audit_logging: config.logging.log_tool_calls,
         }
@@ -79,7 +99,7 @@ impl Posture {
              source_ip_acl={} cors={} write_tools={} delete_tools={} sanitization={} audit_logging={}",
             self.transport,
             self.bind.as_deref().unwrap_or("-"),
-            on_off(self.tls),
+            self.tls,
             self.client_auth,
             on_off(self.host_validation),
             list(&self.allowed_hosts),

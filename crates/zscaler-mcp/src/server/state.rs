@@ -10,6 +10,8 @@ use crate::catalog::ToolDeclaration;
 use crate::client::Upstream;
 use crate::client::{ClientError, ClientSettings, ZscalerClient};
 use crate::config::Config;
+use crate::config::ConfigError;
+use crate::policy::confirmation::Confirmations;
 use crate::policy::selection::{self, Resolved};
 use crate::server::posture::Posture;
 use crate::service::Service;
@@ -45,6 +47,9 @@ pub struct Shared {
     entitled: std::sync::RwLock<Option<Vec<Service>>>,
     /// Counts in-flight tool calls so shutdown can let them finish.
     pub inflight: TaskTracker,
+    /// Delete confirmation (issues and redeems tokens and request states); `Err` refuses to
+    /// serve (checked before anything is served) and, should a call get here, every delete.
+    pub confirmations: Result<Confirmations, ConfigError>,
     /// The Zscaler tenant calls go to, and the client that reaches it; replaced once by the
     /// embedded sandbox at start.
     upstream: std::sync::RwLock<(Arc<Upstream>, Result<ZscalerClient, ClientError>)>,
@@ -67,12 +72,14 @@ fn write<T>(lock: &std::sync::RwLock<T>, value: T) {
 impl Shared {
     pub fn new(config: Arc<Config>, resolved: Resolved, upstream: Upstream) -> Shared {
         let settings = config.client.clone();
+        let confirmations = Confirmations::new(&config.write);
         Shared {
             posture: Posture::of(&config),
             config,
             exposed: std::sync::RwLock::new(Exposed::new(resolved)),
             entitled: std::sync::RwLock::new(None),
             inflight: TaskTracker::new(),
+            confirmations,
             upstream: std::sync::RwLock::new(Self::connect(&settings, upstream)),
         }
     }

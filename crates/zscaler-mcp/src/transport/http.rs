@@ -114,18 +114,31 @@ async fn sse_only_post() -> Response {
     response.into_response()
 }
 
-/// Serves `app` on `listener` until `shutdown` resolves and open connections finish.
+/// Serves `app` on `listener` (over TLS when `tls` is given) until `shutdown` resolves and open
+/// connections finish. The peer address reaches the edge layers as `ConnectInfo<SocketAddr>`.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
+    tls: Option<Arc<rustls::ServerConfig>>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    let service = app.into_make_service_with_connect_info::<SocketAddr>();
+    let Some(tls) = tls else {
+        return axum::serve(listener, service)
+            .with_graceful_shutdown(shutdown)
+            .await;
+    };
+    let handle = axum_server::Handle::new();
+    let stopper = handle.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        stopper.graceful_shutdown(None);
+    });
+    let config = axum_server::tls_rustls::RustlsConfig::from_config(tls);
+    axum_server::from_tcp_rustls(listener.into_std()?, config)?
+        .handle(handle)
+        .serve(service)
+        .await
 }
 
 /// A terminated session (`DELETE /mcp`) is answered 204 No Content: clients expect 200 or 204

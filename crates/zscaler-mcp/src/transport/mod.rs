@@ -9,6 +9,7 @@ pub mod http;
 pub mod shutdown;
 pub mod sse;
 pub mod stdio;
+pub mod tls;
 
 use std::sync::Arc;
 

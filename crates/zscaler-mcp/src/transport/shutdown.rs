@@ -99,6 +99,7 @@ pub async fn serve_http(
     listener: tokio::net::TcpListener,
     app: axum::Router,
     lifecycle: Lifecycle,
+    tls: Option<std::sync::Arc<rustls::ServerConfig>>,
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let stop_accepting = CancellationToken::new();
@@ -121,7 +122,7 @@ pub async fn serve_http(
         lifecycle.inflight.clone(),
         track_posts,
     ));
-    let server = super::http::serve(listener, app, stop_accepting.cancelled_owned());
+    let server = super::http::serve(listener, app, tls, stop_accepting.cancelled_owned());
     let lingering = async {
         lifecycle.sessions.cancelled().await;
         tokio::time::sleep(LINGER).await;

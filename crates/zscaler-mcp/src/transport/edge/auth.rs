@@ -3,9 +3,15 @@
 //! MCP processing; an authenticated request carries its [`Principal`] on (request extensions),
 //! to policy and the audit line.
 //!
-//! Modes enforced here: `api-key` (`Authorization: Bearer <key>` or `X-Api-Key: <key>`). The
-//! key is compared in constant time over SHA-256 digests, so neither its bytes nor its length
-//! leak through timing. Other modes are refused at startup until they are enforced.
+//! Modes enforced here:
+//! * `api-key` (`Authorization: Bearer <key>` or `X-Api-Key: <key>`). The key is compared in
+//!   constant time over SHA-256 digests, so neither its bytes nor its length leak through timing.
+//! * `jwt` (`Authorization: Bearer <jwt>`): verified by [`super::jwt::JwtVerifier`] against the
+//!   identity provider's JWKS (fetched lazily, cached, refetch rate-limited). When the JWKS cannot
+//!   be fetched and no cached key fits, the answer is 503 with `Retry-After` (the token may be
+//!   fine), not 401.
+//!
+//! Other modes are refused at startup until they are enforced.
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -15,7 +21,9 @@ use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use subtle::ConstantTimeEq;
 
+use super::jwt::{JwtVerifier, TokenRefusal};
 use super::rejection;
+use crate::config::{ClientAuthConfig, ConfigError};
 use crate::secret::Secret;
 
 /// Longest credential header accepted; longer ones are refused without being parsed further.
@@ -24,22 +32,29 @@ pub const MAX_CREDENTIAL_BYTES: usize = 8 * 1024;
 /// Who made a request, as established by the edge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
-    /// A stable, non-secret name for the caller (`api-key:<first 8 hex of the key's SHA-256>`).
+    /// A stable, non-secret name for the caller: `api-key:<first 8 hex of the key's SHA-256>`,
+    /// or `jwt:<sub>` (`sub` verbatim when printable ASCII of at most 128 characters, otherwise
+    /// `jwt:sha256:<32 hex>` of it).
     pub id: String,
     /// The mode that authenticated it.
     pub mode: &'static str,
+    /// Scopes the credential grants (a JWT's `scope`/`scp`); empty for api-key.
+    pub scopes: Vec<String>,
 }
 
 /// How callers are authenticated.
 pub enum ClientAuth {
     /// One shared key.
     ApiKey { digest: [u8; 32], id: String },
+    /// Bearer JWTs from an identity provider.
+    Jwt(Box<JwtVerifier>),
 }
 
 impl std::fmt::Debug for ClientAuth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ClientAuth::ApiKey { id, .. } => write!(f, "ClientAuth::ApiKey({id})"),
+            ClientAuth::Jwt(verifier) => write!(f, "ClientAuth::Jwt({verifier:?})"),
         }
     }
 }
@@ -55,28 +70,46 @@ pub enum Refusal {
     Malformed,
     TooLong,
     Wrong,
+    /// A bearer JWT that does not verify (or, [`TokenRefusal::KeysUnavailable`], cannot be
+    /// verified right now).
+    Token(TokenRefusal),
 }
 
 impl Refusal {
-    fn message(self) -> &'static str {
+    fn message(self, mode: &str) -> &'static str {
+        let jwt = mode == "jwt";
         match self {
+            Refusal::Missing if jwt => {
+                "Authentication required: send the identity provider's token as \
+                 'Authorization: Bearer <jwt>'."
+            }
             Refusal::Missing => {
                 "Authentication required: send the API key as 'Authorization: Bearer <key>' or \
                  'X-Api-Key: <key>'."
+            }
+            Refusal::Malformed if jwt => {
+                "Malformed credentials: use 'Authorization: Bearer <jwt>'."
             }
             Refusal::Malformed => {
                 "Malformed credentials: use 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."
             }
             Refusal::TooLong => "Credentials too long.",
             Refusal::Wrong => "Invalid credentials.",
+            Refusal::Token(why) => why.message(),
         }
     }
     /// The RFC 6750 `error` attribute of `WWW-Authenticate`.
     fn error_code(self) -> Option<&'static str> {
         match self {
-            Refusal::Missing => None,
+            Refusal::Missing | Refusal::Token(TokenRefusal::KeysUnavailable) => None,
             Refusal::Malformed | Refusal::TooLong => Some("invalid_request"),
-            Refusal::Wrong => Some("invalid_token"),
+            Refusal::Wrong | Refusal::Token(_) => Some("invalid_token"),
+        }
+    }
+    fn status(self) -> StatusCode {
+        match self {
+            Refusal::Token(TokenRefusal::KeysUnavailable) => StatusCode::SERVICE_UNAVAILABLE,
+            _ => StatusCode::UNAUTHORIZED,
         }
     }
 }
@@ -91,14 +124,25 @@ impl ClientAuth {
         }
     }
 
+    /// `jwt` mode from the configuration (JWKS URI, issuer, audience, algorithms, leeway);
+    /// errors name the variable.
+    pub fn jwt(config: &ClientAuthConfig) -> Result<ClientAuth, ConfigError> {
+        let settings = super::jwt::settings_from_config(config)?;
+        JwtVerifier::new(&settings)
+            .map(|verifier| ClientAuth::Jwt(Box::new(verifier)))
+            .map_err(|e| super::jwt::config_error(e, &settings))
+    }
+
     pub fn mode(&self) -> &'static str {
         match self {
             ClientAuth::ApiKey { .. } => "api-key",
+            ClientAuth::Jwt(_) => "jwt",
         }
     }
 
-    /// The caller named by `headers`, or why it is refused.
-    pub fn authenticate(&self, headers: &HeaderMap) -> Result<Principal, Refusal> {
+    /// The caller named by `headers`, or why it is refused. `jwt` may fetch the JWKS (bounded by
+    /// its timeout; at most one fetch in flight).
+    pub async fn authenticate(&self, headers: &HeaderMap) -> Result<Principal, Refusal> {
         match self {
             ClientAuth::ApiKey { digest, id } => {
                 let presented = presented_key(headers)?;
@@ -106,29 +150,43 @@ impl ClientAuth {
                     Ok(Principal {
                         id: id.clone(),
                         mode: self.mode(),
+                        scopes: Vec::new(),
                     })
                 } else {
                     Err(Refusal::Wrong)
                 }
             }
+            ClientAuth::Jwt(verifier) => {
+                // Only `Authorization: Bearer`; an `X-Api-Key` is not a JWT carrier.
+                let token = bearer(headers)?;
+                let token = std::str::from_utf8(token).map_err(|_| Refusal::Malformed)?;
+                let verified = verifier.verify(token).await.map_err(Refusal::Token)?;
+                Ok(Principal {
+                    id: format!("jwt:{}", verified.subject),
+                    mode: self.mode(),
+                    scopes: verified.scopes,
+                })
+            }
         }
+    }
+}
+
+/// The value of the only `name` header, if any; several, or one too long, are refused.
+fn single<'h>(headers: &'h HeaderMap, name: &str) -> Result<Option<&'h HeaderValue>, Refusal> {
+    let mut values = headers.get_all(name).iter();
+    let first = values.next();
+    if values.next().is_some() {
+        return Err(Refusal::Malformed);
+    }
+    match first {
+        Some(v) if v.len() > MAX_CREDENTIAL_BYTES => Err(Refusal::TooLong),
+        other => Ok(other),
     }
 }
 
 /// The key a request presents: `X-Api-Key`, else `Authorization: Bearer`.
 fn presented_key(headers: &HeaderMap) -> Result<&[u8], Refusal> {
-    let single = |name: &str| -> Result<Option<&HeaderValue>, Refusal> {
-        let mut values = headers.get_all(name).iter();
-        let first = values.next();
-        if values.next().is_some() {
-            return Err(Refusal::Malformed);
-        }
-        match first {
-            Some(v) if v.len() > MAX_CREDENTIAL_BYTES => Err(Refusal::TooLong),
-            other => Ok(other),
-        }
-    };
-    if let Some(v) = single("x-api-key")? {
+    if let Some(v) = single(headers, "x-api-key")? {
         let key = v.as_bytes().trim_ascii();
         return if key.is_empty() {
             Err(Refusal::Malformed)
@@ -136,7 +194,12 @@ fn presented_key(headers: &HeaderMap) -> Result<&[u8], Refusal> {
             Ok(key)
         };
     }
-    let Some(v) = single(header::AUTHORIZATION.as_str())? else {
+    bearer(headers)
+}
+
+/// The credential of the only `Authorization: Bearer <credential>` header.
+fn bearer(headers: &HeaderMap) -> Result<&[u8], Refusal> {
+    let Some(v) = single(headers, header::AUTHORIZATION.as_str())? else {
         return Err(Refusal::Missing);
     };
     let value = v.as_bytes().trim_ascii();
@@ -156,26 +219,32 @@ pub(super) async fn check(
     mut request: Request,
     next: Next,
 ) -> Response {
-    match auth.authenticate(request.headers()) {
+    let result = auth.authenticate(request.headers()).await;
+    match result {
         Ok(principal) => {
             request.extensions_mut().insert(principal);
             next.run(request).await
         }
         Err(refusal) => {
             tracing::warn!(
+                mode = auth.mode(),
                 reason = ?refusal,
                 path = %request.uri().path(),
                 "rejected request: client authentication failed"
             );
-            let mut response = rejection(
-                StatusCode::UNAUTHORIZED,
-                -32001,
-                refusal.message().to_string(),
-            );
+            let message = refusal.message(auth.mode());
+            let status = refusal.status();
+            let mut response = rejection(status, -32001, message.to_string());
+            if status == StatusCode::SERVICE_UNAVAILABLE {
+                // The identity provider's keys are unreachable: not the caller's fault.
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+                return response;
+            }
             let challenge = match refusal.error_code() {
                 Some(code) => format!(
-                    "Bearer realm=\"zscaler-mcp\", error=\"{code}\", error_description=\"{}\"",
-                    refusal.message()
+                    "Bearer realm=\"zscaler-mcp\", error=\"{code}\", error_description=\"{message}\""
                 ),
                 None => "Bearer realm=\"zscaler-mcp\"".to_string(),
             };
@@ -207,8 +276,9 @@ mod tests {
     #[test]
     fn api_key_accepts_bearer_and_x_api_key_and_refuses_the_rest() {
         let auth = ClientAuth::api_key(&Secret::new("s3cret-key-0123456789"));
-        let ok = |h: &[(&str, &str)]| auth.authenticate(&headers(h));
+        let ok = |h: &[(&str, &str)]| futures::executor::block_on(auth.authenticate(&headers(h)));
         let principal = ok(&[("authorization", "Bearer s3cret-key-0123456789")]).expect("bearer");
+        assert!(principal.scopes.is_empty());
         assert_eq!(principal.mode, "api-key");
         assert!(principal.id.starts_with("api-key:"));
         assert!(!principal.id.contains("s3cret"));

@@ -1,15 +1,22 @@
 //! Edge layers: checks every HTTP request passes before reaching MCP, on every route but
 //! `/health`, each in its own module and composed here. Order, outermost first:
 //!
-//! 1. [`host`]: Host header validation (DNS-rebinding defence): 421.
-//! 2. [`auth`]: client authentication (api-key): 401 with `WWW-Authenticate`; the
-//!    authenticated [`auth::Principal`] travels on with the request.
+//! 1. [`source`]: source-IP allowlist, with forwarding headers believed only from trusted
+//!    proxies: 403. The resolved [`source::ClientAddr`] travels on with the request.
+//! 2. [`host`]: Host header validation (DNS-rebinding defence): 421.
+//! 3. [`cors`]: a foreign `Origin` is refused 403; preflights of allowed origins are answered
+//!    here (before authentication) and every later answer carries the CORS headers.
+//! 4. [`auth`]: client authentication: 401 with `WWW-Authenticate`; the authenticated
+//!    [`auth::Principal`] travels on with the request.
 //!
-//! The source-IP ACL (403, before auth), CORS and request limits join this list as they are
-//! enforced. Each check answers with a JSON-RPC error body so MCP clients can show the reason.
+//! TLS is terminated before all of them ([`super::tls`]). Each check answers with a JSON-RPC
+//! error body so MCP clients can show the reason.
 
 pub mod auth;
+pub mod cors;
 pub mod host;
+pub mod jwt;
+pub mod source;
 
 use std::sync::Arc;
 
@@ -20,14 +27,31 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 pub use auth::ClientAuth;
+pub use cors::CorsPolicy;
 pub use host::HostPolicy;
+pub use source::{ClientAddr, SourcePolicy};
 
 /// What the edge layers check.
 #[derive(Clone)]
 pub struct Edge {
+    pub sources: SourcePolicy,
     pub hosts: HostPolicy,
+    pub cors: CorsPolicy,
     /// `None`: no client authentication (stdio-like trust; reported as `auth=none`).
     pub auth: Option<Arc<ClientAuth>>,
+}
+
+impl Edge {
+    /// Only the Host check and the refusal of foreign origins: no source allowlist, no client
+    /// authentication (test servers on loopback).
+    pub fn hosts_only(hosts: HostPolicy) -> Edge {
+        Edge {
+            sources: SourcePolicy::default(),
+            hosts,
+            cors: CorsPolicy::default(),
+            auth: None,
+        }
+    }
 }
 
 /// A JSON-RPC error response with an HTTP status, for rejections at the edge.
@@ -48,8 +72,17 @@ pub fn apply(routes: Router, edge: Edge) -> Router {
     if let Some(auth) = edge.auth {
         routes = routes.layer(middleware::from_fn_with_state(auth, auth::check));
     }
-    routes.layer(middleware::from_fn_with_state(
-        Arc::new(edge.hosts),
-        host::check,
-    ))
+    routes
+        .layer(middleware::from_fn_with_state(
+            Arc::new(edge.cors),
+            cors::check,
+        ))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(edge.hosts),
+            host::check,
+        ))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(edge.sources),
+            source::check,
+        ))
 }
