@@ -92,6 +92,8 @@ start_server() {
         (
             cd "$WORK" || exit 1
             while read -r var; do unset "$var"; done < <(compgen -e | grep '^ZSCALER_MCP_')
+            # HTTP authenticates clients by default; the suite's scenarios run without it.
+            export ZSCALER_MCP_AUTH_MODE=none
             exec "$@" "$PORT" >"$log" 2>&1 </dev/null
         ) &
         pid=$!

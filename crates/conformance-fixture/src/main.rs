@@ -97,6 +97,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             edge: Edge::hosts_only(HostPolicy::new("127.0.0.1", &[])),
             cancel: cancel.clone(),
             max_body_bytes: MAX_BODY_BYTES,
+            sessions: Default::default(),
         },
     );
     let app = reconnect::layer(app, gate, MAX_BODY_BYTES);

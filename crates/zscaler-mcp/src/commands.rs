@@ -97,75 +97,104 @@ pub fn list_tools(config: &Config, json: bool) -> String {
 #[derive(Debug)]
 pub struct CommandError(pub String);
 
-/// `--generate-auth-token`: an MCP client `Authorization` header and config snippets.
+/// `--generate-auth-token`: ready-to-paste MCP client configurations for the configured bind and
+/// scheme: a streamable-HTTP entry with headers, and a stdio bridge through `mcp-remote`.
+///
+/// `bearer` prints the configured API key, or generates a fresh one and says where to set it.
+/// `basic` (zscaler mode) never prints the OneAPI client secret: the header is built on the
+/// operator's machine by the command it prints.
 pub fn generate_auth_token(config: &Config, format: TokenFormat) -> Result<String, CommandError> {
     use base64::Engine as _;
+    let scheme = if config.http.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
     let url = format!(
-        "http://{}:{}/mcp",
+        "{scheme}://{}:{}/mcp",
         display_host(&config.http.host),
         config.http.port
     );
-    let (header, mode, note) = match format {
-        TokenFormat::Basic => {
-            let (Some(id), Some(secret)) =
-                (&config.zscaler.client_id, &config.zscaler.client_secret)
-            else {
-                return Err(CommandError(
-                    "ZSCALER_CLIENT_ID and ZSCALER_CLIENT_SECRET must be set (environment or .env) to \
-                     build a Basic header for ZSCALER_MCP_AUTH_MODE=zscaler."
-                        .into(),
-                ));
-            };
-            let raw = format!("{id}:{}", secret.expose());
-            let encoded = base64::engine::general_purpose::STANDARD.encode(raw);
-            (
-                format!("Basic {encoded}"),
-                "zscaler (Basic auth with the OneAPI client credentials)",
-                None,
-            )
-        }
-        TokenFormat::Bearer => match &config.client_auth.api_key {
-            Some(key) => (format!("Bearer {}", key.expose()), "api-key (Bearer)", None),
-            None => {
-                let mut bytes = [0u8; 32];
-                getrandom::fill(&mut bytes)
-                    .map_err(|e| CommandError(format!("no secure random source available: {e}")))?;
-                let key = format!(
-                    "zmcp_{}",
-                    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-                );
-                let note = format!(
-                    "A new API key was generated. Set it on the server:\n  \
-                     ZSCALER_MCP_AUTH_MODE=api-key\n  ZSCALER_MCP_AUTH_API_KEY={key}\n"
-                );
-                (format!("Bearer {key}"), "api-key (Bearer)", Some(note))
-            }
-        },
-    };
-    let cursor =
-        json!({"mcpServers": {"zscaler": {"url": url, "headers": {"Authorization": header}}}});
     let mut out = String::new();
     let rule = "=".repeat(70);
     let _ = writeln!(out, "{rule}\nMCP client authentication\n{rule}");
-    let _ = writeln!(out, "Mode:   {mode}\nHeader: Authorization: {header}\n");
-    if let Some(note) = note {
-        let _ = writeln!(out, "{note}");
-    }
-    let _ = writeln!(out, "Client configuration (Cursor, VS Code and similar):");
+    // The header value, or the placeholder the configurations carry.
+    let header = match format {
+        TokenFormat::Basic => {
+            let id = config
+                .zscaler
+                .client_id
+                .clone()
+                .unwrap_or_else(|| "$ZSCALER_CLIENT_ID".to_string());
+            let _ = writeln!(
+                out,
+                "Mode: zscaler (server: ZSCALER_MCP_AUTH_MODE=zscaler). Clients send their own \
+                 OneAPI client credentials as HTTP Basic.\n\n\
+                 The client secret is not printed here. Build the header where the secret is:\n  \
+                 printf '%s' \"{id}:$ZSCALER_CLIENT_SECRET\" | base64 | tr -d '\\n'\n\
+                 and use \"Basic <that output>\" as ZSCALER_MCP_AUTH_HEADER below.\n"
+            );
+            "${ZSCALER_MCP_AUTH_HEADER}".to_string()
+        }
+        TokenFormat::Bearer => {
+            let key = match &config.client_auth.api_key {
+                Some(key) => {
+                    let _ = writeln!(
+                        out,
+                        "Mode: api-key, with the key configured in ZSCALER_MCP_AUTH_API_KEY.\n"
+                    );
+                    key.expose().to_string()
+                }
+                None => {
+                    let mut bytes = [0u8; 32];
+                    getrandom::fill(&mut bytes).map_err(|e| {
+                        CommandError(format!("no secure random source available: {e}"))
+                    })?;
+                    let key = format!(
+                        "zmcp_{}",
+                        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+                    );
+                    let _ = writeln!(
+                        out,
+                        "Mode: api-key. A new API key was generated; set it on the server:\n  \
+                         ZSCALER_MCP_AUTH_MODE=api-key\n  ZSCALER_MCP_AUTH_API_KEY={key}\n"
+                    );
+                    key
+                }
+            };
+            format!("Bearer {key}")
+        }
+    };
+    let literal = !header.starts_with("${");
+    let http_entry = json!({"mcpServers": {"zscaler": {
+        "type": "http", "url": url, "headers": {"Authorization": header}
+    }}});
     let _ = writeln!(
         out,
-        "{}\n",
-        serde_json::to_string_pretty(&cursor).unwrap_or_default()
+        "Streamable HTTP client entry (Claude Code, Cursor, VS Code and similar{}):\n{}\n",
+        if literal {
+            ""
+        } else {
+            "; set ZSCALER_MCP_AUTH_HEADER in the client's environment"
+        },
+        serde_json::to_string_pretty(&http_entry).unwrap_or_default()
     );
-    let _ = writeln!(out, "Claude Desktop through mcp-remote:");
+    // mcp-remote substitutes ${VAR} from `env`; no space after the colon keeps Windows quoting
+    // intact.
+    let bridge = json!({"mcpServers": {"zscaler": {
+        "command": "npx",
+        "args": ["-y", "mcp-remote", url, "--header", "Authorization:${ZSCALER_MCP_AUTH_HEADER}"],
+        "env": {"ZSCALER_MCP_AUTH_HEADER": if literal { header.as_str() } else { "Basic <the output above>" }}
+    }}});
     let _ = writeln!(
         out,
-        "  npx -y mcp-remote {url} --header \"Authorization: {header}\""
+        "stdio bridge through mcp-remote (Claude Desktop and other stdio-only clients):\n{}",
+        serde_json::to_string_pretty(&bridge).unwrap_or_default()
     );
     let _ = writeln!(out, "{rule}");
     let _ = writeln!(
         out,
-        "This header is a credential: store it like a password."
+        "The Authorization value is a credential: store it like a password."
     );
     Ok(out)
 }

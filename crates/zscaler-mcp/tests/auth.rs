@@ -148,7 +148,7 @@ async fn health_needs_no_credentials() {
 async fn a_mode_this_version_does_not_enforce_serves_nothing() {
     let config = common::config(
         &["--transport", "streamable-http"],
-        &[("ZSCALER_MCP_AUTH_MODE", "zscaler")],
+        &[("ZSCALER_MCP_AUTH_MODE", "oidc")],
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

@@ -101,6 +101,7 @@ fn unusable_or_unenforced_settings_are_refused_naming_the_setting() {
             &[
                 ("ZSCALER_MCP_TLS_CERT_FILE", "/c.pem"),
                 ("ZSCALER_MCP_TLS_KEY_FILE", "/k.pem"),
+                ("ZSCALER_MCP_AUTH_MODE", "none"),
             ],
             "ZSCALER_MCP_TLS_CERT_FILE",
         ),
@@ -109,6 +110,9 @@ fn unusable_or_unenforced_settings_are_refused_naming_the_setting() {
             &[],
             "ZSCALER_MCP_ALLOW_HTTP=true",
         ),
+        // HTTP authenticates clients by default: no mode, no key, no JWKS → refused.
+        (&http, &[], "ZSCALER_MCP_AUTH_MODE=none"),
+        (&["--transport", "sse"], &[], "ZSCALER_MCP_AUTH_API_KEY"),
         (
             &http,
             &[("ZSCALER_MCP_ALLOWED_SOURCE_IPS", "10.0.0.0/33")],
@@ -374,7 +378,7 @@ fn list_tools_text_groups_by_service() {
 }
 
 #[test]
-fn generate_auth_token_basic_encodes_the_oneapi_credentials() {
+fn generate_auth_token_basic_never_prints_the_oneapi_secret() {
     let out = run(
         &["--generate-auth-token"],
         &[
@@ -384,11 +388,62 @@ fn generate_auth_token_basic_encodes_the_oneapi_credentials() {
         "",
     );
     assert!(out.status.success());
-    // base64("id1:sec2")
-    assert!(text(&out.stdout).contains("Authorization: Basic aWQxOnNlYzI="));
+    let s = text(&out.stdout);
+    // Neither the secret nor base64("id1:sec2") appears; the command to build it does.
+    assert!(!s.contains("sec2") && !s.contains("aWQxOnNlYzI="), "{s}");
+    assert!(
+        s.contains("printf '%s' \"id1:$ZSCALER_CLIENT_SECRET\" | base64"),
+        "{s}"
+    );
+    assert!(s.contains("ZSCALER_MCP_AUTH_MODE=zscaler"), "{s}");
+    // Without credentials it still explains how, with placeholders.
     let out = run(&["--generate-auth-token"], &[], "");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("ZSCALER_CLIENT_ID and ZSCALER_CLIENT_SECRET must be set"));
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("$ZSCALER_CLIENT_ID:$ZSCALER_CLIENT_SECRET"));
+}
+
+#[test]
+fn generate_auth_token_configurations_parse_and_follow_the_bind() {
+    let out = run(
+        &[
+            "--generate-auth-token",
+            "bearer",
+            "--transport",
+            "streamable-http",
+            "--port",
+            "8443",
+        ],
+        &[("ZSCALER_MCP_AUTH_API_KEY", "zmcp_configured-key-0123456789")],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    // Two JSON client configurations, each parseable as printed.
+    let blocks: Vec<serde_json::Value> = s
+        .split("\n{")
+        .skip(1)
+        .map(|rest| {
+            let end = rest.find("\n}").expect("closing brace");
+            serde_json::from_str(&format!("{{{}\n}}", &rest[..end])).expect("valid JSON")
+        })
+        .collect();
+    assert_eq!(blocks.len(), 2, "{s}");
+    let http = &blocks[0]["mcpServers"]["zscaler"];
+    assert_eq!(http["url"], "http://127.0.0.1:8443/mcp");
+    assert_eq!(
+        http["headers"]["Authorization"],
+        "Bearer zmcp_configured-key-0123456789"
+    );
+    let bridge = &blocks[1]["mcpServers"]["zscaler"];
+    assert_eq!(bridge["args"][2], "http://127.0.0.1:8443/mcp");
+    assert_eq!(
+        bridge["args"][4],
+        "Authorization:${ZSCALER_MCP_AUTH_HEADER}"
+    );
+    assert_eq!(
+        bridge["env"]["ZSCALER_MCP_AUTH_HEADER"],
+        "Bearer zmcp_configured-key-0123456789"
+    );
 }
 
 #[test]
@@ -401,7 +456,7 @@ fn generate_auth_token_bearer_never_uses_the_oneapi_secret() {
     assert!(out.status.success());
     let s = text(&out.stdout);
     assert!(!s.contains("oneapi-secret"));
-    assert!(s.contains("Authorization: Bearer zmcp_"));
+    assert!(s.contains("\"Authorization\": \"Bearer zmcp_"), "{s}");
     assert!(s.contains("ZSCALER_MCP_AUTH_API_KEY=zmcp_"));
 }
 
@@ -441,4 +496,58 @@ fn a_second_initialize_on_a_session_is_refused() {
             .expect("message")
             .contains("already initialized")
     );
+}
+
+#[test]
+fn the_audit_line_is_structured_json_with_redacted_arguments() {
+    let messages = [
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
+        r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"zscaler_get_server_info","arguments":{}}}"#,
+        r#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"zscaler_get_server_info","arguments":{"password":"hunter2","key_id":"42"}}}"#,
+        r#"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"no_such_tool","arguments":{}}}"#,
+    ];
+    let out = run(
+        &["--log-tool-calls", "--log-format", "json"],
+        &[],
+        &format!("{}\n", messages.join("\n")),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("hunter2"), "a secret in the log: {stderr}");
+    let events: Vec<serde_json::Value> = stderr
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every log line is one JSON object"))
+        .collect();
+    let audit: Vec<&serde_json::Value> = events
+        .iter()
+        .filter(|e| e["target"] == "zscaler_mcp::audit")
+        .collect();
+    assert_eq!(audit.len(), 3, "{audit:?}");
+    // Calls run concurrently: find each by its outcome.
+    let by = |outcome: &str| {
+        audit
+            .iter()
+            .find(|e| e["fields"]["outcome"] == outcome)
+            .unwrap_or_else(|| panic!("no {outcome} line in {audit:?}"))
+    };
+    let ok = by("ok");
+    assert_eq!(ok["fields"]["message"], "[TOOL CALL]");
+    assert_eq!(ok["fields"]["principal"], "stdio");
+    assert_eq!(ok["fields"]["tool"], "zscaler_get_server_info");
+    assert!(ok["fields"]["elapsed_ms"].is_u64());
+    assert!(ok["timestamp"].is_string());
+    let invalid = &by("invalid_arguments")["fields"];
+    let args = invalid["args"].as_str().expect("args as JSON text");
+    assert!(
+        args.contains("***REDACTED***") && args.contains("\"key_id\":\"42\""),
+        "{args}"
+    );
+    assert_eq!(by("unknown_tool")["fields"]["tool"], "no_such_tool");
+    // The posture banner is in the same format.
+    assert!(events.iter().any(|e| {
+        e["fields"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("[SECURITY] auth="))
+    }));
 }

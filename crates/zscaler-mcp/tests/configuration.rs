@@ -613,11 +613,20 @@ fn what_is_enforced_passes_the_startup_check() {
     // Defaults, every transport on loopback, and a non-loopback bind behind a TLS proxy.
     for (args, vars) in [
         (vec![], vec![]),
-        (vec!["--transport", "streamable-http"], vec![]),
-        (vec!["--transport", "sse", "--host", "::1"], vec![]),
+        (
+            vec!["--transport", "streamable-http"],
+            vec![("ZSCALER_MCP_AUTH_API_KEY", "zmcp_0123456789abcdef")],
+        ),
+        (
+            vec!["--transport", "sse", "--host", "::1"],
+            vec![("ZSCALER_MCP_AUTH_MODE", "none")],
+        ),
         (
             vec!["--transport", "streamable-http", "--host", "0.0.0.0"],
-            vec![("ZSCALER_MCP_ALLOW_HTTP", "true")],
+            vec![
+                ("ZSCALER_MCP_ALLOW_HTTP", "true"),
+                ("ZSCALER_MCP_AUTH_ENABLED", "false"),
+            ],
         ),
         (
             vec![],
@@ -633,7 +642,14 @@ fn what_is_enforced_passes_the_startup_check() {
         assert_eq!(refuse_unenforced(&c), Ok(()), "{args:?} {vars:?}");
     }
     // The library path refuses what the binary refuses.
-    let c = serve(&["--transport", "sse", "--host", "0.0.0.0"], &[]);
+    let c = serve(
+        &["--transport", "sse", "--host", "0.0.0.0"],
+        &[("ZSCALER_MCP_AUTH_MODE", "none")],
+    );
     let e = refuse_unenforced(&c).expect_err("plaintext on a public interface");
     assert!(e.to_string().contains("ZSCALER_MCP_ALLOW_HTTP"), "{e}");
+    // HTTP authenticates clients unless told not to.
+    let c = serve(&["--transport", "streamable-http"], &[]);
+    let e = refuse_unenforced(&c).expect_err("HTTP without client authentication");
+    assert!(e.to_string().contains("ZSCALER_MCP_AUTH_MODE=none"), "{e}");
 }

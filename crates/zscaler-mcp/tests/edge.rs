@@ -511,3 +511,72 @@ async fn foreign_origins_are_refused_and_allowed_ones_get_cors_before_auth() {
     );
     let _ = stop.send(());
 }
+
+#[tokio::test]
+async fn oversized_bodies_get_413_and_busy_callers_429_as_json_rpc() {
+    let http = client();
+    let (addr, stop) = serve(&[
+        ("ZSCALER_MCP_MAX_BODY_BYTES", "64K"),
+        ("ZSCALER_MCP_CLIENT_RATE_LIMIT", "4/min"),
+    ])
+    .await
+    .expect("starts");
+    let url = format!("http://{addr}/mcp");
+    // Declared too large: refused before the body is read.
+    let big = serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "ping",
+                                  "params": {"pad": "x".repeat(80 << 10)}});
+    let r = http
+        .post(&url)
+        .header("accept", ACCEPT_BOTH)
+        .json(&big)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(r.status(), 413);
+    let body: Value = r.json().await.expect("json-rpc body");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("ZSCALER_MCP_MAX_BODY_BYTES"),
+        "{body}"
+    );
+    // Chunked (no Content-Length) and too large: cut off while read, still JSON-RPC.
+    let chunks = futures::stream::iter(
+        (0..80).map(|_| Ok::<_, std::io::Error>(bytes::Bytes::from(vec![b' '; 1024]))),
+    );
+    let r = http
+        .post(&url)
+        .header("accept", ACCEPT_BOTH)
+        .header("content-type", "application/json")
+        .body(reqwest::Body::wrap_stream(chunks))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(r.status(), 413);
+    assert_eq!(r.headers()["content-type"], "application/json");
+    // The chunked request counted (the declared one was refused before counting); three more
+    // pass, the next is refused with Retry-After.
+    for _ in 0..3 {
+        let r = post_initialize(&http, &url, &[]).await.expect("answer");
+        assert_eq!(r.status(), 200);
+    }
+    let r = post_initialize(&http, &url, &[]).await.expect("answer");
+    assert_eq!(r.status(), 429);
+    let wait: u64 = r.headers()["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds");
+    assert!((1..=15).contains(&wait), "{wait}");
+    let body: Value = r.json().await.expect("json-rpc body");
+    assert_eq!(body["error"]["code"], -32029, "{body}");
+    // /health is outside the limits.
+    let health = http
+        .get(format!("http://{addr}/health"))
+        .send()
+        .await
+        .expect("health");
+    assert_eq!(health.status(), 200);
+    let _ = stop.send(());
+}

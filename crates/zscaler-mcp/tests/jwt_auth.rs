@@ -772,12 +772,10 @@ fn jwt_misconfiguration_exits_2_naming_the_variable() {
             ],
             &["ZSCALER_MCP_AUTH_LEEWAY_SECONDS"],
         ),
+        // zscaler mode validates callers at the tenant's token endpoint: it must be known.
         (
-            vec![
-                ("ZSCALER_MCP_AUTH_MODE", "zscaler"),
-                ("ZSCALER_VANITY_DOMAIN", "acme"),
-            ],
-            &["ZSCALER_MCP_AUTH_MODE"],
+            vec![("ZSCALER_MCP_AUTH_MODE", "zscaler")],
+            &["ZSCALER_VANITY_DOMAIN", "ZSCALER_MCP_TOKEN_URL"],
         ),
     ];
     for (vars, needles) in cases {

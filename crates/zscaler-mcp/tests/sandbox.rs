@@ -185,6 +185,7 @@ fn a_signal_during_sandbox_startup_still_exits_cleanly() {
             "0",
         ])
         .env_clear()
+        .env("ZSCALER_MCP_AUTH_MODE", "none")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

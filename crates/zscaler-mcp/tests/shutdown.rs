@@ -82,6 +82,7 @@ async fn start(
             edge: Edge::hosts_only(HostPolicy::new("127.0.0.1", &[])),
             cancel: sessions.clone(),
             max_body_bytes: 1 << 20,
+            sessions: Default::default(),
         },
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

@@ -35,6 +35,10 @@ pub struct SandboxConfig {
     pub client_secret: Option<String>,
     /// Registered RSA public key (PEM) for the private-key JWT grant.
     pub client_public_key_pem: Option<String>,
+    /// More OneAPI clients of the same tenant, each with its own secret and entitlements (e.g.
+    /// a narrower API client next to the main one). Their ids must differ from each other and
+    /// from the main client's.
+    pub extra_clients: Vec<ExtraClient>,
     /// When no public key is given, generate a pair and write the private key (PEM) here.
     pub client_key_out: Option<PathBuf>,
     /// Token for `/_sandbox/*`; generated when absent.
@@ -45,6 +49,15 @@ pub struct SandboxConfig {
     pub tls: Option<crate::tls::TlsOptions>,
     /// What "now" is for time-dependent answers (ZDX windows, deep traces, write timestamps).
     pub clock: Clock,
+}
+
+/// Another OneAPI client of the simulated tenant (client-secret grant only).
+#[derive(Debug, Clone)]
+pub struct ExtraClient {
+    pub id: String,
+    pub secret: String,
+    /// Products its tokens are entitled to (`service-info`); others answer 403.
+    pub entitlements: Vec<Product>,
 }
 
 impl Default for SandboxConfig {
@@ -62,6 +75,7 @@ impl Default for SandboxConfig {
             client_id: None,
             client_secret: None,
             client_public_key_pem: None,
+            extra_clients: Vec::new(),
             client_key_out: None,
             admin_token: None,
             customer_id: None,

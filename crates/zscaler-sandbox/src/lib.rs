@@ -32,6 +32,6 @@ pub mod tenant;
 pub mod tls;
 
 pub use clock::Clock;
-pub use config::SandboxConfig;
+pub use config::{ExtraClient, SandboxConfig};
 pub use product::Product;
 pub use server::{RunningSandbox, Sandbox};

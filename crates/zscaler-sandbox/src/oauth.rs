@@ -4,7 +4,9 @@
 //! (private_key_jwt, RS256) verified against the client's registered public key (iss = sub =
 //! client id, aud = `https://api.zscaler.com`, exp in the future). Access tokens are ES256 JWTs
 //! signed by a key generated at start, carrying the `service-info` claim with the entitled
-//! products' `prd` values. Issued tokens are remembered, so a bearer check is a lookup.
+//! products' `prd` values. Issued tokens are remembered, so a bearer check is a lookup that also
+//! says which registered client the token belongs to (the main client, or one of
+//! [`crate::config::ExtraClient`], each with its own entitlements).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -31,15 +33,27 @@ pub struct Client {
     pub public_key: Option<DecodingKey>,
 }
 
-pub struct Issuer {
+/// A registered client and the products its tokens are entitled to.
+struct Registered {
     client: Client,
     entitlements: Vec<Product>,
+}
+
+/// Which registered client a token was issued to (an index into the issuer's clients; 0 is the
+/// main client).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientRef(usize);
+
+pub struct Issuer {
+    /// The main client first, then the extra ones.
+    clients: Vec<Registered>,
     ttl: Duration,
     issuer: String,
     signing: EncodingKey,
     /// Public half, published at `/.well-known/jwks.json` style endpoints and used by tests.
     pub verifying_pem: String,
-    issued: Mutex<HashMap<String, u64>>,
+    /// Token → (expiry, the client it was issued to).
+    issued: Mutex<HashMap<String, (u64, ClientRef)>>,
 }
 
 /// Why a bearer was refused.
@@ -98,8 +112,10 @@ impl Issuer {
             .to_public_key_pem(p256::pkcs8::LineEnding::LF)
             .map_err(|e| e.to_string())?;
         Ok(Issuer {
-            client,
-            entitlements,
+            clients: vec![Registered {
+                client,
+                entitlements,
+            }],
             ttl,
             issuer,
             signing,
@@ -108,8 +124,32 @@ impl Issuer {
         })
     }
 
+    /// Registers another client (client-secret grant) with its own entitlements.
+    pub fn add_client(&mut self, client: Client, entitlements: Vec<Product>) -> Result<(), String> {
+        if client.id.is_empty() || client.secret.is_empty() {
+            return Err("an extra client needs a non-empty id and secret".into());
+        }
+        if self.clients.iter().any(|r| r.client.id == client.id) {
+            return Err(format!("client id {} is registered twice", client.id));
+        }
+        self.clients.push(Registered {
+            client,
+            entitlements,
+        });
+        Ok(())
+    }
+
+    /// The main client's id.
     pub fn client_id(&self) -> &str {
-        &self.client.id
+        &self.clients[0].client.id
+    }
+
+    /// The id of the client `who` names.
+    pub fn client_id_of(&self, who: ClientRef) -> &str {
+        self.clients
+            .get(who.0)
+            .map(|r| r.client.id.as_str())
+            .unwrap_or_default()
     }
 
     /// Handles a token request's form fields: the access token response, or an OAuth error.
@@ -137,12 +177,18 @@ impl Issuer {
             )
         };
         let client_id = field("client_id").ok_or_else(bad_client)?;
-        if !constant_time_eq(client_id.as_bytes(), self.client.id.as_bytes()) {
-            return Err(bad_client());
+        // Every registered id is compared, so timing does not say which one matched.
+        let mut found = None;
+        for (i, r) in self.clients.iter().enumerate() {
+            if constant_time_eq(client_id.as_bytes(), r.client.id.as_bytes()) {
+                found = Some(i);
+            }
         }
+        let who = found.ok_or_else(bad_client)?;
+        let client = &self.clients[who].client;
         match (field("client_secret"), field("client_assertion")) {
             (Some(secret), None) => {
-                if !constant_time_eq(secret.as_bytes(), self.client.secret.as_bytes()) {
+                if !constant_time_eq(secret.as_bytes(), client.secret.as_bytes()) {
                     return Err(bad_client());
                 }
             }
@@ -154,7 +200,8 @@ impl Issuer {
                         "client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
                     ));
                 }
-                self.verify_assertion(assertion).map_err(|_| bad_client())?;
+                self.verify_assertion(client, assertion)
+                    .map_err(|_| bad_client())?;
             }
             _ => {
                 return Err(oauth_error(
@@ -164,7 +211,7 @@ impl Issuer {
                 ));
             }
         }
-        self.issue().map_err(|e| {
+        self.issue(ClientRef(who)).map_err(|e| {
             tracing::error!(error = %e, "cannot sign an access token");
             oauth_error(
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -174,20 +221,19 @@ impl Issuer {
         })
     }
 
-    fn verify_assertion(&self, assertion: &str) -> Result<(), String> {
-        let key = self
-            .client
+    fn verify_assertion(&self, client: &Client, assertion: &str) -> Result<(), String> {
+        let key = client
             .public_key
             .as_ref()
             .ok_or("no public key registered")?;
         let mut validation = Validation::new(Algorithm::RS256);
         validation.set_audience(&[AUDIENCE]);
-        validation.set_issuer(&[self.client.id.as_str()]);
+        validation.set_issuer(&[client.id.as_str()]);
         validation.set_required_spec_claims(&["exp", "aud", "iss", "sub"]);
         validation.leeway = 30;
         let data = jsonwebtoken::decode::<Value>(assertion, key, &validation)
             .map_err(|e| e.to_string())?;
-        if data.claims.get("sub").and_then(Value::as_str) != Some(self.client.id.as_str()) {
+        if data.claims.get("sub").and_then(Value::as_str) != Some(client.id.as_str()) {
             return Err("sub must equal the client id".into());
         }
         let exp = data.claims.get("exp").and_then(Value::as_u64).unwrap_or(0);
@@ -197,10 +243,11 @@ impl Issuer {
         Ok(())
     }
 
-    fn issue(&self) -> Result<Value, String> {
+    fn issue(&self, who: ClientRef) -> Result<Value, String> {
         let iat = now();
         let exp = iat + self.ttl.as_secs();
-        let service_info: Vec<Value> = self
+        let registered = self.clients.get(who.0).ok_or("unknown client")?;
+        let service_info: Vec<Value> = registered
             .entitlements
             .iter()
             .enumerate()
@@ -208,8 +255,8 @@ impl Issuer {
             .collect();
         let claims = json!({
             "iss": self.issuer,
-            "sub": self.client.id,
-            "client_id": self.client.id,
+            "sub": registered.client.id,
+            "client_id": registered.client.id,
             "aud": AUDIENCE,
             "iat": iat,
             "exp": exp,
@@ -219,14 +266,14 @@ impl Issuer {
         let token = jsonwebtoken::encode(&Header::new(Algorithm::ES256), &claims, &self.signing)
             .map_err(|e| e.to_string())?;
         if let Ok(mut issued) = self.issued.lock() {
-            issued.retain(|_, e| *e > iat);
-            issued.insert(token.clone(), exp);
+            issued.retain(|_, (e, _)| *e > iat);
+            issued.insert(token.clone(), (exp, who));
         }
         Ok(json!({"access_token": token, "token_type": "Bearer", "expires_in": self.ttl.as_secs()}))
     }
 
-    /// Checks an `Authorization` header value.
-    pub fn check_bearer(&self, header: Option<&str>) -> Result<(), BearerError> {
+    /// Checks an `Authorization` header value: the client the token was issued to.
+    pub fn check_bearer(&self, header: Option<&str>) -> Result<ClientRef, BearerError> {
         let token = header
             .and_then(|h| {
                 h.strip_prefix("Bearer ")
@@ -238,13 +285,21 @@ impl Issuer {
         let issued = self.issued.lock().map_err(|_| BearerError::Invalid)?;
         match issued.get(token) {
             None => Err(BearerError::Invalid),
-            Some(exp) if *exp <= now() => Err(BearerError::Expired),
-            Some(_) => Ok(()),
+            Some((exp, _)) if *exp <= now() => Err(BearerError::Expired),
+            Some((_, who)) => Ok(*who),
         }
     }
 
+    /// Whether the main client is entitled to `product`.
     pub fn entitled(&self, product: Product) -> bool {
-        self.entitlements.contains(&product)
+        self.client_entitled(ClientRef(0), product)
+    }
+
+    /// Whether the client `who` is entitled to `product`.
+    pub fn client_entitled(&self, who: ClientRef, product: Product) -> bool {
+        self.clients
+            .get(who.0)
+            .is_some_and(|r| r.entitlements.contains(&product))
     }
 }
 

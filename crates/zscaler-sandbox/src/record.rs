@@ -26,6 +26,10 @@ pub struct Recorded {
     /// The request's JSON body (API requests up to 64 KiB; never the token request's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<serde_json::Value>,
+    /// The OneAPI client: the `client_id` a token request named (never its secret), or the
+    /// client an API request's bearer token was issued to (absent when the bearer is invalid).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
 }
 
 #[derive(Debug, Default)]

@@ -232,7 +232,7 @@ impl Sandbox {
                     .map_err(|e| SandboxError::PublicKey(e.to_string()))
             })
             .transpose()?;
-        let issuer = Issuer::new(
+        let mut issuer = Issuer::new(
             Client {
                 id: client_id.clone(),
                 secret: client_secret.clone(),
@@ -243,6 +243,18 @@ impl Sandbox {
             base_url.clone(),
         )
         .map_err(SandboxError::Setup)?;
+        for extra in &config.extra_clients {
+            issuer
+                .add_client(
+                    Client {
+                        id: extra.id.clone(),
+                        secret: extra.secret.clone(),
+                        public_key: None,
+                    },
+                    extra.entitlements.clone(),
+                )
+                .map_err(SandboxError::Setup)?;
+        }
         let identity = Identity {
             customer_id: config
                 .customer_id
@@ -368,7 +380,13 @@ struct Seen<'a> {
     body_bytes: usize,
     /// The JSON body of an API request (never the token request's: it carries secrets).
     body: Option<&'a [u8]>,
+    /// The OneAPI client: the one a token request names, or the one an API request's bearer
+    /// token was issued to.
+    client_id: Option<String>,
 }
+
+/// Longest client id kept in the record (a token request may name anything).
+const RECORDED_CLIENT_ID_MAX: usize = 128;
 
 /// Largest request body kept in the record.
 const RECORDED_BODY_MAX: usize = 64 * 1024;
@@ -392,6 +410,10 @@ fn record(state: &State_, seen: &Seen<'_>, status: u16, fault: Option<&Fault>) {
             .body
             .filter(|b| !b.is_empty() && b.len() <= RECORDED_BODY_MAX)
             .and_then(|b| serde_json::from_slice(b).ok()),
+        client_id: seen
+            .client_id
+            .as_ref()
+            .map(|id| id.chars().take(RECORDED_CLIENT_ID_MAX).collect()),
     };
     if let Ok(mut r) = state.recorder.lock() {
         r.push(entry);
@@ -405,13 +427,13 @@ async fn token(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> 
         .lock()
         .ok()
         .and_then(|mut f| f.take("POST", path, true));
+    let form: HashMap<String, String> = form_urlencoded::parse(&body).into_owned().collect();
     let response = if let Some(Fault::TokenOutage) = fault {
         json_response(
             StatusCode::SERVICE_UNAVAILABLE,
             &json!({"error": "temporarily_unavailable", "error_description": "The token service is unavailable (sandbox fault)"}),
         )
     } else {
-        let form: HashMap<String, String> = form_urlencoded::parse(&body).into_owned().collect();
         match state.issuer.token(&form) {
             Ok(value) => {
                 let mut r = json_response(StatusCode::OK, &value);
@@ -429,6 +451,7 @@ async fn token(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> 
         headers: &headers,
         body_bytes: body.len(),
         body: None,
+        client_id: form.get("client_id").cloned(),
     };
     record(&state, &seen, response.status().as_u16(), fault.as_ref());
     response
@@ -461,6 +484,12 @@ async fn api(State(state): State<Shared>, request: Request) -> Response {
         fault.as_ref(),
     );
     let status = response.status().as_u16();
+    let client_id = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|auth| state.issuer.check_bearer(Some(auth)).ok())
+        .map(|who| state.issuer.client_id_of(who).to_string());
     let seen = Seen {
         method: &method,
         path: &path,
@@ -468,6 +497,7 @@ async fn api(State(state): State<Shared>, request: Request) -> Response {
         headers: &parts.headers,
         body_bytes: body.len(),
         body: Some(&body),
+        client_id,
     };
     record(&state, &seen, status, fault.as_ref());
     apply_body_fault(response, fault.as_ref()).await
@@ -515,13 +545,17 @@ fn handle(
     let auth = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    if let Err(e) = state.issuer.check_bearer(auth) {
-        let mut response = error_response(ApiError::new(product, Kind::Unauthorized, e.message()));
-        response
-            .headers_mut()
-            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-        return response;
-    }
+    let who = match state.issuer.check_bearer(auth) {
+        Ok(who) => who,
+        Err(e) => {
+            let mut response =
+                error_response(ApiError::new(product, Kind::Unauthorized, e.message()));
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            return response;
+        }
+    };
     let Some(product) = product else {
         return error_response(ApiError::new(
             None,
@@ -529,7 +563,7 @@ fn handle(
             format!("No API at {path}"),
         ));
     };
-    if !state.issuer.entitled(product) {
+    if !state.issuer.client_entitled(who, product) {
         return error_response(ApiError::new(
             Some(product),
             Kind::Forbidden,

@@ -250,3 +250,96 @@ async fn private_key_jwt_grant_verifies_the_registered_key() {
     sandbox.stop().await.expect("stop");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[tokio::test]
+async fn extra_clients_get_their_own_tokens_entitlements_and_record() {
+    let c = common::start_with(SandboxConfig {
+        extra_clients: vec![zscaler_sandbox::ExtraClient {
+            id: "narrow-client".into(),
+            secret: "narrow-secret-0123456789".into(),
+            entitlements: vec![Product::Zpa],
+        }],
+        ..Default::default()
+    })
+    .await;
+    let url = c.sandbox.token_url.clone();
+    let (status, body) = post_form(
+        &url,
+        &[
+            ("grant_type", "client_credentials"),
+            ("client_id", "narrow-client"),
+            ("client_secret", "wrong"),
+            ("audience", AUD),
+        ],
+    )
+    .await;
+    assert_eq!(status, 401, "{body}");
+    let (status, body) = post_form(
+        &url,
+        &[
+            ("grant_type", "client_credentials"),
+            ("client_id", "narrow-client"),
+            ("client_secret", "narrow-secret-0123456789"),
+            ("audience", AUD),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let token = body["access_token"].as_str().expect("token").to_string();
+    let claims = claims_of(&token);
+    assert_eq!(claims["sub"], "narrow-client");
+    assert_eq!(claims["service-info"][0]["prd"], "ZPA");
+    assert_eq!(claims["service-info"].as_array().map(Vec::len), Some(1));
+    let narrow = common::Client {
+        sandbox: c.sandbox,
+        http: c.http.clone(),
+        token,
+    };
+    // The narrow client: ZPA answered, ZIA 403; the main client's token still reaches ZIA.
+    let (status, body) = narrow
+        .get("/zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup")
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(narrow.get("/zia/api/v1/status").await.0, 403);
+    let main = common::Client {
+        token: c.token,
+        ..narrow
+    };
+    assert_eq!(main.get("/zia/api/v1/status").await.0, 200);
+    // The record names the client of each token request and API call, never a secret.
+    let log = main
+        .admin("GET", "/_sandbox/requests", None)
+        .await
+        .text()
+        .await
+        .expect("log");
+    assert!(!log.contains("narrow-secret") && !log.contains(&main.sandbox.client_secret));
+    let rows: Vec<Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let by = |path: &str, client: &str| {
+        rows.iter()
+            .filter(|r| r["path"] == path && r["client_id"] == client)
+            .count()
+    };
+    assert_eq!(by("/oauth2/v1/token", "narrow-client"), 2);
+    assert_eq!(by("/zia/api/v1/status", "narrow-client"), 1);
+    assert_eq!(by("/zia/api/v1/status", main.sandbox.client_id.as_str()), 1);
+}
+
+#[tokio::test]
+async fn extra_client_ids_must_be_distinct() {
+    common::crypto();
+    let started = Sandbox::start(SandboxConfig {
+        client_id: Some("same".into()),
+        extra_clients: vec![zscaler_sandbox::ExtraClient {
+            id: "same".into(),
+            secret: "s".into(),
+            entitlements: vec![],
+        }],
+        ..Default::default()
+    })
+    .await;
+    assert!(started.is_err());
+}

@@ -66,6 +66,9 @@ def server_env(**extra: str) -> dict[str, str]:
     leak in from the caller's shell (so no write tools, no credentials)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ZSCALER_")}
     env.setdefault("RUST_LOG", "warn")
+    # HTTP authenticates clients by default; tests that do not test auth serve without it.
+    if not any(k.startswith("ZSCALER_MCP_AUTH_") for k in extra):
+        env["ZSCALER_MCP_AUTH_MODE"] = "none"
     env.update(extra)
     return env
 

@@ -105,6 +105,9 @@ def server_env(sandbox: Sandbox, **extra: str) -> dict[str, str]:
         # 1/min and 4/h) would only make the cases wait.
         ZSCALER_MCP_RATE_LIMITS="off",
     )
+    # HTTP authenticates clients by default; tests that do not test auth serve without it.
+    if not any(k.startswith("ZSCALER_MCP_AUTH_") for k in extra):
+        env["ZSCALER_MCP_AUTH_MODE"] = "none"
     env.update(extra)
     return env
 

@@ -46,6 +46,8 @@ export function sdk(subpath) {
 export function serverEnv(extra = {}) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ZSCALER_')));
   env.RUST_LOG ??= 'warn';
+  // HTTP authenticates clients by default; tests that do not test auth serve without it.
+  if (!Object.keys(extra).some((k) => k.startsWith('ZSCALER_MCP_AUTH_'))) env.ZSCALER_MCP_AUTH_MODE = 'none';
   return { ...env, ...extra };
 }
 

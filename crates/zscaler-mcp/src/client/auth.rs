@@ -1,5 +1,6 @@
 //! OneAPI OAuth: the client-credentials grant with a client secret or a private-key JWT
-//! assertion, and the one token cache the whole process shares.
+//! assertion, and the token cache the whole process shares (plus one per caller in the `zscaler`
+//! client-authentication mode, filled by [`TokenCache::exchange`] and holding no credentials).
 //!
 //! The cache hands out the current token without locking beyond a read; when the token is
 //! missing, expired or within its refresh margin, exactly one caller fetches a new one while
@@ -174,6 +175,14 @@ impl Token {
         now + self.margin < self.expires_at
     }
 
+    /// When this token stops being fresh: its expiry less the refresh margin (a tenth of its
+    /// lifetime, at most a minute). A cache that holds it must renew it from then on.
+    pub fn fresh_until(&self) -> Instant {
+        self.expires_at
+            .checked_sub(self.margin)
+            .unwrap_or(self.expires_at)
+    }
+
     /// The claims of the token, decoded without verification (the token endpoint is trusted
     /// through TLS; the claims only inform, e.g. the entitlement filter).
     pub fn claims(&self) -> Option<Value> {
@@ -183,9 +192,12 @@ impl Token {
     }
 }
 
-/// The process-wide token cache.
+/// A token cache: the process-wide one of the server's own credentials, or a caller's
+/// (`zscaler` client authentication), which holds no grant: its tokens are obtained by
+/// [`TokenCache::exchange`] with credentials the caller presents, and installed.
 pub struct TokenCache {
-    grant: Grant,
+    /// `None`: a caller's cache; it cannot renew a token by itself.
+    grant: Option<Grant>,
     client_id: String,
     token_url: String,
     user_agent: String,
@@ -197,6 +209,20 @@ pub struct TokenCache {
 
 impl TokenCache {
     pub fn new(grant: Grant, client_id: String, token_url: String, user_agent: String) -> Self {
+        Self::with(Some(grant), client_id, token_url, user_agent)
+    }
+
+    /// A cache for a caller's tokens: no grant is kept; [`Self::exchange`] fills it.
+    pub fn delegated(client_id: String, token_url: String, user_agent: String) -> Self {
+        Self::with(None, client_id, token_url, user_agent)
+    }
+
+    fn with(
+        grant: Option<Grant>,
+        client_id: String,
+        token_url: String,
+        user_agent: String,
+    ) -> Self {
         TokenCache {
             grant,
             client_id,
@@ -228,17 +254,53 @@ impl TokenCache {
         }
     }
 
+    pub fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
+    /// Whether `t` may be handed out now: fresh, or for a cache that cannot renew its token
+    /// (a caller's), not yet expired.
+    fn usable(&self, t: &Token, now: Instant) -> bool {
+        match self.grant {
+            Some(_) => t.fresh(now),
+            None => now < t.expires_at,
+        }
+    }
+
     /// A fresh token, fetching one (single flight) when needed.
     pub async fn get(&self, http: &reqwest::Client, deadline: Instant) -> Result<Token, ApiError> {
-        if let Some(t) = self.peek().filter(|t| t.fresh(Instant::now())) {
+        if let Some(t) = self.peek().filter(|t| self.usable(t, Instant::now())) {
             return Ok(t);
         }
         let _turn = self.refresh.lock().await;
         // Someone else may have refreshed while we waited for the turn.
-        if let Some(t) = self.peek().filter(|t| t.fresh(Instant::now())) {
+        if let Some(t) = self.peek().filter(|t| self.usable(t, Instant::now())) {
             return Ok(t);
         }
         let token = self.fetch(http, deadline).await?;
+        self.store(Some(token.clone()));
+        Ok(token)
+    }
+
+    /// One client-credentials exchange for this cache's client id with `grant`, at this cache's
+    /// token URL (with the retries of [`Self::get`]); the token is installed here and returned.
+    /// `grant` is used for this exchange only and not kept.
+    pub async fn exchange(
+        &self,
+        grant: Grant,
+        http: &reqwest::Client,
+        deadline: Instant,
+    ) -> Result<Token, ApiError> {
+        let once = TokenCache::new(
+            grant,
+            self.client_id.clone(),
+            self.token_url.clone(),
+            self.user_agent.clone(),
+        );
+        let result = once.fetch(http, deadline).await;
+        self.fetches.fetch_add(once.fetches(), Ordering::Relaxed);
+        let mut token = result?;
+        token.generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         self.store(Some(token.clone()));
         Ok(token)
     }
@@ -276,12 +338,20 @@ impl TokenCache {
         const OPERATION: &str = "POST /oauth2/v1/token";
         let auth_error =
             |kind, message: String| ApiError::new(kind, Service::Zid, OPERATION, message);
+        let Some(grant) = &self.grant else {
+            return Err(auth_error(
+                ErrorKind::Authentication,
+                "the caller's OneAPI token expired and this server keeps no caller credentials \
+                 to renew it: send the request again with the client credentials"
+                    .into(),
+            ));
+        };
         let mut form: Vec<(&str, String)> = vec![
             ("grant_type", "client_credentials".into()),
             ("client_id", self.client_id.clone()),
             ("audience", AUDIENCE.into()),
         ];
-        match &self.grant {
+        match grant {
             Grant::ClientSecret(secret) => {
                 form.push(("client_secret", secret.expose().to_string()))
             }
@@ -350,7 +420,7 @@ impl TokenCache {
                 ErrorKind::Authentication,
                 format!(
                     "the OneAPI token endpoint refused the credentials: {code}{detail}; check {}",
-                    self.grant.credential_names()
+                    grant.credential_names()
                 ),
             );
             e.status = Some(status);

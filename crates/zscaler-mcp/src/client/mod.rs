@@ -1,4 +1,6 @@
-//! The Zscaler OneAPI client: one per process, shared by every session and tool call.
+//! The Zscaler OneAPI client: one per process, shared by every session and tool call (and, in the
+//! `zscaler` client-authentication mode, one per caller derived from it with
+//! [`ZscalerClient::for_caller`], sharing its connection pool and rate budgets).
 //!
 //! Layers, in the order a call meets them ([`ZscalerClient::send`]):
 //! concurrency cap per service → client-side rate budget ([`budget`]) → access token from the
@@ -118,9 +120,13 @@ struct Inner {
     base_url: String,
     /// `None` when no credentials are configured: every call says so.
     tokens: Option<auth::TokenCache>,
-    budgets: budget::Budgets,
+    /// Shared with the callers' clients ([`ZscalerClient::for_caller`]): the tenant's limits
+    /// apply to all of them together.
+    budgets: Arc<budget::Budgets>,
     settings: ClientSettings,
     sandbox: bool,
+    token_url: String,
+    user_agent: String,
 }
 
 /// Said of a request that may have reached the server and is therefore not sent again.
@@ -191,7 +197,7 @@ impl ZscalerClient {
                 grant,
                 client_id,
                 upstream.token_url.clone(),
-                user_agent,
+                user_agent.clone(),
             )),
             _ => None,
         };
@@ -200,11 +206,64 @@ impl ZscalerClient {
                 http,
                 base_url: upstream.base_url.trim_end_matches('/').to_string(),
                 tokens,
-                budgets: budget::Budgets::new(settings.rate_limits.clone(), settings.concurrency),
+                budgets: Arc::new(budget::Budgets::new(
+                    settings.rate_limits.clone(),
+                    settings.concurrency,
+                )),
                 settings,
                 sandbox: upstream.sandbox,
+                token_url: upstream.token_url.clone(),
+                user_agent,
             }),
         })
+    }
+
+    /// A client for the same tenant acting as another OneAPI client, `client_id` (a caller of
+    /// the `zscaler` client-authentication mode): same gateway, token URL, connection pool, rate
+    /// budgets and settings, and its own token cache, which keeps no credentials: its token
+    /// comes from [`Self::exchange`] with the credentials the caller presents.
+    pub fn for_caller(&self, client_id: &str) -> ZscalerClient {
+        let i = &self.inner;
+        ZscalerClient {
+            inner: Arc::new(Inner {
+                http: i.http.clone(),
+                base_url: i.base_url.clone(),
+                tokens: Some(auth::TokenCache::delegated(
+                    client_id.to_string(),
+                    i.token_url.clone(),
+                    i.user_agent.clone(),
+                )),
+                budgets: i.budgets.clone(),
+                settings: i.settings.clone(),
+                sandbox: i.sandbox,
+                token_url: i.token_url.clone(),
+                user_agent: i.user_agent.clone(),
+            }),
+        }
+    }
+
+    /// The OneAPI token URL this client authenticates at.
+    pub fn token_url(&self) -> &str {
+        &self.inner.token_url
+    }
+
+    /// One client-credentials exchange at this client's token URL with `grant` (used once, not
+    /// kept), within `timeout` (retries of an unreachable endpoint included); the token is
+    /// installed for this client's calls and returned. For a client made by
+    /// [`Self::for_caller`]; on one with no token cache it fails as every call would.
+    pub async fn exchange(&self, grant: Grant, timeout: Duration) -> Result<Token, ApiError> {
+        let operation = "POST /oauth2/v1/token";
+        let Some(tokens) = &self.inner.tokens else {
+            return Err(ApiError::new(
+                ErrorKind::Authentication,
+                Service::Zid,
+                operation,
+                "no OneAPI client id to exchange credentials for",
+            ));
+        };
+        tokens
+            .exchange(grant, &self.inner.http, Instant::now() + timeout)
+            .await
     }
 
     pub fn settings(&self) -> &ClientSettings {

@@ -87,9 +87,13 @@ pub struct Cli {
     #[arg(long, value_name = "PATTERNS")]
     pub write_tools: Option<String>,
 
-    /// Log every tool call (name, arguments' keys, outcome, duration) [env: ZSCALER_MCP_LOG_TOOL_CALLS]
+    /// Log every tool call: principal, tool, redacted arguments, outcome, rows, duration [env: ZSCALER_MCP_LOG_TOOL_CALLS]
     #[arg(long)]
     pub log_tool_calls: bool,
+
+    /// Log format on stderr: text or json (one JSON object per line) [env: ZSCALER_MCP_LOG_FORMAT]
+    #[arg(long, value_name = "FORMAT")]
+    pub log_format: Option<String>,
 
     /// Print an MCP client auth header and client config snippets, then exit (basic or bearer)
     #[arg(long, value_name = "FORMAT", num_args = 0..=1, default_missing_value = "basic")]

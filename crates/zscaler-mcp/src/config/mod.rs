@@ -120,6 +120,22 @@ pub struct HttpConfig {
     pub allowed_origins: Vec<String>,
     /// How long in-flight calls may run after SIGINT/SIGTERM before the process exits.
     pub shutdown_grace: Duration,
+    /// Most open sessions per session kind (stateful streamable HTTP, legacy SSE).
+    pub max_sessions: usize,
+    /// A session without any traffic for this long is closed.
+    pub session_idle_timeout: Duration,
+    /// Requests per authenticated caller (or per client address without authentication) in a
+    /// window; `None`: no limit.
+    pub client_rate_limit: Option<ClientRateLimit>,
+    /// Largest request body accepted (413 above it).
+    pub max_body_bytes: usize,
+}
+
+/// `ZSCALER_MCP_CLIENT_RATE_LIMIT`: `count` requests per `per`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientRateLimit {
+    pub count: u32,
+    pub per: Duration,
 }
 
 impl HttpConfig {
@@ -301,6 +317,8 @@ pub struct SecretSources {
 pub struct LoggingConfig {
     pub debug: bool,
     pub log_tool_calls: bool,
+    /// One JSON object per line instead of text.
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Default)]

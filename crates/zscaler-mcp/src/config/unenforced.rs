@@ -1,6 +1,8 @@
-//! Settings this version parses but does not enforce yet are refused at startup, naming the
-//! setting: a security product must never report (or silently accept) a protection it does not
-//! apply. Each check goes away in the commit that enforces its setting.
+//! Startup refusals: settings this version parses but does not enforce yet are refused, naming
+//! the setting (a security product must never report, or silently accept, a protection it does
+//! not apply; each check goes away in the commit that enforces its setting), and so are unsafe
+//! combinations that need an explicit choice (plaintext on a public interface, HTTP without
+//! client authentication).
 
 use super::{AuthMode, Config, ConfigError};
 
@@ -26,14 +28,29 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
     let auth = &config.client_auth;
     let mode = auth.effective_mode();
     match mode {
-        Some(AuthMode::Zscaler | AuthMode::Oidc) if http => {
+        Some(AuthMode::Oidc) if http => {
             return refuse(
                 "ZSCALER_MCP_AUTH_MODE",
-                mode.map(AuthMode::as_str).unwrap_or_default(),
-                "this version enforces api-key and jwt client authentication only; use \
+                "oidc",
+                "this version enforces api-key, jwt and zscaler client authentication only; use \
                  ZSCALER_MCP_AUTH_API_KEY, ZSCALER_MCP_AUTH_JWKS_URI with \
-                 ZSCALER_MCP_AUTH_ISSUER, or authenticate in a proxy in front of the server",
+                 ZSCALER_MCP_AUTH_ISSUER, ZSCALER_MCP_AUTH_MODE=zscaler, or authenticate in a \
+                 proxy in front of the server",
             );
+        }
+        // Callers' OneAPI credentials are validated at the tenant's token endpoint: it must be
+        // known (the server's own credentials are optional in this mode).
+        Some(AuthMode::Zscaler) if http => {
+            let z = &config.zscaler;
+            if z.vanity_domain.is_none() && z.token_url.is_none() && config.sandbox.is_none() {
+                return Err(ConfigError::new(
+                    "ZSCALER_VANITY_DOMAIN",
+                    "(unset)",
+                    "the tenant's vanity domain (or ZSCALER_MCP_TOKEN_URL), required by \
+                     ZSCALER_MCP_AUTH_MODE=zscaler: callers' OneAPI credentials are validated at \
+                     its token endpoint",
+                ));
+            }
         }
         // The JWKS URL (https or loopback http), algorithms (never none/HS*) and leeway were
         // checked when parsed; the verifier checks them again when the server starts.
@@ -101,6 +118,19 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
                  ZSCALER_MCP_AUTH_JWKS_URI and ZSCALER_MCP_AUTH_ISSUER (jwt)",
             ));
         }
+        // Client authentication is on by default on HTTP: serving without it is a choice the
+        // operator makes explicitly (ZSCALER_MCP_AUTH_MODE=none or ZSCALER_MCP_AUTH_ENABLED=false).
+        None if http => {
+            return Err(ConfigError::new(
+                "ZSCALER_MCP_AUTH_MODE",
+                "",
+                "a client authentication mode: HTTP transports authenticate clients by default. \
+                 Set ZSCALER_MCP_AUTH_API_KEY (zscaler-mcp --generate-auth-token bearer makes \
+                 one), ZSCALER_MCP_AUTH_JWKS_URI with ZSCALER_MCP_AUTH_ISSUER (jwt), or \
+                 ZSCALER_MCP_AUTH_MODE=zscaler (callers send their OneAPI credentials); to serve \
+                 without client authentication, set ZSCALER_MCP_AUTH_MODE=none",
+            ));
+        }
         _ => {}
     }
     let api_key_in_use = http && mode == Some(AuthMode::ApiKey);
@@ -145,8 +175,8 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
         return refuse(
             name,
             "<set>",
-            "it is not used by the client authentication in force (api-key or jwt, on HTTP \
-             transports only, as the mode selects)",
+            "it is not used by the client authentication in force (api-key, jwt or zscaler, on \
+             HTTP transports only, as the mode selects)",
         );
     }
     let s = &config.secrets;

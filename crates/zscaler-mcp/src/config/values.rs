@@ -6,9 +6,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use super::{
-    AuthMode, Cli, ClientAuthConfig, Config, ConfigError, Environment, HttpConfig, LoggingConfig,
-    OidcProxyConfig, OutputConfig, Secret, Selection, TlsConfig, ToolsetSelection, Transport,
-    WriteConfig, ZscalerConfig,
+    AuthMode, Cli, ClientAuthConfig, ClientRateLimit, Config, ConfigError, Environment, HttpConfig,
+    LoggingConfig, OidcProxyConfig, OutputConfig, Secret, Selection, TlsConfig, ToolsetSelection,
+    Transport, WriteConfig, ZscalerConfig,
 };
 use crate::catalog::toolsets::{ALL_KEYWORD, DEFAULT_KEYWORD, TOOLSETS, toolset_service};
 use crate::pattern::NamePattern;
@@ -450,6 +450,41 @@ fn seconds(raw: Option<Raw<'_>>, default: u64) -> Result<Duration, ConfigError> 
 const MIN_CONFIRMATION_TTL: u64 = 10;
 const MAX_CONFIRMATION_TTL: u64 = 86_400;
 
+/// `ZSCALER_MCP_CLIENT_RATE_LIMIT`: `<count>/<s|min|h>` (default 600/min) or `off`.
+fn client_rate_limit(raw: Option<Raw<'_>>) -> Result<Option<ClientRateLimit>, ConfigError> {
+    let default = Some(ClientRateLimit {
+        count: 600,
+        per: Duration::from_secs(60),
+    });
+    let Some(raw) = raw else { return Ok(default) };
+    let text = raw.value.trim().to_ascii_lowercase();
+    if text == "off" {
+        return Ok(None);
+    }
+    let parsed = text.split_once('/').and_then(|(count, unit)| {
+        let count = count
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=1_000_000).contains(n))?;
+        let per = match unit.trim() {
+            "s" | "sec" | "second" => Duration::from_secs(1),
+            "m" | "min" | "minute" => Duration::from_secs(60),
+            "h" | "hour" => Duration::from_secs(3600),
+            _ => return None,
+        };
+        Some(ClientRateLimit { count, per })
+    });
+    match parsed {
+        Some(limit) => Ok(Some(limit)),
+        None => Err(ConfigError::new(
+            raw.source,
+            raw.value,
+            "<count>/<s|min|h> (e.g. 600/min, count from 1 to 1000000) or off",
+        )),
+    }
+}
+
 /// Request-state keys: a JSON array of strings or a comma-separated list; each at least 32 bytes.
 fn request_state_keys(raw: Option<Raw<'_>>) -> Result<Vec<Secret>, ConfigError> {
     let Some(raw) = raw else {
@@ -551,6 +586,31 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
         trusted_proxies: source_ips(input.var("ZSCALER_MCP_TRUSTED_PROXIES"))?,
         allowed_origins: origins(input.var("ZSCALER_MCP_ALLOWED_ORIGINS"))?,
         shutdown_grace: SHUTDOWN_GRACE,
+        max_sessions: bounded(
+            input.var("ZSCALER_MCP_MAX_SESSIONS"),
+            1000,
+            1..=100_000,
+            "a number of sessions",
+        )? as usize,
+        session_idle_timeout: Duration::from_secs(bounded(
+            input.var("ZSCALER_MCP_SESSION_IDLE_TIMEOUT"),
+            300,
+            10..=86_400,
+            "a number of seconds",
+        )?),
+        client_rate_limit: client_rate_limit(input.var("ZSCALER_MCP_CLIENT_RATE_LIMIT"))?,
+        max_body_bytes: {
+            let raw = input.var("ZSCALER_MCP_MAX_BODY_BYTES");
+            let source = raw
+                .as_ref()
+                .map(|r| (r.source.clone(), r.value.to_string()));
+            let n = byte_size(raw, 4 << 20)?;
+            if n > 64 << 20 {
+                let (source, value) = source.unwrap_or_default();
+                return Err(ConfigError::new(source, value, "a size from 64K to 64M"));
+            }
+            n
+        },
     };
 
     let toolsets = match input.pick(
@@ -709,6 +769,18 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
         logging: LoggingConfig {
             debug: input.switch(cli.debug, "ZSCALER_MCP_DEBUG")?,
             log_tool_calls: input.switch(cli.log_tool_calls, "ZSCALER_MCP_LOG_TOOL_CALLS")?,
+            json: match input.pick(
+                cli.log_format.as_deref(),
+                "--log-format",
+                "ZSCALER_MCP_LOG_FORMAT",
+            ) {
+                None => false,
+                Some(raw) => match raw.value.trim().to_ascii_lowercase().as_str() {
+                    "text" => false,
+                    "json" => true,
+                    _ => return Err(ConfigError::new(raw.source, raw.value, "text or json")),
+                },
+            },
         },
         output: OutputConfig {
             sanitize: !input.bool_var("ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION", false)?,

@@ -110,7 +110,7 @@ impl ZscalerMcp {
             .protocol_version(ctx)
             .is_some_and(|v| v.as_str() >= ProtocolVersion::V_2026_07_28.as_str());
         if can_elicit && (modern || self.has_session(ctx)) {
-            let name = self.display_name(tool, args).await;
+            let name = self.display_name(tool, args, ctx).await;
             let about = summary(tool.name, args, name.as_deref());
             let Ok(schema) = serde_json::from_value::<ElicitationSchema>(choice_schema()) else {
                 return text(
@@ -178,7 +178,7 @@ impl ZscalerMcp {
             },
             None => None,
         };
-        let name = self.display_name(tool, args).await;
+        let name = self.display_name(tool, args, ctx).await;
         let about = summary(tool.name, args, name.as_deref());
         let token = confirmations.issue(Kind::Token, subject);
         tracing::info!(tool = tool.name, "confirmation required (token)");
@@ -216,6 +216,7 @@ impl ZscalerMcp {
         &self,
         tool: &ToolDeclaration,
         args: &Map<String, Value>,
+        ctx: &RequestContext<RoleServer>,
     ) -> Option<String> {
         let (service, resource) = tool.name.split_once("_delete_")?;
         let get_name = format!("{service}_get_{resource}");
@@ -233,7 +234,8 @@ impl ZscalerMcp {
         {
             return None;
         }
-        let client = self.shared.client().ok()?;
+        // The caller's own client in zscaler mode: the read is made with its token.
+        let client = self.client_for(ctx).ok()?;
         let upstream = self.shared.upstream();
         let ctx = executor::Context {
             client: &client,

@@ -21,14 +21,20 @@ use rmcp::model::{
 };
 use rmcp::service::{RequestContext, SubscriptionContext};
 use rmcp::{ErrorData, RoleServer, ServerHandler};
-use serde_json::json;
+use serde_json::{Value, json};
 
+use super::audit::Entry;
 use super::confirm::Gate;
+use super::entitlements;
 use super::session::SessionState;
 pub use super::state::{Exposed, Shared};
 use crate::catalog::{Action, Handler, ToolDeclaration};
+use crate::client::ZscalerClient;
 use crate::executor::{self, arguments};
+use crate::service::Service;
 pub use crate::transport::SessionKind;
+use crate::transport::edge::auth::Principal;
+use crate::transport::edge::zscaler::OneApiCaller;
 
 pub const SERVER_NAME: &str = "zscaler-mcp";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -54,19 +60,71 @@ impl ZscalerMcp {
     }
 }
 
+/// Said when, in `zscaler` client-auth mode, a tool call reaches the handler without a caller.
+const NO_CALLER: &str = "This request carries no authenticated OneAPI caller (zscaler client \
+authentication): tool calls run only with the caller's own credentials, never the server's. Send \
+the request with your OneAPI client credentials.";
+
 impl ZscalerMcp {
+    /// The caller's own OneAPI identity (`zscaler` client authentication), when this request
+    /// has one.
+    pub(crate) fn caller(&self, ctx: &RequestContext<RoleServer>) -> Option<OneApiCaller> {
+        ctx.extensions
+            .get::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<Principal>())
+            .and_then(|p| p.oneapi.clone())
+    }
+
+    /// The Zscaler client this request's tool calls use: the caller's own (holding its OneAPI
+    /// token) in `zscaler` client-auth mode, otherwise the server's. In `zscaler` mode a request
+    /// without a caller is refused: the server's credentials are never used on a caller's behalf.
+    pub(crate) fn client_for(
+        &self,
+        ctx: &RequestContext<RoleServer>,
+    ) -> Result<ZscalerClient, String> {
+        if let Some(caller) = self.caller(ctx) {
+            return Ok(caller.client().clone());
+        }
+        if self.shared.per_caller_tokens() {
+            return Err(NO_CALLER.to_string());
+        }
+        self.shared
+            .client()
+            .map_err(|e| format!("The Zscaler client is not available: {e}"))
+    }
+
+    /// The services the caller's OneAPI token is entitled to (`service-info`), when it narrows
+    /// this request's view: `zscaler` mode with the entitlement filter on, and a token that
+    /// names products this server knows. `None`: no narrowing.
+    pub(crate) fn caller_entitlements(
+        &self,
+        ctx: &RequestContext<RoleServer>,
+    ) -> Option<Vec<Service>> {
+        if !self.shared.config.selection.entitlement_filter {
+            return None;
+        }
+        let caller = self.caller(ctx)?;
+        match entitlements::from_claims(caller.claims()?) {
+            Ok(found) => Some(found.services),
+            Err(reason) => {
+                tracing::debug!(
+                    client = caller.client_id(),
+                    "caller's tools not narrowed by entitlements ({reason})"
+                );
+                None
+            }
+        }
+    }
+
     async fn run_zscaler(
         &self,
         tool: &'static ToolDeclaration,
         args: executor::request::Args,
+        context: &RequestContext<RoleServer>,
     ) -> CallToolResult {
-        let client = match self.shared.client() {
+        let client = match self.client_for(context) {
             Ok(c) => c,
-            Err(e) => {
-                return CallToolResult::error(vec![ContentBlock::text(format!(
-                    "The Zscaler client is not available: {e}"
-                ))]);
-            }
+            Err(e) => return CallToolResult::error(vec![ContentBlock::text(e)]),
         };
         let upstream = self.shared.upstream();
         let ctx = executor::Context {
@@ -131,11 +189,23 @@ impl ServerHandler for ZscalerMcp {
     async fn list_tools(
         &self,
         _request: Option<PaginatedRequestParams>,
-        _context: RequestContext<RoleServer>,
+        context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, ErrorData> {
-        Ok(ListToolsResult::with_all_items(
-            self.view().tools.as_ref().clone(),
-        ))
+        let view = self.view();
+        // A zscaler-mode caller sees the tools its own token is entitled to (the list may vary
+        // by authorization, MCP 2026-07-28); the meta tools always.
+        let tools = match self.caller_entitlements(&context) {
+            None => view.tools.as_ref().clone(),
+            Some(entitled) => view
+                .resolved
+                .tools
+                .iter()
+                .zip(view.tools.iter())
+                .filter(|(d, _)| d.service.is_none_or(|s| entitled.contains(&s)))
+                .map(|(_, t)| t.clone())
+                .collect(),
+        };
+        Ok(ListToolsResult::with_all_items(tools))
     }
 
     fn get_tool(&self, name: &str) -> Option<Tool> {
@@ -173,8 +243,20 @@ impl ServerHandler for ZscalerMcp {
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
         let _inflight = self.shared.inflight.token();
+        let started = std::time::Instant::now();
         let view = self.view();
         let Some(tool) = view.find(&request.name) else {
+            self.audit(
+                &context,
+                Entry {
+                    tool: &request.name,
+                    action: "-",
+                    args: None,
+                    outcome: "unknown_tool",
+                    rows: None,
+                    started,
+                },
+            );
             return Err(ErrorData::invalid_params(
                 format!(
                     "Unknown tool: {}. Call tools/list for the tools this server exposes.",
@@ -183,40 +265,95 @@ impl ServerHandler for ZscalerMcp {
                 None,
             ));
         };
+        let entry = |args, outcome, rows| Entry {
+            tool: tool.name,
+            action: tool.action.as_str(),
+            args,
+            outcome,
+            rows,
+            started,
+        };
+        if let Some(service) = tool.service
+            && let Some(entitled) = self.caller_entitlements(&context)
+            && !entitled.contains(&service)
+        {
+            let caller = self
+                .caller(&context)
+                .map(|c| c.client_id().to_string())
+                .unwrap_or_default();
+            let granted: Vec<String> = entitled
+                .iter()
+                .map(|s| s.code().to_ascii_uppercase())
+                .collect();
+            self.audit(&context, entry(None, "not_entitled", None));
+            return Ok(CallToolResult::error(vec![ContentBlock::text(format!(
+                "{} is not available to this caller: its OneAPI credentials (client id {caller}) \
+                 are not entitled to {} ({}); the token's service-info grants: {}. Nothing was \
+                 sent to Zscaler.",
+                tool.name,
+                service.code().to_ascii_uppercase(),
+                service.product_name(),
+                granted.join(", ")
+            ))])
+            .into());
+        }
         let args = match arguments::validate(tool, request.arguments.as_ref()) {
             Ok(args) => args,
             Err(problem) => {
+                self.audit(
+                    &context,
+                    entry(request.arguments.as_ref(), "invalid_arguments", None),
+                );
                 return Ok(CallToolResult::error(vec![ContentBlock::text(problem)]).into());
             }
         };
-        let started = std::time::Instant::now();
         if tool.action == Action::Delete {
             match self.confirm_delete(tool, &args, &request, &context).await {
                 Gate::Confirmed => {}
-                Gate::Answer(answer) => return Ok(answer),
-                Gate::Error(error) => return Err(error),
+                Gate::Answer(answer) => {
+                    let outcome = match &answer {
+                        CallToolResponse::InputRequired(_) => "confirmation_requested",
+                        CallToolResponse::Complete(r) if r.is_error == Some(true) => {
+                            "confirmation_rejected"
+                        }
+                        CallToolResponse::Complete(r)
+                            if r.structured_content.as_ref().is_some_and(|s| {
+                                s.get("status").and_then(Value::as_str)
+                                    == Some("confirmation_required")
+                            }) =>
+                        {
+                            "confirmation_requested"
+                        }
+                        _ => "not_confirmed",
+                    };
+                    self.audit(&context, entry(Some(&args), outcome, None));
+                    return Ok(answer);
+                }
+                Gate::Error(error) => {
+                    self.audit(&context, entry(Some(&args), "confirmation_rejected", None));
+                    return Err(error);
+                }
             }
         }
+        let logged_args = self
+            .shared
+            .config
+            .logging
+            .log_tool_calls
+            .then(|| args.clone());
         let result = match tool.handler {
             Handler::Meta(meta) => self.run_meta(meta, &args, &context).await,
-            Handler::Routes(_) | Handler::Special(_) => self.run_zscaler(tool, args).await,
+            Handler::Routes(_) | Handler::Special(_) => {
+                self.run_zscaler(tool, args, &context).await
+            }
         };
-        if self.shared.config.logging.log_tool_calls {
-            let principal = self.principal(&context);
-            let principal = principal.as_deref().unwrap_or(match self.kind {
-                SessionKind::Stdio => "stdio",
-                _ => "anonymous",
-            });
-            tracing::info!(
-                target: "zscaler_mcp::audit",
-                principal,
-                tool = tool.name,
-                action = tool.action.as_str(),
-                is_error = result.is_error.unwrap_or(false),
-                elapsed_ms = started.elapsed().as_millis() as u64,
-                "[TOOL CALL]"
-            );
-        }
+        let outcome = if result.is_error == Some(true) {
+            "error"
+        } else {
+            "ok"
+        };
+        let rows = super::audit::rows(result.structured_content.as_ref());
+        self.audit(&context, entry(logged_args.as_ref(), outcome, rows));
         Ok(result.into())
     }
 

@@ -4,6 +4,7 @@
 //! Composition, in request order:
 //! transport (stdio | streamable HTTP | SSE) → edge layers → MCP dispatch ([`handler`]) → tool.
 
+pub mod audit;
 mod confirm;
 pub mod entitlements;
 pub mod handler;
@@ -22,14 +23,11 @@ use crate::client::Upstream;
 use crate::config::{AuthMode, Config, Transport};
 use crate::policy::selection;
 use crate::service::Service;
-use crate::transport::edge::{ClientAuth, CorsPolicy, Edge, HostPolicy, SourcePolicy};
+use crate::transport::edge::{ClientAuth, CorsPolicy, Edge, HostPolicy, Limits, SourcePolicy};
 use crate::transport::http::{HttpMode, HttpOptions};
-use crate::transport::{HandlerFactory, SessionKind, http, shutdown, stdio};
+use crate::transport::{HandlerFactory, SessionKind, SessionLimits, http, shutdown, stdio};
 
 pub use handler::{SERVER_NAME, Shared, VERSION, ZscalerMcp};
-
-/// Largest request body accepted on any HTTP route.
-pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
 /// Failure to start or run the server.
 #[derive(Debug, thiserror::Error)]
@@ -275,14 +273,31 @@ impl ZscalerMcpServer {
         } else {
             HostPolicy::new(&config.http.host, &config.http.allowed_hosts)
         };
-        // `refuse_unenforced` (run before serving) leaves api-key and jwt as the modes with a
-        // layer.
+        // `refuse_unenforced` (run before serving) leaves api-key, jwt and zscaler as the modes
+        // with a layer.
         let auth = match (
             config.client_auth.effective_mode(),
             &config.client_auth.api_key,
         ) {
             (Some(AuthMode::ApiKey), Some(key)) => Some(Arc::new(ClientAuth::api_key(key))),
             (Some(AuthMode::Jwt), _) => Some(Arc::new(ClientAuth::jwt(&config.client_auth)?)),
+            (Some(AuthMode::Zscaler), _) => {
+                // Callers are validated at the token URL of the server's own client (after the
+                // embedded sandbox, if any, replaced it) and call through clients derived from it.
+                let client = self
+                    .shared
+                    .client()
+                    .map_err(|e| ServerError::Client(e.to_string()))?;
+                let auth = ClientAuth::zscaler(client)?;
+                if let ClientAuth::Zscaler(z) = &auth {
+                    tracing::info!(
+                        "zscaler client authentication: callers' OneAPI client credentials are \
+                         validated at {}; their tool calls use their own tokens",
+                        z.token_url()
+                    );
+                }
+                Some(Arc::new(auth))
+            }
             _ => None,
         };
         let mode = match config.transport {
@@ -303,11 +318,20 @@ impl ZscalerMcpServer {
                     hosts,
                     cors: CorsPolicy {
                         origins: config.http.allowed_origins.clone(),
+                        loopback_bind: config.http.binds_loopback(),
                     },
                     auth,
+                    limits: Arc::new(Limits::new(
+                        config.http.max_body_bytes,
+                        config.http.client_rate_limit,
+                    )),
                 },
                 cancel: cancel.clone(),
-                max_body_bytes: MAX_BODY_BYTES,
+                max_body_bytes: config.http.max_body_bytes,
+                sessions: SessionLimits {
+                    max: config.http.max_sessions,
+                    idle_timeout: config.http.session_idle_timeout,
+                },
             },
         );
         let path = if mode == HttpMode::Sse {
@@ -342,10 +366,18 @@ impl ZscalerMcpServer {
         }
         let upstream = self.shared.upstream();
         if upstream.grant.is_none() || upstream.client_id.is_none() {
-            tracing::warn!(
-                "OneAPI entitlement filter skipped (no OneAPI credentials: ZSCALER_CLIENT_ID with \
-                 ZSCALER_CLIENT_SECRET or ZSCALER_PRIVATE_KEY)"
-            );
+            if self.shared.per_caller_tokens() {
+                tracing::info!(
+                    "OneAPI entitlement filter: no server credentials, so the exposed services \
+                     are not narrowed at startup; each zscaler-mode caller's tools follow its own \
+                     token's entitlements"
+                );
+            } else {
+                tracing::warn!(
+                    "OneAPI entitlement filter skipped (no OneAPI credentials: ZSCALER_CLIENT_ID \
+                     with ZSCALER_CLIENT_SECRET or ZSCALER_PRIVATE_KEY)"
+                );
+            }
             return;
         }
         match entitlements::check(client).await {
@@ -395,7 +427,9 @@ impl ZscalerMcpServer {
             r.toolsets.len(),
             r.tools.len()
         );
-        tracing::info!("{}", self.shared.posture.banner());
+        for line in self.shared.posture.banner() {
+            tracing::info!("{line}");
+        }
         let config = &self.shared.config;
         if !config.output.sanitize {
             tracing::warn!(
@@ -408,8 +442,8 @@ impl ZscalerMcpServer {
             && config.client_auth.effective_mode() == Some(crate::config::AuthMode::None)
         {
             tracing::warn!(
-                "Client authentication is OFF (ZSCALER_MCP_AUTH_ENABLED=false): anyone who can \
-                 reach this port can call the tools"
+                "Client authentication is OFF (ZSCALER_MCP_AUTH_MODE=none or \
+                 ZSCALER_MCP_AUTH_ENABLED=false): anyone who can reach this port can call the tools"
             );
         }
         if config.write.skip_confirmations {

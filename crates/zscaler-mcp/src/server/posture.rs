@@ -13,12 +13,19 @@ pub struct Posture {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bind: Option<String>,
     pub tls: &'static str,
-    /// The mode, with its parameters for jwt: `jwt (issuer=..., audience=..., algorithms=...)`.
+    /// The mode, with its parameters for jwt (`jwt (issuer=..., audience=..., algorithms=...)`)
+    /// and zscaler (`zscaler (cache_ttl=token lifetime, ...)`).
     pub client_auth: String,
     pub host_validation: bool,
     pub allowed_hosts: Vec<String>,
     pub source_ip_acl: Vec<String>,
     pub allowed_origins: Vec<String>,
+    pub trusted_proxies: Vec<String>,
+    #[serde(skip)]
+    loopback_bind: bool,
+    /// Request and session limits on HTTP (`None` on stdio).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limits: Option<String>,
     pub write_tools: &'static str,
     /// What happens to a delete tool's call.
     pub delete_tools: String,
@@ -39,6 +46,17 @@ impl Posture {
                 auth.algorithms.join(","),
                 auth.leeway.as_secs()
             ),
+            // What the zscaler mode really does: the cache lasts as long as each caller's token
+            // stays fresh (its lifetime less min(10%, 60 s)); calls run with the caller's token.
+            Some(AuthMode::Zscaler) => {
+                let s = crate::transport::edge::zscaler::Settings::default();
+                format!(
+                    "zscaler (cache_ttl=token lifetime, max_callers={}, refused_cache={}s, \
+                     tokens=per caller)",
+                    s.max_callers,
+                    s.refused_ttl.as_secs()
+                )
+            }
             mode => mode.unwrap_or(AuthMode::None).as_str().to_string(),
         };
         let write_tools = match (config.write.enabled, config.write.allowlist.is_empty()) {
@@ -67,6 +85,29 @@ impl Posture {
                 })
                 .collect(),
             allowed_origins: config.http.allowed_origins.clone(),
+            loopback_bind: config.http.binds_loopback(),
+            trusted_proxies: config
+                .http
+                .trusted_proxies
+                .iter()
+                .map(|r| match r {
+                    IpRule::Any => "*".to_string(),
+                    IpRule::Net(n) => n.to_string(),
+                })
+                .collect(),
+            limits: http.then(|| {
+                let h = &config.http;
+                format!(
+                    "body={}K rate={} sessions={} idle={}s",
+                    h.max_body_bytes >> 10,
+                    match h.client_rate_limit {
+                        None => "off".to_string(),
+                        Some(r) => format!("{}/{}s per caller", r.count, r.per.as_secs()),
+                    },
+                    h.max_sessions,
+                    h.session_idle_timeout.as_secs()
+                )
+            }),
             write_tools,
             delete_tools: if config.write.skip_confirmations {
                 "UNCONFIRMED (ZSCALER_MCP_SKIP_CONFIRMATIONS)".to_string()
@@ -85,8 +126,8 @@ impl Posture {
         }
     }
 
-    /// The one-line banner logged at startup.
-    pub fn banner(&self) -> String {
+    /// The banner logged at startup: one `[SECURITY]` line per resolved layer.
+    pub fn banner(&self) -> Vec<String> {
         let list = |v: &[String]| {
             if v.is_empty() {
                 "off".to_string()
@@ -94,22 +135,50 @@ impl Posture {
                 v.join(",")
             }
         };
-        format!(
-            "[SECURITY] transport={} bind={} tls={} auth={} host_validation={} allowed_hosts={} \
-             source_ip_acl={} cors={} write_tools={} delete_tools={} sanitization={} audit_logging={}",
+        let mut lines = vec![format!(
+            "transport={} bind={} tls={}",
             self.transport,
             self.bind.as_deref().unwrap_or("-"),
-            self.tls,
-            self.client_auth,
-            on_off(self.host_validation),
-            list(&self.allowed_hosts),
-            list(&self.source_ip_acl),
-            list(&self.allowed_origins),
-            self.write_tools,
-            self.delete_tools,
-            on_off(self.sanitization),
-            on_off(self.audit_logging),
-        )
+            self.tls
+        )];
+        lines.push(format!("auth={}", self.client_auth));
+        if self.bind.is_some() {
+            lines.push(format!(
+                "host_validation={} allowed_hosts={}",
+                on_off(self.host_validation),
+                if self.allowed_hosts.is_empty() {
+                    "bind address and loopback names".to_string()
+                } else {
+                    self.allowed_hosts.join(",")
+                }
+            ));
+            lines.push(format!(
+                "source_ip_acl={} trusted_proxies={}",
+                list(&self.source_ip_acl),
+                list(&self.trusted_proxies)
+            ));
+            lines.push(format!(
+                "cors={}",
+                match (self.allowed_origins.is_empty(), self.loopback_bind) {
+                    (true, true) => "own and loopback origins only".to_string(),
+                    (true, false) => "own origin only".to_string(),
+                    (false, _) => self.allowed_origins.join(","),
+                }
+            ));
+        }
+        if let Some(limits) = &self.limits {
+            lines.push(format!("limits: {limits}"));
+        }
+        lines.push(format!(
+            "write_tools={} delete_tools={}",
+            self.write_tools, self.delete_tools
+        ));
+        lines.push(format!("sanitization={}", on_off(self.sanitization)));
+        lines.push(format!("audit_logging={}", on_off(self.audit_logging)));
+        lines
+            .into_iter()
+            .map(|l| format!("[SECURITY] {l}"))
+            .collect()
     }
 }
 

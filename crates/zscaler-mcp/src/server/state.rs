@@ -101,6 +101,13 @@ impl Shared {
         read(&self.upstream).1
     }
 
+    /// True when tool calls run with each caller's own OneAPI token (`zscaler` client
+    /// authentication on an HTTP transport): the server's own client is never used for them.
+    pub fn per_caller_tokens(&self) -> bool {
+        self.config.transport.is_http()
+            && self.config.client_auth.effective_mode() == Some(crate::config::AuthMode::Zscaler)
+    }
+
     pub fn use_upstream(&self, upstream: Upstream) {
         write(&self.upstream, Self::connect(&self.config.client, upstream));
     }

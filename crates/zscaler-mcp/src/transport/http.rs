@@ -5,6 +5,7 @@
 //! GET stream, DELETE) by default, or stateless (each POST self-contained, JSON answers) for
 //! load-balanced replicas. Requests on revision 2026-07-28 are always served statelessly.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -19,8 +20,9 @@ use rmcp::transport::{StreamableHttpServerConfig, StreamableHttpService};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+use super::edge::auth::Principal;
 use super::edge::{self, Edge};
-use super::{HandlerFactory, SessionKind, health, sse};
+use super::{HandlerFactory, SessionKind, SessionLimits, health, sse};
 
 /// Which MCP endpoints the HTTP application serves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,8 @@ pub struct HttpOptions {
     pub cancel: CancellationToken,
     /// Largest accepted request body.
     pub max_body_bytes: usize,
+    /// Session caps and idle timeout (stateful streamable HTTP and SSE).
+    pub sessions: SessionLimits,
 }
 
 /// Builds the HTTP application.
@@ -46,7 +50,7 @@ pub fn router<S>(factory: HandlerFactory<S>, options: HttpOptions) -> Router
 where
     S: ServerHandler + Send + 'static,
 {
-    let sse_state = sse::SseState::new(factory.clone(), options.cancel.clone());
+    let sse_state = sse::SseState::new(factory.clone(), options.cancel.clone(), options.sessions);
     let sse_routes: Router = Router::new()
         .route("/sse", get(sse::open::<S>))
         .route(sse::MESSAGES_PATH, post(sse::post::<S>))
@@ -73,15 +77,21 @@ where
                     .route_service("/mcp/", service)
             } else {
                 let make = move || Ok(factory(SessionKind::Stateful));
-                let service = StreamableHttpService::new(
-                    make,
-                    Arc::new(LocalSessionManager::default()),
-                    config,
-                );
+                let mut manager = LocalSessionManager::default();
+                manager.session_config.keep_alive = Some(options.sessions.idle_timeout);
+                let manager = Arc::new(manager);
+                let guard = Arc::new(SessionGuard {
+                    manager: manager.clone(),
+                    owners: std::sync::Mutex::new(HashMap::new()),
+                    limits: options.sessions,
+                    max_body_bytes: options.max_body_bytes,
+                });
+                let service = StreamableHttpService::new(make, manager, config);
                 Router::new()
                     .route_service("/mcp", service.clone())
                     .route_service("/mcp/", service)
                     .layer(axum::middleware::from_fn(session_ended_no_content))
+                    .layer(axum::middleware::from_fn_with_state(guard, guard_sessions))
             }
         }
         HttpMode::Sse => Router::new()
@@ -139,6 +149,87 @@ pub async fn serve(
         .handle(handle)
         .serve(service)
         .await
+}
+
+/// Stateful sessions: at most `limits.max` open (a request that would open one more is answered
+/// 503), each owned by the principal that opened it (a request naming another principal's
+/// session is refused 403). Idle sessions are closed by the session manager (`keep_alive`).
+struct SessionGuard {
+    manager: Arc<LocalSessionManager>,
+    /// Session id → the principal that opened it.
+    owners: std::sync::Mutex<HashMap<String, Option<String>>>,
+    limits: SessionLimits,
+    max_body_bytes: usize,
+}
+
+const SESSION_HEADER: &str = "mcp-session-id";
+
+async fn guard_sessions(
+    axum::extract::State(guard): axum::extract::State<Arc<SessionGuard>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let caller = request
+        .extensions()
+        .get::<Principal>()
+        .map(|p| p.id.clone());
+    let session = request
+        .headers()
+        .get(SESSION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    if let Some(id) = &session {
+        let owner = guard.owners.lock().ok().and_then(|o| o.get(id).cloned());
+        if let Some(owner) = owner
+            && owner != caller
+        {
+            tracing::warn!("refused a request for a session opened by another client");
+            return edge::rejection(
+                StatusCode::FORBIDDEN,
+                -32001,
+                "This session belongs to another client.".into(),
+            );
+        }
+        return next.run(request).await;
+    }
+    // No session yet: an `initialize` would open one. Only at the cap is the body read to tell.
+    let mut request = request;
+    if request.method() == axum::http::Method::POST
+        && guard.manager.sessions.read().await.len() >= guard.limits.max
+    {
+        let (parts, body) = request.into_parts();
+        let Ok(bytes) = axum::body::to_bytes(body, guard.max_body_bytes).await else {
+            return edge::rejection(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                -32600,
+                "Request body too large.".into(),
+            );
+        };
+        let opens = serde_json::from_slice::<serde_json::Value>(&bytes)
+            .ok()
+            .is_some_and(|v| v.get("method").and_then(|m| m.as_str()) == Some("initialize"));
+        if opens {
+            tracing::warn!("refused a new session: ZSCALER_MCP_MAX_SESSIONS reached");
+            return sse::too_many_sessions();
+        }
+        request = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
+    }
+    let response = next.run(request).await;
+    if let Some(id) = response
+        .headers()
+        .get(SESSION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        && let Ok(mut owners) = guard.owners.lock()
+    {
+        owners.insert(id.to_string(), caller);
+        if owners.len() > guard.limits.max.saturating_mul(2) {
+            // Forget sessions the manager has closed (idle, deleted).
+            if let Ok(open) = guard.manager.sessions.try_read() {
+                owners.retain(|id, _| open.keys().any(|k| k.as_ref() == id.as_str()));
+            }
+        }
+    }
+    response
 }
 
 /// A terminated session (`DELETE /mcp`) is answered 204 No Content: clients expect 200 or 204

@@ -12,6 +12,23 @@ pub mod stdio;
 pub mod tls;
 
 use std::sync::Arc;
+use std::time::Duration;
+
+/// Caps on open sessions (stateful streamable HTTP and legacy SSE, each) and their idle timeout.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionLimits {
+    pub max: usize,
+    pub idle_timeout: Duration,
+}
+
+impl Default for SessionLimits {
+    fn default() -> SessionLimits {
+        SessionLimits {
+            max: 1000,
+            idle_timeout: Duration::from_secs(300),
+        }
+    }
+}
 
 /// How a client is connected; the handler reports it and may behave differently per kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,6 +14,15 @@ pub fn config(args: &[&str], vars: &[(&str, &str)]) -> Config {
     let mut argv = vec!["zscaler-mcp"];
     argv.extend_from_slice(args);
     let cli = Cli::try_parse_from(argv).expect("arguments parse");
+    // HTTP authenticates clients by default; a test that sets no auth variable serves without
+    // (tests/cli.rs checks the default refusal itself).
+    let mut vars = vars.to_vec();
+    if !vars
+        .iter()
+        .any(|(k, _)| k.starts_with("ZSCALER_MCP_AUTH_") || *k == "OIDCPROXY_CONFIG_URL")
+    {
+        vars.push(("ZSCALER_MCP_AUTH_MODE", "none"));
+    }
     match config::resolve(cli, &Environment::from_vars(vars.iter().copied())) {
         Ok(Invocation::Serve(c)) => *c,
         other => panic!("expected a server configuration, got {other:?}"),

@@ -10,6 +10,12 @@
 //!   identity provider's JWKS (fetched lazily, cached, refetch rate-limited). When the JWKS cannot
 //!   be fetched and no cached key fits, the answer is 503 with `Retry-After` (the token may be
 //!   fine), not 401.
+//! * `zscaler` (`Authorization: Basic base64(client_id:client_secret)`, or
+//!   `X-Zscaler-Client-ID` with `X-Zscaler-Client-Secret`): the caller's own OneAPI client
+//!   credentials, validated by a real token exchange at the tenant's token endpoint, cached for the
+//!   token's lifetime ([`super::zscaler`]). The principal carries the caller's own Zscaler client,
+//!   so its tool calls run with its token. An unreachable token endpoint is 503 with
+//!   `Retry-After`; too many failed attempts, 429 with `Retry-After`.
 //!
 //! Other modes are refused at startup until they are enforced.
 
@@ -23,6 +29,7 @@ use subtle::ConstantTimeEq;
 
 use super::jwt::{JwtVerifier, TokenRefusal};
 use super::rejection;
+use super::zscaler::{OneApiCaller, ZscalerAuth};
 use crate::config::{ClientAuthConfig, ConfigError};
 use crate::secret::Secret;
 
@@ -33,13 +40,17 @@ pub const MAX_CREDENTIAL_BYTES: usize = 8 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
     /// A stable, non-secret name for the caller: `api-key:<first 8 hex of the key's SHA-256>`,
-    /// or `jwt:<sub>` (`sub` verbatim when printable ASCII of at most 128 characters, otherwise
-    /// `jwt:sha256:<32 hex>` of it).
+    /// `jwt:<sub>` (`sub` verbatim when printable ASCII of at most 128 characters, otherwise
+    /// `jwt:sha256:<32 hex>` of it), or `zscaler:<OneAPI client id>` (likewise).
     pub id: String,
     /// The mode that authenticated it.
     pub mode: &'static str,
-    /// Scopes the credential grants (a JWT's `scope`/`scp`); empty for api-key.
+    /// Scopes the credential grants (a JWT's `scope`/`scp`, a OneAPI token's if it has any);
+    /// empty for api-key.
     pub scopes: Vec<String>,
+    /// `zscaler` mode: the caller's own OneAPI identity and Zscaler client (holding its token),
+    /// which its tool calls must use instead of the server's.
+    pub oneapi: Option<OneApiCaller>,
 }
 
 /// How callers are authenticated.
@@ -48,6 +59,8 @@ pub enum ClientAuth {
     ApiKey { digest: [u8; 32], id: String },
     /// Bearer JWTs from an identity provider.
     Jwt(Box<JwtVerifier>),
+    /// The callers' own Zscaler OneAPI client credentials.
+    Zscaler(Box<ZscalerAuth>),
 }
 
 impl std::fmt::Debug for ClientAuth {
@@ -55,6 +68,7 @@ impl std::fmt::Debug for ClientAuth {
         match self {
             ClientAuth::ApiKey { id, .. } => write!(f, "ClientAuth::ApiKey({id})"),
             ClientAuth::Jwt(verifier) => write!(f, "ClientAuth::Jwt({verifier:?})"),
+            ClientAuth::Zscaler(auth) => write!(f, "ClientAuth::Zscaler({auth:?})"),
         }
     }
 }
@@ -73,11 +87,49 @@ pub enum Refusal {
     /// A bearer JWT that does not verify (or, [`TokenRefusal::KeysUnavailable`], cannot be
     /// verified right now).
     Token(TokenRefusal),
+    /// `zscaler`: the OneAPI token endpoint cannot be reached (or answered with an error of its
+    /// own): the credentials may be fine; retry after this many seconds (503).
+    Unavailable {
+        retry_after: u64,
+    },
+    /// `zscaler`: too many credentials failed lately; new ones are not tried for this many
+    /// seconds (429).
+    Throttled {
+        retry_after: u64,
+    },
 }
 
 impl Refusal {
     fn message(self, mode: &str) -> &'static str {
         let jwt = mode == "jwt";
+        if mode == "zscaler" {
+            return match self {
+                Refusal::Missing => {
+                    "Authentication required: send your Zscaler OneAPI client credentials as \
+                     'Authorization: Basic base64(client_id:client_secret)', or as the headers \
+                     'X-Zscaler-Client-ID' and 'X-Zscaler-Client-Secret'."
+                }
+                Refusal::Malformed => {
+                    "Malformed credentials: send exactly one of 'Authorization: Basic \
+                     base64(client_id:client_secret)' or both 'X-Zscaler-Client-ID' and \
+                     'X-Zscaler-Client-Secret', each once (a client id of printable characters, \
+                     a non-empty secret)."
+                }
+                Refusal::TooLong => "Credentials too long.",
+                Refusal::Wrong | Refusal::Token(_) => {
+                    "Invalid credentials: the Zscaler OneAPI token endpoint refused this client \
+                     id and secret."
+                }
+                Refusal::Unavailable { .. } => {
+                    "Cannot verify credentials right now: the Zscaler OneAPI token endpoint could \
+                     not be reached. Retry later."
+                }
+                Refusal::Throttled { .. } => {
+                    "Too many failed authentication attempts: new credentials are not checked \
+                     for a while. Retry later."
+                }
+            };
+        }
         match self {
             Refusal::Missing if jwt => {
                 "Authentication required: send the identity provider's token as \
@@ -96,20 +148,39 @@ impl Refusal {
             Refusal::TooLong => "Credentials too long.",
             Refusal::Wrong => "Invalid credentials.",
             Refusal::Token(why) => why.message(),
+            // Only the zscaler mode answers these (above).
+            Refusal::Unavailable { .. } => "Cannot verify credentials right now. Retry later.",
+            Refusal::Throttled { .. } => "Too many failed authentication attempts. Retry later.",
         }
     }
     /// The RFC 6750 `error` attribute of `WWW-Authenticate`.
     fn error_code(self) -> Option<&'static str> {
         match self {
-            Refusal::Missing | Refusal::Token(TokenRefusal::KeysUnavailable) => None,
+            Refusal::Missing
+            | Refusal::Token(TokenRefusal::KeysUnavailable)
+            | Refusal::Unavailable { .. }
+            | Refusal::Throttled { .. } => None,
             Refusal::Malformed | Refusal::TooLong => Some("invalid_request"),
             Refusal::Wrong | Refusal::Token(_) => Some("invalid_token"),
         }
     }
     fn status(self) -> StatusCode {
         match self {
-            Refusal::Token(TokenRefusal::KeysUnavailable) => StatusCode::SERVICE_UNAVAILABLE,
+            Refusal::Token(TokenRefusal::KeysUnavailable) | Refusal::Unavailable { .. } => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            Refusal::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
             _ => StatusCode::UNAUTHORIZED,
+        }
+    }
+    /// Seconds the caller should wait before retrying (503, 429).
+    fn retry_after(self) -> Option<u64> {
+        match self {
+            Refusal::Token(TokenRefusal::KeysUnavailable) => Some(30),
+            Refusal::Unavailable { retry_after } | Refusal::Throttled { retry_after } => {
+                Some(retry_after.max(1))
+            }
+            _ => None,
         }
     }
 }
@@ -133,15 +204,26 @@ impl ClientAuth {
             .map_err(|e| super::jwt::config_error(e, &settings))
     }
 
+    /// `zscaler` mode: callers' credentials are validated at the token URL of `server_client`
+    /// (the server's own Zscaler client, with or without credentials of its own), and each
+    /// caller's calls go through a client derived from it (same gateway, pool and rate budgets).
+    pub fn zscaler(server_client: crate::client::ZscalerClient) -> Result<ClientAuth, ConfigError> {
+        ZscalerAuth::new(server_client, super::zscaler::Settings::default())
+            .map(|auth| ClientAuth::Zscaler(Box::new(auth)))
+            .map_err(|why| ConfigError::new("ZSCALER_MCP_AUTH_MODE", "zscaler", why))
+    }
+
     pub fn mode(&self) -> &'static str {
         match self {
             ClientAuth::ApiKey { .. } => "api-key",
             ClientAuth::Jwt(_) => "jwt",
+            ClientAuth::Zscaler(_) => "zscaler",
         }
     }
 
     /// The caller named by `headers`, or why it is refused. `jwt` may fetch the JWKS (bounded by
-    /// its timeout; at most one fetch in flight).
+    /// its timeout; at most one fetch in flight); `zscaler` may exchange the credentials at the
+    /// token endpoint (bounded; one exchange per credential in flight).
     pub async fn authenticate(&self, headers: &HeaderMap) -> Result<Principal, Refusal> {
         match self {
             ClientAuth::ApiKey { digest, id } => {
@@ -151,6 +233,7 @@ impl ClientAuth {
                         id: id.clone(),
                         mode: self.mode(),
                         scopes: Vec::new(),
+                        oneapi: None,
                     })
                 } else {
                     Err(Refusal::Wrong)
@@ -165,14 +248,19 @@ impl ClientAuth {
                     id: format!("jwt:{}", verified.subject),
                     mode: self.mode(),
                     scopes: verified.scopes,
+                    oneapi: None,
                 })
             }
+            ClientAuth::Zscaler(auth) => auth.authenticate(headers).await,
         }
     }
 }
 
 /// The value of the only `name` header, if any; several, or one too long, are refused.
-fn single<'h>(headers: &'h HeaderMap, name: &str) -> Result<Option<&'h HeaderValue>, Refusal> {
+pub(super) fn single<'h>(
+    headers: &'h HeaderMap,
+    name: &str,
+) -> Result<Option<&'h HeaderValue>, Refusal> {
     let mut values = headers.get_all(name).iter();
     let first = values.next();
     if values.next().is_some() {
@@ -235,18 +323,21 @@ pub(super) async fn check(
             let message = refusal.message(auth.mode());
             let status = refusal.status();
             let mut response = rejection(status, -32001, message.to_string());
-            if status == StatusCode::SERVICE_UNAVAILABLE {
-                // The identity provider's keys are unreachable: not the caller's fault.
+            if let Some(wait) = refusal.retry_after() {
+                // The identity provider is unreachable (not the caller's fault), or failed
+                // attempts spent the budget: retry later, no new credentials needed.
                 response
                     .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+                    .insert(header::RETRY_AFTER, HeaderValue::from(wait));
                 return response;
             }
-            let challenge = match refusal.error_code() {
-                Some(code) => format!(
+            let challenge = match (auth.mode(), refusal.error_code()) {
+                // RFC 7617: Basic has no error attributes; the body says what was wrong.
+                ("zscaler", _) => "Basic realm=\"zscaler-mcp\"".to_string(),
+                (_, Some(code)) => format!(
                     "Bearer realm=\"zscaler-mcp\", error=\"{code}\", error_description=\"{message}\""
                 ),
-                None => "Bearer realm=\"zscaler-mcp\"".to_string(),
+                (_, None) => "Bearer realm=\"zscaler-mcp\"".to_string(),
             };
             if let Ok(value) = HeaderValue::from_str(&challenge) {
                 response

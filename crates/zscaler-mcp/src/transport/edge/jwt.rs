@@ -777,7 +777,7 @@ fn principal_subject(sub: &str) -> Option<String> {
 }
 
 /// Scopes from `scope` and `scp`, each a space-separated string or an array of strings.
-fn scopes(claims: &Map<String, Value>) -> Vec<String> {
+pub(super) fn scopes(claims: &Map<String, Value>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for name in ["scope", "scp"] {
         let items: Vec<&str> = match claims.get(name) {

@@ -8,6 +8,7 @@
 //!    here (before authentication) and every later answer carries the CORS headers.
 //! 4. [`auth`]: client authentication: 401 with `WWW-Authenticate`; the authenticated
 //!    [`auth::Principal`] travels on with the request.
+//! 5. [`limits`]: request body size (413) and requests per caller (429 with `Retry-After`).
 //!
 //! TLS is terminated before all of them ([`super::tls`]). Each check answers with a JSON-RPC
 //! error body so MCP clients can show the reason.
@@ -16,7 +17,9 @@ pub mod auth;
 pub mod cors;
 pub mod host;
 pub mod jwt;
+pub mod limits;
 pub mod source;
+pub mod zscaler;
 
 use std::sync::Arc;
 
@@ -29,6 +32,7 @@ use serde_json::json;
 pub use auth::ClientAuth;
 pub use cors::CorsPolicy;
 pub use host::HostPolicy;
+pub use limits::Limits;
 pub use source::{ClientAddr, SourcePolicy};
 
 /// What the edge layers check.
@@ -39,17 +43,22 @@ pub struct Edge {
     pub cors: CorsPolicy,
     /// `None`: no client authentication (stdio-like trust; reported as `auth=none`).
     pub auth: Option<Arc<ClientAuth>>,
+    pub limits: Arc<Limits>,
 }
 
 impl Edge {
     /// Only the Host check and the refusal of foreign origins: no source allowlist, no client
-    /// authentication (test servers on loopback).
+    /// authentication (test servers bound to loopback).
     pub fn hosts_only(hosts: HostPolicy) -> Edge {
         Edge {
             sources: SourcePolicy::default(),
             hosts,
-            cors: CorsPolicy::default(),
+            cors: CorsPolicy {
+                origins: Vec::new(),
+                loopback_bind: true,
+            },
             auth: None,
+            limits: Arc::new(Limits::new(4 << 20, None)),
         }
     }
 }
@@ -68,7 +77,7 @@ pub fn rejection(status: StatusCode, code: i64, message: String) -> Response {
 /// Wraps `routes` in the edge layers, in the documented order (the last `.layer()` call is
 /// the outermost).
 pub fn apply(routes: Router, edge: Edge) -> Router {
-    let mut routes = routes;
+    let mut routes = routes.layer(middleware::from_fn_with_state(edge.limits, limits::check));
     if let Some(auth) = edge.auth {
         routes = routes.layer(middleware::from_fn_with_state(auth, auth::check));
     }
