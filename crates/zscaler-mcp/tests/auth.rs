@@ -158,3 +158,46 @@ async fn a_mode_this_version_does_not_enforce_serves_nothing() {
     let err = result.expect_err("fail closed");
     assert!(err.to_string().contains("ZSCALER_MCP_AUTH_MODE"), "{err}");
 }
+
+/// ZSCALER_MCP_TRUST_PLATFORM_AUTH in api-key mode: a request with no credentials at all is
+/// served as the container's own key (principal `platform:api-key:...`); one that presents a
+/// key is judged on it alone.
+#[tokio::test]
+async fn platform_trust_applies_only_to_credential_less_requests() {
+    let server = start(
+        &["--transport", "streamable-http", "--stateless-http"],
+        &[
+            ("ZSCALER_MCP_AUTH_API_KEY", KEY),
+            ("ZSCALER_MCP_TRUST_PLATFORM_AUTH", "true"),
+        ],
+    )
+    .await;
+    let http = client();
+    let send = |headers: Vec<(&'static str, String)>| {
+        let mut request = http
+            .post(server.url("/mcp"))
+            .header("accept", ACCEPT_BOTH)
+            .header("mcp-protocol-version", "2025-11-25")
+            .json(&server_info_call());
+        for (k, v) in headers {
+            request = request.header(k, v);
+        }
+        request.send()
+    };
+    let r = send(vec![]).await.expect("answer");
+    assert_eq!(r.status(), 200);
+    let body: Value = r.json().await.expect("json");
+    let auth = body["result"]["structuredContent"]["security"]["clientAuth"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(auth.starts_with("api-key + platform trust"), "{body}");
+    let r = send(vec![("x-api-key", "zmcp_wrong-key-000000000000".into())])
+        .await
+        .expect("answer");
+    assert_eq!(r.status(), 401);
+    let r = send(vec![("authorization", "Bearer nope".into())])
+        .await
+        .expect("answer");
+    assert_eq!(r.status(), 401);
+}

@@ -551,3 +551,66 @@ async fn sse_messages_run_with_the_token_of_the_caller_who_posted_them() {
     drop(events);
     server.stop().await.expect("clean stop");
 }
+
+/// ZSCALER_MCP_TRUST_PLATFORM_AUTH (AgentCore): a credential-less request is served as the
+/// container's own OneAPI credentials, still validated by a token exchange; a request that
+/// presents credentials is judged on them alone.
+#[tokio::test]
+async fn platform_trust_serves_credential_less_requests_as_the_containers_own_credentials() {
+    let sb = sandbox().await;
+    let vars = [
+        ("ZSCALER_CUSTOMER_ID", sb.customer_id.as_str()),
+        ("ZSCALER_VANITY_DOMAIN", "sandbox"),
+        ("ZSCALER_MCP_API_BASE_URL", sb.base_url.as_str()),
+        ("ZSCALER_MCP_TOKEN_URL", sb.token_url.as_str()),
+        ("ZSCALER_MCP_AUTH_MODE", "zscaler"),
+        ("ZSCALER_MCP_RATE_LIMITS", "off"),
+        ("ZSCALER_MCP_TRUST_PLATFORM_AUTH", "true"),
+        ("ZSCALER_CLIENT_ID", sb.client_id.as_str()),
+        ("ZSCALER_CLIENT_SECRET", sb.client_secret.as_str()),
+    ];
+    let args = [
+        "--transport",
+        "streamable-http",
+        "--stateless-http",
+        "--toolsets",
+        "zia_rule_labels",
+    ];
+    let server = common::start(&args, &vars).await;
+    let (status, _, answer) = post(&server, &Vec::new(), &call(1, "zia_list_rule_labels")).await;
+    ok_text(status, &answer);
+    let log = log(&sb).await;
+    assert!(
+        exchanges(&log, &sb.client_id) >= 1,
+        "validated by a real exchange"
+    );
+    assert!(
+        api_clients(&log, "/zia/")
+            .iter()
+            .all(|c| c == &sb.client_id),
+        "{:?}",
+        api_clients(&log, "/zia/")
+    );
+    // Presented credentials are not replaced by the container's: a wrong secret is refused.
+    let (status, headers, body) = post(
+        &server,
+        &pair_creds(WIDE_ID, "wrong-secret-0123456789"),
+        &call(2, "zia_list_rule_labels"),
+    )
+    .await;
+    assert_refused(status, &headers, &body, 401);
+    // The posture says so.
+    let (_, _, info) = post(&server, &Vec::new(), &call(3, "zscaler_get_server_info")).await;
+    let auth = info["result"]["structuredContent"]["security"]["clientAuth"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(auth.contains("platform trust"), "{info}");
+    // Without the container's credentials the setting is refused at startup.
+    let c = common::config(&args, &vars[..7]);
+    let e = zscaler_mcp::config::unenforced::refuse_unenforced(&c).expect_err("no credentials");
+    assert!(
+        e.to_string().contains("ZSCALER_MCP_TRUST_PLATFORM_AUTH"),
+        "{e}"
+    );
+}

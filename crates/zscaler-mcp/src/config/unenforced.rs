@@ -133,6 +133,18 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
         }
         _ => {}
     }
+    if http
+        && auth.trust_platform_auth
+        && mode == Some(AuthMode::Zscaler)
+        && (config.zscaler.client_id.is_none() || config.zscaler.client_secret.is_none())
+    {
+        return Err(ConfigError::new(
+            "ZSCALER_MCP_TRUST_PLATFORM_AUTH",
+            "true",
+            "ZSCALER_CLIENT_ID and ZSCALER_CLIENT_SECRET in the container: in zscaler mode, \
+             credential-less requests are served as those credentials",
+        ));
+    }
     let api_key_in_use = http && mode == Some(AuthMode::ApiKey);
     let jwt_in_use = http && mode == Some(AuthMode::Jwt);
     let set = [
@@ -160,7 +172,11 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
             "ZSCALER_MCP_AUTH_LEEWAY_SECONDS",
             auth.leeway.as_secs() != 30 && !jwt_in_use,
         ),
-        ("ZSCALER_MCP_TRUST_PLATFORM_AUTH", auth.trust_platform_auth),
+        (
+            "ZSCALER_MCP_TRUST_PLATFORM_AUTH",
+            auth.trust_platform_auth
+                && !(http && matches!(mode, Some(AuthMode::ApiKey | AuthMode::Zscaler))),
+        ),
         ("OIDCPROXY_CONFIG_URL", auth.oidc.config_url.is_some()),
         ("OIDCPROXY_BASE_URL", auth.oidc.base_url.is_some()),
         ("OIDCPROXY_AUDIENCE", auth.oidc.audience.is_some()),

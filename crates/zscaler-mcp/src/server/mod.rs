@@ -82,6 +82,32 @@ impl Drop for PidFile {
     }
 }
 
+/// `ZSCALER_MCP_TRUST_PLATFORM_AUTH`: the container's own credentials as the headers a client
+/// of the configured mode would send (checked present at startup by the configuration).
+fn platform_fallback(config: &Config) -> Option<axum::http::HeaderMap> {
+    if !config.client_auth.trust_platform_auth || !config.transport.is_http() {
+        return None;
+    }
+    let mut headers = axum::http::HeaderMap::new();
+    let mut put = |name: &'static str, value: &str| {
+        if let Ok(v) = axum::http::HeaderValue::from_str(value) {
+            headers.insert(name, v);
+        }
+    };
+    match config.client_auth.effective_mode() {
+        Some(AuthMode::ApiKey) => put("x-api-key", config.client_auth.api_key.as_ref()?.expose()),
+        Some(AuthMode::Zscaler) => {
+            put("x-zscaler-client-id", config.zscaler.client_id.as_deref()?);
+            put(
+                "x-zscaler-client-secret",
+                config.zscaler.client_secret.as_ref()?.expose(),
+            );
+        }
+        _ => return None,
+    }
+    Some(headers)
+}
+
 /// Builder for a configured server.
 pub struct ZscalerMcpServerBuilder {
     config: Config,
@@ -321,6 +347,7 @@ impl ZscalerMcpServer {
                         loopback_bind: config.http.binds_loopback(),
                     },
                     auth,
+                    platform_fallback: platform_fallback(config),
                     limits: Arc::new(Limits::new(
                         config.http.max_body_bytes,
                         config.http.client_rate_limit,
@@ -444,6 +471,20 @@ impl ZscalerMcpServer {
             tracing::warn!(
                 "Client authentication is OFF (ZSCALER_MCP_AUTH_MODE=none or \
                  ZSCALER_MCP_AUTH_ENABLED=false): anyone who can reach this port can call the tools"
+            );
+        }
+        if platform_fallback(config).is_some() {
+            tracing::warn!(
+                "Platform-enforced authentication is TRUSTED (ZSCALER_MCP_TRUST_PLATFORM_AUTH, {} \
+                 mode): a request without credentials is served as this container's own \
+                 credentials. Only the platform in front (AWS IAM on InvokeAgentRuntime) \
+                 authenticates such callers; if this server is reachable any other way, remove \
+                 the variable now",
+                config
+                    .client_auth
+                    .effective_mode()
+                    .map(AuthMode::as_str)
+                    .unwrap_or_default()
             );
         }
         if config.write.skip_confirmations {

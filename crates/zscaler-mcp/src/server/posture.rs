@@ -59,6 +59,18 @@ impl Posture {
             }
             mode => mode.unwrap_or(AuthMode::None).as_str().to_string(),
         };
+        let client_auth = if http
+            && auth.trust_platform_auth
+            && matches!(
+                auth.effective_mode(),
+                Some(AuthMode::ApiKey | AuthMode::Zscaler)
+            ) {
+            format!(
+                "{client_auth} + platform trust (credential-less requests use the container's credentials)"
+            )
+        } else {
+            client_auth
+        };
         let write_tools = match (config.write.enabled, config.write.allowlist.is_empty()) {
             (false, _) => "disabled",
             (true, true) => "enabled without allowlist (0 registered)",

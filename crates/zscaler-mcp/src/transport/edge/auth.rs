@@ -302,14 +302,42 @@ fn bearer(headers: &HeaderMap) -> Result<&[u8], Refusal> {
     Ok(token)
 }
 
+/// The authentication layer: the mode, and the platform-trust fallback when enabled.
+pub(super) struct AuthLayer {
+    pub auth: Arc<ClientAuth>,
+    /// `ZSCALER_MCP_TRUST_PLATFORM_AUTH` (AgentCore, spec 004): the container's own credentials,
+    /// as headers, used for a request that presents none. The platform in front (AWS IAM on
+    /// `InvokeAgentRuntime`) is then the caller's real authentication boundary.
+    pub platform: Option<HeaderMap>,
+}
+
+/// Headers that carry client credentials; a request with none of them is credential-less.
+const CREDENTIAL_HEADERS: [&str; 4] = [
+    "authorization",
+    "x-api-key",
+    "x-zscaler-client-id",
+    "x-zscaler-client-secret",
+];
+
 pub(super) async fn check(
-    State(auth): State<Arc<ClientAuth>>,
+    State(layer): State<Arc<AuthLayer>>,
     mut request: Request,
     next: Next,
 ) -> Response {
-    let result = auth.authenticate(request.headers()).await;
+    let auth = &layer.auth;
+    let credential_less = CREDENTIAL_HEADERS
+        .iter()
+        .all(|h| !request.headers().contains_key(*h));
+    let (result, platform) = match &layer.platform {
+        Some(own) if credential_less => (auth.authenticate(own).await, true),
+        _ => (auth.authenticate(request.headers()).await, false),
+    };
     match result {
-        Ok(principal) => {
+        Ok(mut principal) => {
+            if platform {
+                // Audit lines and session owners show that the platform vouched for the caller.
+                principal.id = format!("platform:{}", principal.id);
+            }
             request.extensions_mut().insert(principal);
             next.run(request).await
         }

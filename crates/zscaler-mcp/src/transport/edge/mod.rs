@@ -43,6 +43,9 @@ pub struct Edge {
     pub cors: CorsPolicy,
     /// `None`: no client authentication (stdio-like trust; reported as `auth=none`).
     pub auth: Option<Arc<ClientAuth>>,
+    /// Platform trust (`ZSCALER_MCP_TRUST_PLATFORM_AUTH`): the container's own credentials as
+    /// headers, authenticated in place of a credential-less request's.
+    pub platform_fallback: Option<axum::http::HeaderMap>,
     pub limits: Arc<Limits>,
 }
 
@@ -58,6 +61,7 @@ impl Edge {
                 loopback_bind: true,
             },
             auth: None,
+            platform_fallback: None,
             limits: Arc::new(Limits::new(4 << 20, None)),
         }
     }
@@ -79,7 +83,11 @@ pub fn rejection(status: StatusCode, code: i64, message: String) -> Response {
 pub fn apply(routes: Router, edge: Edge) -> Router {
     let mut routes = routes.layer(middleware::from_fn_with_state(edge.limits, limits::check));
     if let Some(auth) = edge.auth {
-        routes = routes.layer(middleware::from_fn_with_state(auth, auth::check));
+        let layer = auth::AuthLayer {
+            auth,
+            platform: edge.platform_fallback,
+        };
+        routes = routes.layer(middleware::from_fn_with_state(Arc::new(layer), auth::check));
     }
     routes
         .layer(middleware::from_fn_with_state(
