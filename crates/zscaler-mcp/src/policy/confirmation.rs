@@ -670,6 +670,26 @@ mod tests {
     }
 
     #[test]
+    fn an_expired_token_is_refused_as_expired() {
+        // Below the configurable minimum on purpose: the rule, not the setting, is under test.
+        let mut short = write(&[], 300);
+        short.confirmation_ttl = Duration::from_secs(1);
+        let c = Confirmations::new(&short).expect("confirmations");
+        let a = args(json!({"label_id": "1"}));
+        let subject = Subject {
+            tool: "zia_delete_rule_label",
+            args: &a,
+            principal: None,
+        };
+        let token = c.issue(Kind::Token, subject);
+        std::thread::sleep(Duration::from_millis(1100));
+        assert_eq!(c.redeem(Kind::Token, &token, subject), Err(Rejection::Expired));
+        let state = c.issue(Kind::State, subject);
+        std::thread::sleep(Duration::from_millis(1100));
+        assert_eq!(c.redeem(Kind::State, &state, subject), Err(Rejection::Expired));
+    }
+
+    #[test]
     fn kwargs_forms_and_summaries() {
         assert_eq!(presented_token(None), Ok(None));
         assert_eq!(presented_token(Some(&json!(""))), Ok(None));
