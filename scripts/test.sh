@@ -17,6 +17,7 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$CACHE/target}
 export CARGO_TERM_COLOR=never
 cd "$ROOT" || exit 2
 
+STARTED=$SECONDS
 LOGDIR=$(mktemp -d "${TMPDIR:-/tmp}/zscaler-mcp-test.XXXXXX")
 trap 'rm -rf "$LOGDIR"' EXIT
 passed=0
@@ -79,5 +80,7 @@ failed=$((failed + $(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || 
 
 echo
 [[ $status -eq 0 ]] && echo "all stages passed" || echo "some stages FAILED (see above)"
+elapsed=$((SECONDS - STARTED))
+echo "duration: $((elapsed / 60)) min $((elapsed % 60)) s"
 echo "$passed passed, $failed failed"
 exit $status

@@ -11,6 +11,8 @@ pub mod meta;
 pub mod planned;
 pub mod schema;
 pub mod toolsets;
+pub mod zcc;
+pub mod zeasm;
 pub mod zia;
 pub mod zpa;
 pub mod ztw;
@@ -29,6 +31,8 @@ pub fn conventions(service: Service) -> &'static Conventions {
         Service::Zia => &zia::CONVENTIONS,
         Service::Zpa => &zpa::CONVENTIONS,
         Service::Ztw => &ztw::CONVENTIONS,
+        Service::Zcc => &zcc::CONVENTIONS,
+        Service::Zeasm => &zeasm::CONVENTIONS,
         _ => &Conventions::PLAIN,
     }
 }
@@ -687,5 +691,10 @@ pub fn known_names() -> impl Iterator<Item = &'static str> {
 
 /// Every declared tool, meta tools first, then by service.
 pub fn all_tools() -> impl Iterator<Item = &'static ToolDeclaration> {
-    meta::TOOLS.iter().chain(zia::tools()).chain(zpa::tools())
+    meta::TOOLS
+        .iter()
+        .chain(zia::tools())
+        .chain(zpa::tools())
+        .chain(zcc::tools())
+        .chain(zeasm::tools())
 }

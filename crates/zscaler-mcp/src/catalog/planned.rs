@@ -4,10 +4,6 @@
 //! nor one of these is a typo and stops startup. Each service's declarations remove its names.
 
 pub const PLANNED: &[&str] = &[
-    "zcc_get_device_otp",
-    "zcc_list_devices",
-    "zcc_list_forwarding_profiles",
-    "zcc_list_trusted_networks",
     "zcell_get_customer_data_handling",
     "zcell_get_sim_details",
     "zcell_get_sim_location_group",
@@ -59,13 +55,6 @@ pub const PLANNED: &[&str] = &[
     "zdx_list_software",
     "zdx_start_analysis",
     "zdx_start_deeptrace",
-    "zeasm_get_finding_details",
-    "zeasm_get_finding_evidence",
-    "zeasm_get_finding_scan_output",
-    "zeasm_get_lookalike_domain",
-    "zeasm_list_findings",
-    "zeasm_list_lookalike_domains",
-    "zeasm_list_organizations",
     "zid_get_group",
     "zid_get_group_users",
     "zid_get_group_users_by_name",
