@@ -111,6 +111,12 @@ macro_rules! case_files {
 }
 
 case_files!(
+    zcc_devices,
+    zcc_forwarding_profiles,
+    zcc_trusted_networks,
+    zeasm,
+    zeasm_findings,
+    zeasm_lookalike_domains,
     zia_admin,
     zia_advanced_settings,
     zia_atp_malware,
@@ -520,8 +526,17 @@ fn shape_problems(case: &Value, args: &Value, sc: &Map<String, Value>, problems:
             let queried = args.as_object().is_some_and(|a| a.contains_key("query"));
             if let Some(Value::Object(first)) = rows.first()
                 && !queried
-                && !["id", "name", "url", "ipAddress", "configuredName"]
-                    .iter()
+                // Identity fields; ZCC devices are keyed by udid, EASM lookalikes by lookalike_raw.
+                && ![
+                    "id",
+                    "name",
+                    "url",
+                    "ipAddress",
+                    "configuredName",
+                    "udid",
+                    "lookalike_raw",
+                ]
+                .iter()
                     .any(|k| first.contains_key(*k))
             {
                 let mut keys: Vec<&String> = first.keys().collect();

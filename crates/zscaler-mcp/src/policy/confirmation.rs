@@ -683,10 +683,16 @@ mod tests {
         };
         let token = c.issue(Kind::Token, subject);
         std::thread::sleep(Duration::from_millis(1100));
-        assert_eq!(c.redeem(Kind::Token, &token, subject), Err(Rejection::Expired));
+        assert_eq!(
+            c.redeem(Kind::Token, &token, subject),
+            Err(Rejection::Expired)
+        );
         let state = c.issue(Kind::State, subject);
         std::thread::sleep(Duration::from_millis(1100));
-        assert_eq!(c.redeem(Kind::State, &state, subject), Err(Rejection::Expired));
+        assert_eq!(
+            c.redeem(Kind::State, &state, subject),
+            Err(Rejection::Expired)
+        );
     }
 
     #[test]
