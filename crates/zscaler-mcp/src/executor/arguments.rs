@@ -83,6 +83,23 @@ fn check(param: &Param, value: &Value) -> Result<(), String> {
     Ok(())
 }
 
+/// Agents often send numeric ids as JSON numbers: an integer given for a string id parameter
+/// (`id`, `*_id`, `*_ids`) is taken as its decimal text.
+fn id_as_text(param: &Param, value: &Value) -> Value {
+    let id_like = param.name == "id" || param.name.ends_with("_id") || param.name.ends_with("_ids");
+    let text = |v: &Value| match v {
+        Value::Number(n) if n.is_i64() || n.is_u64() => Value::String(n.to_string()),
+        other => other.clone(),
+    };
+    match (param.ty, value) {
+        (ParamType::String, Value::Number(_)) if id_like => text(value),
+        (ParamType::StringArray, Value::Array(items)) if id_like => {
+            Value::Array(items.iter().map(text).collect())
+        }
+        _ => value.clone(),
+    }
+}
+
 /// Validates `args` and returns them with declared defaults applied and nulls removed. A delete
 /// tool's confirmation argument (`kwargs`) is accepted but not returned: the confirmation step
 /// reads it from the request (see `policy::confirmation`).
@@ -134,8 +151,9 @@ pub fn validate(
                 }
             }
             Some(value) => {
-                check(param, value)?;
-                out.insert(param.name.to_string(), value.clone());
+                let value = id_as_text(param, value);
+                check(param, &value)?;
+                out.insert(param.name.to_string(), value);
             }
         }
     }
