@@ -1,9 +1,9 @@
 //! The catalog against the reference (`tests/data/tools.json`, a copy of the reference
 //! server's tool facts) and against its own snapshot.
 //!
-//! - Parity: for every ZIA, ZPA, ZCC and EASM tool, the name, toolset, action, argument names,
-//!   types, required-ness, enums and defaults equal the reference (users' allowlists and prompts
-//!   depend on them), and the list / untrusted flags agree. The one deliberate difference is an
+//! - Parity: for every ZIA, ZPA, ZCC, EASM and ZIdentity tool, the name, toolset, action,
+//!   argument names, types, required-ness, enums and defaults equal the reference (users'
+//!   allowlists and prompts depend on them), and the list / untrusted flags agree. The one deliberate difference is an
 //!   enum the reference leaves out ([`ADDED_ENUMS`]).
 //! - HTTP mapping: every request the reference sends is covered by a route, a lookup, a
 //!   merge-current read or a read-back; every route is a request the reference sends.
@@ -19,7 +19,7 @@ use zscaler_mcp::catalog::{
     Action, Handler, ParamType, ToolDeclaration, all_tools, schema::QUERY_PARAM,
 };
 
-const SERVICES: [&str; 4] = ["zia", "zpa", "zcc", "zeasm"];
+const SERVICES: [&str; 5] = ["zia", "zpa", "zcc", "zeasm", "zid"];
 
 /// Arguments whose values form a fixed set the reference accepts as a free string (its SDK maps
 /// them to codes and fails on anything else): ours advertise the set.

@@ -363,7 +363,7 @@ fn list_tools_json_is_machine_readable() {
         .iter()
         .filter_map(|s| s["service"].as_str())
         .collect();
-    assert_eq!(services, ["meta", "zcc", "zeasm", "zia", "zpa"]);
+    assert_eq!(services, ["meta", "zcc", "zeasm", "zia", "zid", "zpa"]);
 }
 
 #[test]
@@ -376,6 +376,7 @@ fn list_tools_text_groups_by_service() {
     assert!(s.contains("\nzpa (109):\n"), "{s}");
     assert!(s.contains("\nzcc (4):\n"), "{s}");
     assert!(s.contains("\nzeasm (7):\n"), "{s}");
+    assert!(s.contains("\nzid (10):\n"), "{s}");
     assert!(s.contains("  zia_create_rule_label [create]: "), "{s}");
 }
 

@@ -138,6 +138,8 @@ case_files!(
     zia_url_filtering,
     zia_users,
     zia_workload_groups,
+    zid_groups,
+    zid_users,
     zpa_access_policies,
     zpa_app_connector_groups,
     zpa_app_segments,

@@ -14,6 +14,7 @@ pub mod toolsets;
 pub mod zcc;
 pub mod zeasm;
 pub mod zia;
+pub mod zid;
 pub mod zpa;
 pub mod ztw;
 
@@ -33,6 +34,7 @@ pub fn conventions(service: Service) -> &'static Conventions {
         Service::Ztw => &ztw::CONVENTIONS,
         Service::Zcc => &zcc::CONVENTIONS,
         Service::Zeasm => &zeasm::CONVENTIONS,
+        Service::Zid => &zid::CONVENTIONS,
         _ => &Conventions::PLAIN,
     }
 }
@@ -697,4 +699,5 @@ pub fn all_tools() -> impl Iterator<Item = &'static ToolDeclaration> {
         .chain(zpa::tools())
         .chain(zcc::tools())
         .chain(zeasm::tools())
+        .chain(zid::tools())
 }
