@@ -19,11 +19,15 @@ use zscaler_mcp::catalog::{
     Action, Handler, ParamType, ToolDeclaration, all_tools, schema::QUERY_PARAM,
 };
 
-const SERVICES: [&str; 5] = ["zia", "zpa", "zcc", "zeasm", "zid"];
+const SERVICES: [&str; 6] = ["zia", "zpa", "zcc", "zeasm", "zid", "ztw"];
 
 /// Arguments whose values form a fixed set the reference accepts as a free string (its SDK maps
 /// them to codes and fails on anything else): ours advertise the set.
-const ADDED_ENUMS: &[(&str, &str)] = &[("zcc_list_devices", "os_type")];
+const ADDED_ENUMS: &[(&str, &str)] = &[
+    ("zcc_list_devices", "os_type"),
+    ("ztw_list_ip_destination_groups", "exclude_type"),
+    ("ztw_list_ip_destination_groups_lite", "exclude_type"),
+];
 
 fn reference() -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/tools.json");

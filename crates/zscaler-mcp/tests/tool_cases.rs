@@ -153,6 +153,10 @@ case_files!(
     zpa_segment_groups,
     zpa_server_groups,
     zpa_service_edge_groups,
+    ztw_admin,
+    ztw_cloud,
+    ztw_ip_groups,
+    ztw_network_services,
 );
 
 fn cases_dir() -> PathBuf {

@@ -700,4 +700,5 @@ pub fn all_tools() -> impl Iterator<Item = &'static ToolDeclaration> {
         .chain(zcc::tools())
         .chain(zeasm::tools())
         .chain(zid::tools())
+        .chain(ztw::tools())
 }
