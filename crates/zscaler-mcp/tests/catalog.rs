@@ -19,7 +19,7 @@ use zscaler_mcp::catalog::{
     Action, Handler, ParamType, ToolDeclaration, all_tools, schema::QUERY_PARAM,
 };
 
-const SERVICES: [&str; 6] = ["zia", "zpa", "zcc", "zeasm", "zid", "ztw"];
+const SERVICES: &[&str] = &["zia", "zpa", "zcc", "zeasm", "zid", "ztw"];
 
 /// Arguments whose values form a fixed set the reference accepts as a free string (its SDK maps
 /// them to codes and fails on anything else): ours advertise the set.

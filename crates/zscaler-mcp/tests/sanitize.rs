@@ -48,6 +48,7 @@ async fn call(
     let ctx = executor::Context {
         client,
         customer_id: Some(customer_id),
+        zcell_customer_id: None,
         sanitize,
     };
     executor::run(tool, args, &ctx).await

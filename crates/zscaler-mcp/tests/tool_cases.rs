@@ -61,7 +61,7 @@ fn confirm_with_a_token(tool: &str, args: &Map<String, Value>) {
 /// declaration, validates the arguments, runs the executor.
 async fn call_tool(
     client: &ZscalerClient,
-    customer_id: &str,
+    tenant: (&str, &str),
     name: &str,
     args: &Value,
 ) -> ToolOutcome {
@@ -76,7 +76,8 @@ async fn call_tool(
                 }
                 let ctx = executor::Context {
                     client,
-                    customer_id: Some(customer_id),
+                    customer_id: Some(tenant.0),
+                    zcell_customer_id: Some(tenant.1),
                     sanitize: true,
                 };
                 executor::run(tool, args, &ctx).await
@@ -306,7 +307,13 @@ async fn run_file(stem: &str) {
         }
         after_delete = tool.contains("delete");
         rig.new_requests().await;
-        let outcome = call_tool(&rig.client, &rig.sandbox.customer_id, tool, &args).await;
+        let outcome = call_tool(
+            &rig.client,
+            (&rig.sandbox.customer_id, &rig.sandbox.zcell_customer_id),
+            tool,
+            &args,
+        )
+        .await;
         let requests: Vec<Value> = rig
             .new_requests()
             .await

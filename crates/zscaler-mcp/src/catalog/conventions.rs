@@ -55,11 +55,22 @@ pub struct ServicePaging {
     pub paging: Paging,
 }
 
-/// A tenant id the server fills into paths from its configuration (ZPA's customer id).
+/// Which configured tenant id a service's calls carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenantSource {
+    /// `ZSCALER_CUSTOMER_ID` (ZPA, ZMS).
+    CustomerId,
+    /// `ZCELL_CUSTOMER_ID` (ZCell).
+    ZcellCustomerId,
+}
+
+/// A tenant id the server fills into paths (and GraphQL variables) from its configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TenantId {
-    /// The path placeholder it fills (`customerId` for `{customerId}`).
+    /// The placeholder it fills (`customerId` for `{customerId}`).
     pub placeholder: &'static str,
+    /// The configuration value it comes from.
+    pub source: TenantSource,
     /// What the caller is told when the server has no value for it.
     pub missing: &'static str,
 }

@@ -337,6 +337,115 @@ impl Lookup {
     }
 }
 
+/// The unit of a relative time argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    Hours,
+    Days,
+}
+
+impl TimeUnit {
+    pub const fn seconds(self) -> i64 {
+        match self {
+            TimeUnit::Hours => 3600,
+            TimeUnit::Days => 86_400,
+        }
+    }
+    pub const fn name(self) -> &'static str {
+        match self {
+            TimeUnit::Hours => "hours",
+            TimeUnit::Days => "days",
+        }
+    }
+}
+
+/// How an API writes a time bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Epoch {
+    Seconds,
+    Millis,
+}
+
+/// A time window an API takes as two epoch bounds, computed at call time from relative
+/// arguments (`since` hours back, `days` back, `start_days_ago`/`end_days_ago`) or taken from
+/// explicit epoch arguments. The executor adds the bounds to the call's arguments as
+/// [`Window::START`] and [`Window::END`], so path and query templates name them like any
+/// argument (`("from", "{@start}")`); [`Window::in_body`] writes them into the body too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// The argument saying how far back the window starts, and its value when omitted.
+    pub back: &'static str,
+    pub default_back: u32,
+    /// The argument saying how far back it ends (and its default); `None`: it ends now.
+    pub until: Option<(&'static str, u32)>,
+    pub unit: TimeUnit,
+    /// Explicit epoch bounds (start and end arguments, in the API's epoch unit) that replace
+    /// the relative ones when given.
+    pub explicit: Option<(&'static str, &'static str)>,
+    pub epoch: Epoch,
+    /// The only lengths the API accepts, in units (Z-Insights: 7 or 14 days); empty: any.
+    pub spans: &'static [u32],
+    /// The longest window the API accepts, in units.
+    pub max_span: Option<u32>,
+    /// Body fields that carry the bounds.
+    pub body: Option<(&'static str, &'static str)>,
+}
+
+impl Window {
+    /// The argument key of the computed start bound.
+    pub const START: &'static str = "@start";
+    /// The argument key of the computed end bound.
+    pub const END: &'static str = "@end";
+
+    const fn new(back: &'static str, default_back: u32, unit: TimeUnit) -> Window {
+        Window {
+            back,
+            default_back,
+            until: None,
+            unit,
+            explicit: None,
+            epoch: Epoch::Seconds,
+            spans: &[],
+            max_span: None,
+            body: None,
+        }
+    }
+    /// From `back` hours ago (default `default_back`) to now, in epoch seconds.
+    pub const fn hours(back: &'static str, default_back: u32) -> Window {
+        Window::new(back, default_back, TimeUnit::Hours)
+    }
+    /// From `back` days ago (default `default_back`) to now, in epoch seconds.
+    pub const fn days(back: &'static str, default_back: u32) -> Window {
+        Window::new(back, default_back, TimeUnit::Days)
+    }
+    /// Ends `arg` units ago (default `default`) instead of now.
+    pub const fn until(mut self, arg: &'static str, default: u32) -> Window {
+        self.until = Some((arg, default));
+        self
+    }
+    /// Explicit epoch bounds that replace the relative ones.
+    pub const fn explicit(mut self, start: &'static str, end: &'static str) -> Window {
+        self.explicit = Some((start, end));
+        self
+    }
+    pub const fn millis(mut self) -> Window {
+        self.epoch = Epoch::Millis;
+        self
+    }
+    pub const fn spans(mut self, spans: &'static [u32]) -> Window {
+        self.spans = spans;
+        self
+    }
+    pub const fn max_span(mut self, units: u32) -> Window {
+        self.max_span = Some(units);
+        self
+    }
+    pub const fn in_body(mut self, start: &'static str, end: &'static str) -> Window {
+        self.body = Some((start, end));
+        self
+    }
+}
+
 /// A filter the server applies to a list's rows, for arguments the API itself does not take
 /// (the official SDK filtered these on the client): a row is kept when one of `fields` matches
 /// the argument, case-insensitively; a list-valued field matches when one element does.
@@ -396,6 +505,8 @@ pub struct Route {
     pub read_only: bool,
     /// Filters applied to the rows by the server (arguments the API does not take).
     pub filters: &'static [Filter],
+    /// A time window computed at call time ([`Window`]).
+    pub window: Option<&'static Window>,
 }
 
 impl Route {
@@ -415,6 +526,7 @@ impl Route {
             read_back: None,
             read_only: false,
             filters: &[],
+            window: None,
         }
     }
     pub const fn get(path: &'static str) -> Route {
@@ -508,6 +620,11 @@ impl Route {
     /// Rows are filtered by the server on these arguments.
     pub const fn filters(mut self, filters: &'static [Filter]) -> Route {
         self.filters = filters;
+        self
+    }
+    /// The call carries a time window computed from its arguments.
+    pub const fn window(mut self, window: &'static Window) -> Route {
+        self.window = Some(window);
         self
     }
 }

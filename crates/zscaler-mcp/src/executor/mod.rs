@@ -8,6 +8,7 @@
 //! - [`request`]: path placeholders, query templates and bodies from the arguments;
 //! - [`lists`]: rows from envelopes, one asked page or every page, server-side row filters;
 //! - [`special`]: the named handlers, each with its routes by name;
+//! - [`window`]: time windows computed from relative arguments, checked against the API's rules;
 //! - [`arguments`]: validation of the arguments against the declared parameters.
 //!
 //! Shaping (sanitize → JMESPath → CSV/JSON → notes) is [`crate::shaping`].
@@ -18,6 +19,7 @@ mod lists;
 pub mod request;
 mod route;
 mod special;
+mod window;
 
 use crate::catalog::ToolDeclaration;
 use crate::catalog::conventions::Conventions;
@@ -32,6 +34,8 @@ pub struct Context<'a> {
     pub client: &'a ZscalerClient,
     /// The tenant id a service's paths carry (ZPA `{customerId}`), when configured.
     pub customer_id: Option<&'a str>,
+    /// ZCell's own tenant id (`ZCELL_CUSTOMER_ID`), when configured.
+    pub zcell_customer_id: Option<&'a str>,
     /// Sanitize answers (strings of results and of API error messages); on by default.
     pub sanitize: bool,
 }

@@ -4,8 +4,8 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::catalog::conventions::{Conventions, Ids, Search, TenantId};
-use crate::catalog::{Body, Param, Route, When};
+use crate::catalog::conventions::{Conventions, Ids, Search, TenantId, TenantSource};
+use crate::catalog::{Body, Param, Route, When, Window};
 use crate::client::request::ApiRequest;
 
 use super::Call;
@@ -224,6 +224,13 @@ pub fn body(
     for (k, v) in route.fixed {
         body.entry(k.to_string()).or_insert_with(|| v.to_json());
     }
+    if let Some((start, end)) = route.window.and_then(|w| w.body) {
+        for (field, key) in [(start, Window::START), (end, Window::END)] {
+            if let Some(v) = args.get(key) {
+                body.insert(field.to_string(), v.clone());
+            }
+        }
+    }
     Ok(Value::Object(body))
 }
 
@@ -234,8 +241,16 @@ impl Call<'_> {
             .conventions
             .tenant_id
             .as_ref()
-            .map(|t| (t, self.ctx.customer_id));
+            .map(|t| (t, self.tenant_value(t)));
         fill_path(template, args, vars, tenant)
+    }
+
+    /// The configured value of a tenant id.
+    pub(crate) fn tenant_value(&self, id: &TenantId) -> Option<&str> {
+        match id.source {
+            TenantSource::CustomerId => self.ctx.customer_id,
+            TenantSource::ZcellCustomerId => self.ctx.zcell_customer_id,
+        }
     }
 }
 

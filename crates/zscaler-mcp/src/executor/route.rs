@@ -8,7 +8,7 @@ use crate::client::request::ApiRequest;
 use crate::shaping::Answer;
 
 use super::request::{self, Args, Vars, holds};
-use super::{Call, Failure, lists};
+use super::{Call, Failure, lists, window};
 
 /// Runs one route. `vars` are values resolved before (lookups of a special handler).
 pub(crate) async fn execute(
@@ -17,6 +17,14 @@ pub(crate) async fn execute(
     args: &Args,
     mut vars: Vars,
 ) -> Result<Answer, Failure> {
+    let windowed;
+    let args = match route.window {
+        Some(w) => {
+            windowed = window::apply(w, args, window::now_millis())?;
+            &windowed
+        }
+        None => args,
+    };
     let mut looked_up = Map::new();
     for l in route.lookups.iter().filter(|l| holds(&l.when, args)) {
         let value = lookup(call, l, args).await?;

@@ -240,6 +240,7 @@ impl ZscalerMcp {
         let ctx = executor::Context {
             client: &client,
             customer_id: upstream.customer_id.as_deref(),
+            zcell_customer_id: upstream.zcell_customer_id.as_deref(),
             sanitize: true,
         };
         let result = executor::run(get, get_args, &ctx).await;

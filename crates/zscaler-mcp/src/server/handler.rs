@@ -130,6 +130,7 @@ impl ZscalerMcp {
         let ctx = executor::Context {
             client: &client,
             customer_id: upstream.customer_id.as_deref(),
+            zcell_customer_id: upstream.zcell_customer_id.as_deref(),
             sanitize: self.shared.config.output.sanitize,
         };
         executor::run(tool, args, &ctx).await

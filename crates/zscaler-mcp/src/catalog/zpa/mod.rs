@@ -17,7 +17,9 @@ pub mod server_groups;
 pub mod service_edge_groups;
 
 use super::ToolDeclaration;
-use super::conventions::{Conventions, Envelope, Ids, Search, ServicePaging, TenantId};
+use super::conventions::{
+    Conventions, Envelope, Ids, Search, ServicePaging, TenantId, TenantSource,
+};
 use crate::client::paging::Paging;
 
 /// Every ZPA tool, by toolset.
@@ -80,6 +82,7 @@ pub static CONVENTIONS: Conventions = Conventions {
     scope_keys: &["microtenantId"],
     tenant_id: Some(TenantId {
         placeholder: "customerId",
+        source: TenantSource::CustomerId,
         missing: "ZPA calls need the tenant's customer id: set ZSCALER_CUSTOMER_ID.",
     }),
     staged_note: None,
