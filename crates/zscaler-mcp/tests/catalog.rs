@@ -19,7 +19,9 @@ use zscaler_mcp::catalog::{
     Action, Handler, ParamType, ToolDeclaration, all_tools, schema::QUERY_PARAM,
 };
 
-const SERVICES: &[&str] = &["zia", "zpa", "zcc", "zeasm", "zid", "ztw"];
+const SERVICES: &[&str] = &[
+    "zia", "zpa", "zcc", "zeasm", "zid", "ztw", "zcell", "zms", "zdx", "zins",
+];
 
 /// Arguments whose values form a fixed set the reference accepts as a free string (its SDK maps
 /// them to codes and fails on anything else): ours advertise the set.
@@ -27,6 +29,31 @@ const ADDED_ENUMS: &[(&str, &str)] = &[
     ("zcc_list_devices", "os_type"),
     ("ztw_list_ip_destination_groups", "exclude_type"),
     ("ztw_list_ip_destination_groups_lite", "exclude_type"),
+    // ZMS: GraphQL enums (SortDirection, SortOrder, NamespaceOrigin, the catalog's orderBy keys).
+    ("zms_list_agents", "sort_dir"),
+    ("zms_list_agent_groups", "sort_dir"),
+    ("zms_list_nonces", "sort_dir"),
+    ("zms_list_app_catalog", "sort_by"),
+    ("zms_list_app_catalog", "sort_order"),
+    ("zms_list_app_zones", "sort_order"),
+    ("zms_list_resources", "sort_order"),
+    ("zms_list_tag_namespaces", "origin"),
+    ("zms_list_tag_namespaces", "sort_order"),
+    ("zms_list_tag_keys", "sort_order"),
+    ("zms_list_tag_values", "namespace_origin"),
+    ("zms_list_tag_values", "sort_order"),
+    // Z-Insights: GraphQL enums (WebTrafficUnits, TrendInterval, DlpEngineFilter, ActionStatus,
+    // IncidentsWithIdGroupBy).
+    ("zins_get_web_traffic_by_location", "traffic_unit"),
+    ("zins_get_web_traffic_by_location", "trend_interval"),
+    ("zins_get_web_traffic_no_grouping", "traffic_unit"),
+    ("zins_get_web_traffic_no_grouping", "trend_interval"),
+    ("zins_get_web_traffic_no_grouping", "dlp_engine_filter"),
+    ("zins_get_web_traffic_no_grouping", "action_filter"),
+    ("zins_get_web_protocols", "traffic_unit"),
+    ("zins_get_threat_super_categories", "traffic_unit"),
+    ("zins_get_threat_class", "traffic_unit"),
+    ("zins_get_cyber_incidents_by_location", "categorize_by"),
 ];
 
 fn reference() -> Vec<Value> {
@@ -63,6 +90,7 @@ fn type_name(ty: &Value) -> &'static str {
         Some("array") => match ty.pointer("/items/type").and_then(Value::as_str) {
             Some("object") => "object[]",
             Some("array") => "string[][]",
+            Some("integer") => "integer[]",
             _ => "string[]",
         },
         _ => "any",
@@ -79,6 +107,7 @@ fn our_type(ty: ParamType) -> &'static str {
         ParamType::StringArray => "string[]",
         ParamType::ObjectArray => "object[]",
         ParamType::StringArrays => "string[][]",
+        ParamType::IntegerArray => "integer[]",
         ParamType::Any => "any",
     }
 }

@@ -363,7 +363,12 @@ fn list_tools_json_is_machine_readable() {
         .iter()
         .filter_map(|s| s["service"].as_str())
         .collect();
-    assert_eq!(services, ["meta", "zcc", "zeasm", "zia", "zid", "zpa", "ztw"]);
+    assert_eq!(
+        services,
+        [
+            "meta", "zcc", "zcell", "zdx", "zeasm", "zia", "zid", "zins", "zms", "zpa", "ztw"
+        ]
+    );
 }
 
 #[test]

@@ -667,6 +667,47 @@ async fn a_byte_cap_stops_at_a_page_boundary() {
 }
 
 /// Every envelope style, paged to the end at 50,000 rows.
+/// A position the caller gave (a ZDX cursor `offset`): that one page, and where the next starts.
+#[tokio::test]
+async fn one_page_at_a_callers_position_says_where_the_next_starts() {
+    let rig = Rig::start(SandboxConfig::default()).await;
+    let client = rig.client(fast());
+    let paging = Paging::ZdxCursor {
+        key: "devices",
+        limit: 500,
+    };
+    let at = |offset: &str, limit: &str| {
+        ApiRequest::get(Service::Zdx, "/zdx/v1/devices")
+            .query("offset", offset)
+            .query("limit", limit)
+    };
+    let page = client
+        .list_page(&at("20", "25"), &paging, caps())
+        .await
+        .expect("page");
+    assert_eq!(page.items.len(), 25);
+    assert_eq!(page.items[0]["id"], json!(132_000_020));
+    assert_eq!(page.next, Some(json!({"offset": "45"})));
+    assert!(!page.complete);
+    assert_eq!(rig.count("GET", "/zdx/v1/devices").await, 1);
+
+    let last = client
+        .list_page(&at("45", "25"), &paging, caps())
+        .await
+        .expect("last page");
+    assert_eq!(last.items.len(), 15);
+    assert_eq!(last.next, None);
+    assert!(!last.complete, "rows before the position were not read");
+
+    let whole = client
+        .list_page(&at("0", "100"), &paging, caps())
+        .await
+        .expect("whole");
+    assert_eq!(whole.items.len(), 60);
+    assert!(whole.complete && whole.next.is_none());
+    assert_eq!(rig.count("GET", "/zdx/v1/devices").await, 3);
+}
+
 #[tokio::test]
 async fn fifty_thousand_rows_in_every_envelope_style() {
     const N: usize = 50_000;

@@ -96,6 +96,35 @@ async fn call_tool(
     }
 }
 
+/// A server without ZCell's customer id (`ZCELL_CUSTOMER_ID`): a ZCell tool answers `isError`
+/// naming the variable to set, and no request reaches the API.
+#[tokio::test]
+async fn zcell_without_its_customer_id_says_so_and_sends_nothing() {
+    let mut rig = Rig::start().await;
+    rig.new_requests().await;
+    let tool = catalog::all_tools()
+        .find(|t| t.name == "zcell_list_tags")
+        .expect("zcell_list_tags is declared");
+    let args = arguments::validate(tool, None).expect("no argument is required");
+    let ctx = executor::Context {
+        client: &rig.client,
+        customer_id: Some(&rig.sandbox.customer_id),
+        zcell_customer_id: None,
+        sanitize: true,
+    };
+    let result = executor::run(tool, args, &ctx).await;
+    let text: String = result
+        .content
+        .iter()
+        .filter_map(|c| c.as_text().map(|t| t.text.clone()))
+        .collect();
+    assert_eq!(result.is_error, Some(true), "{text}");
+    assert!(text.contains("ZCELL_CUSTOMER_ID"), "{text}");
+    let sent = rig.new_requests().await;
+    assert!(sent.is_empty(), "requests were sent: {sent:?}");
+    let _ = rig.sandbox.stop().await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // One test per case file.
 
@@ -115,6 +144,19 @@ case_files!(
     zcc_devices,
     zcc_forwarding_profiles,
     zcc_trusted_networks,
+    zcell_anomaly_policy,
+    zcell_audit_data_handling,
+    zcell_customer_data_handling,
+    zcell_customer_region_handling,
+    zcell_network_events,
+    zcell_sim_analytics,
+    zcell_sim_handling,
+    zcell_sim_location_groups,
+    zcell_tag_handling,
+    zdx_alerts,
+    zdx_reports,
+    zdx_software_inventory,
+    zdx_troubleshooting,
     zeasm,
     zeasm_findings,
     zeasm_lookalike_domains,
@@ -141,6 +183,13 @@ case_files!(
     zia_workload_groups,
     zid_groups,
     zid_users,
+    zins_cyber_security,
+    zins_firewall,
+    zins_iot,
+    zins_saas,
+    zins_shadow_it,
+    zins_web_traffic,
+    zms,
     zpa_access_policies,
     zpa_app_connector_groups,
     zpa_app_segments,
@@ -539,7 +588,9 @@ fn shape_problems(case: &Value, args: &Value, sc: &Map<String, Value>, problems:
             let queried = args.as_object().is_some_and(|a| a.contains_key("query"));
             if let Some(Value::Object(first)) = rows.first()
                 && !queried
-                // Identity fields; ZCC devices are keyed by udid, EASM lookalikes by lookalike_raw.
+                // Identity fields; ZCC devices are keyed by udid, EASM lookalikes by lookalike_raw,
+                // ZDX deep traces by trace_id, software by software_key, metric series by metric,
+                // Z-Insights shadow-IT apps by application.
                 && ![
                     "id",
                     "name",
@@ -548,6 +599,10 @@ fn shape_problems(case: &Value, args: &Value, sc: &Map<String, Value>, problems:
                     "configuredName",
                     "udid",
                     "lookalike_raw",
+                    "trace_id",
+                    "software_key",
+                    "metric",
+                    "application",
                 ]
                 .iter()
                     .any(|k| first.contains_key(*k))

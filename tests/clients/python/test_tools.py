@@ -33,7 +33,7 @@ def test_case(runs: dict[str, tuple[dict[str, Any], rig.Call]], case_id: str) ->
     assert not problems, "\n".join(problems)
 
 
-DECLARED_SERVICES = ("zia", "zpa", "zcc", "zeasm", "zid", "ztw")
+DECLARED_SERVICES = ("zia", "zpa", "zcc", "zeasm", "zid", "ztw", "zcell", "zms", "zdx", "zins")
 
 
 def declared_zscaler_tools() -> list[dict[str, Any]]:

@@ -231,8 +231,11 @@ def verdict(case: dict[str, Any], call: Call) -> list[str]:
             if case.get("nonempty", True) and not rows:
                 problems.append("list result is empty (the case expects rows)")
             if rows and isinstance(rows[0], dict) and "query" not in case.get("args", {}):
-                # Identity fields; ZCC devices are keyed by udid, EASM lookalikes by lookalike_raw.
-                keys = ("id", "name", "url", "ipAddress", "configuredName", "udid", "lookalike_raw")
+                # Identity fields; ZCC devices are keyed by udid, EASM lookalikes by lookalike_raw,
+                # ZDX deep traces by trace_id, software by software_key, metric series by metric,
+                # Z-Insights shadow-IT apps by application.
+                keys = ("id", "name", "url", "ipAddress", "configuredName", "udid", "lookalike_raw",
+                        "trace_id", "software_key", "metric", "application")
                 if not any(k in rows[0] for k in keys):
                     problems.append(f"first row has no id/name: {sorted(rows[0])[:12]}")
         elif shape == "record":

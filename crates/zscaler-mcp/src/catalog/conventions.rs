@@ -118,6 +118,10 @@ pub struct Conventions {
     /// A sentence added after every successful write, unless the tool is declared
     /// [`super::ToolDeclaration::without_staged_note`] (ZIA: changes wait for activation).
     pub staged_note: Option<&'static str>,
+    /// Fields of the service's answers holding epoch seconds: wherever one appears (records,
+    /// rows, nested objects), a sibling `<field>_iso` carries the same instant as an RFC 3339
+    /// UTC string, unless the record already has that key; the API's field is left as is.
+    pub epoch_fields: &'static [&'static str],
 }
 
 impl Conventions {
@@ -129,5 +133,6 @@ impl Conventions {
         scope_keys: &[],
         tenant_id: None,
         staged_note: None,
+        epoch_fields: &[],
     };
 }

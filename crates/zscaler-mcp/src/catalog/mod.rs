@@ -9,12 +9,17 @@
 pub mod conventions;
 pub mod meta;
 pub mod planned;
+pub mod prompts;
 pub mod schema;
 pub mod toolsets;
 pub mod zcc;
+pub mod zcell;
+pub mod zdx;
 pub mod zeasm;
 pub mod zia;
 pub mod zid;
+pub mod zins;
+pub mod zms;
 pub mod zpa;
 pub mod ztw;
 
@@ -35,6 +40,9 @@ pub fn conventions(service: Service) -> &'static Conventions {
         Service::Zcc => &zcc::CONVENTIONS,
         Service::Zeasm => &zeasm::CONVENTIONS,
         Service::Zid => &zid::CONVENTIONS,
+        Service::Zms => &zms::CONVENTIONS,
+        Service::Zcell => &zcell::CONVENTIONS,
+        Service::Zdx => &zdx::CONVENTIONS,
         _ => &Conventions::PLAIN,
     }
 }
@@ -74,6 +82,8 @@ pub enum ParamType {
     ObjectArray,
     /// A list of string lists (ZIA network-service port ranges).
     StringArrays,
+    /// A list of integers (ZDX location group ids).
+    IntegerArray,
     /// Any JSON value (ZPA policy conditions: a list or an object).
     Any,
 }
@@ -130,6 +140,9 @@ pub struct Param {
     pub max: Option<i64>,
     /// Advertised default, applied when the caller omits the parameter.
     pub default: Option<Lit>,
+    /// The default is applied (false: it is only advertised, being the API's own, e.g. a page
+    /// number the server leaves out so that it walks every page; see [`Param::api_default`]).
+    pub fills_default: bool,
     pub body: Body,
 }
 
@@ -144,6 +157,7 @@ impl Param {
             min: None,
             max: None,
             default: None,
+            fills_default: true,
             body: Body::No,
         }
     }
@@ -167,6 +181,9 @@ impl Param {
     }
     pub const fn objects(name: &'static str, description: &'static str) -> Param {
         Param::of(name, ParamType::ObjectArray, description)
+    }
+    pub const fn integers(name: &'static str, description: &'static str) -> Param {
+        Param::of(name, ParamType::IntegerArray, description)
     }
     pub const fn string_lists(name: &'static str, description: &'static str) -> Param {
         Param::of(name, ParamType::StringArrays, description)
@@ -193,6 +210,13 @@ impl Param {
     }
     pub const fn default(mut self, value: Lit) -> Param {
         self.default = Some(value);
+        self
+    }
+    /// A default that is the API's own: advertised, but not filled in when the caller omits the
+    /// parameter, so the call can tell "not given" (ZMS `page_num`: every page is walked).
+    pub const fn api_default(mut self, value: Lit) -> Param {
+        self.default = Some(value);
+        self.fills_default = false;
         self
     }
     /// Sent in the body under `field`.
@@ -258,6 +282,17 @@ pub enum Pages {
     },
     /// The service's own paging ([`conventions::Conventions::paging`]).
     Service,
+    /// The service's own paging with the page number and size in the JSON body instead of the
+    /// query (POST searches); the service's paging style must be able to carry them there.
+    ServiceInBody,
+    /// Paging declared on the route itself, as the client walks it (the rows key differs per
+    /// endpoint of a service, e.g. ZDX cursor lists): every page is walked, unless the call's
+    /// query carries `one_page` (a position the caller gave, e.g. a cursor `offset`): then that
+    /// page only, with where the next one starts.
+    Walk {
+        paging: crate::client::paging::Paging,
+        one_page: Option<&'static str>,
+    },
 }
 
 /// What a route answers.
@@ -507,6 +542,8 @@ pub struct Route {
     pub filters: &'static [Filter],
     /// A time window computed at call time ([`Window`]).
     pub window: Option<&'static Window>,
+    /// A GraphQL operation posted to `path` ([`Route::graphql`]).
+    pub graphql: Option<&'static Graphql>,
 }
 
 impl Route {
@@ -527,6 +564,7 @@ impl Route {
             read_only: false,
             filters: &[],
             window: None,
+            graphql: None,
         }
     }
     pub const fn get(path: &'static str) -> Route {
@@ -570,6 +608,22 @@ impl Route {
     /// The service's own paging: every page, or the one page asked for.
     pub const fn paged(mut self) -> Route {
         self.answer = Answer::List(Pages::Service);
+        self
+    }
+    /// The service's own paging, page number and size in the body: every page, or the one
+    /// page asked for.
+    pub const fn paged_in_body(mut self) -> Route {
+        self.answer = Answer::List(Pages::ServiceInBody);
+        self
+    }
+    /// Pages walked as `paging` says ([`Pages::Walk`]); `one_page`: the query key that asks for
+    /// one page instead.
+    pub const fn walk(
+        mut self,
+        paging: crate::client::paging::Paging,
+        one_page: Option<&'static str>,
+    ) -> Route {
+        self.answer = Answer::List(Pages::Walk { paging, one_page });
         self
     }
     pub const fn no_body(mut self) -> Route {
@@ -625,6 +679,97 @@ impl Route {
     /// The call carries a time window computed from its arguments.
     pub const fn window(mut self, window: &'static Window) -> Route {
         self.window = Some(window);
+        self
+    }
+    /// A GraphQL operation: POST `{"query", "variables", "operationName"}` to `path`; a read,
+    /// safe to retry. The answer is a list when the operation names its rows, walked page by
+    /// page when it names its page variables ([`Graphql`]).
+    pub const fn graphql(path: &'static str, operation: &'static Graphql) -> Route {
+        let mut r = Route::new(Verb::Post, path);
+        r.read_only = true;
+        r.graphql = Some(operation);
+        r.answer = match (operation.rows, operation.pages) {
+            (None, _) => Answer::Object,
+            (Some(_), None) => Answer::List(Pages::One),
+            (Some(_), Some(_)) => Answer::List(Pages::Service),
+        };
+        r
+    }
+}
+
+/// A GraphQL operation a route posts: the query document (ours, written against the API's
+/// schema), its variables built from the call's arguments, and where the answer sits.
+///
+/// The variables are a JSON template (text, parsed when the call runs; the catalog tests parse
+/// every one). A string leaf that is exactly `"{name}"` becomes the argument's JSON value as
+/// given (typed: numbers stay numbers, lists stay lists), the service's tenant id when `name`
+/// is its placeholder (`{customerId}`), or a time window bound (`{@start}`, `{@end}`). An object
+/// key written `"{name}"` is replaced by the argument's text (`orderBy: {"{sort_by}": ...}`). A
+/// leaf naming an absent argument is left out, and so is an object or list left with nothing:
+/// a filter object none of whose filters was given disappears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Graphql {
+    /// The operation's name (`operationName`), as in the document.
+    pub operation: &'static str,
+    pub document: &'static str,
+    pub variables: &'static str,
+    /// The path of the answer under `data`: the root field, then any fields below it
+    /// (Z-Insights: the domain, then the report).
+    pub at: &'static [&'static str],
+    /// The field of the answer holding rows (`nodes` of a connection, `entries` of a report);
+    /// `None`: the answer is one record, the object at [`Graphql::at`].
+    pub rows: Option<&'static str>,
+    /// How a connection pages, when it does.
+    pub pages: Option<GraphqlPages>,
+    /// The argument capping the rows the API answers (Z-Insights `limit`): an answer that
+    /// holds that many says there may be more.
+    pub limit: Option<&'static str>,
+}
+
+/// The page variables of a GraphQL connection (`{nodes, pageInfo {totalPages, totalCount}}`).
+/// Without the page argument every page is walked (complete, or cut at the caps with a
+/// continuation); with it, that page and where the next one is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GraphqlPages {
+    /// The page-number variable and the argument that fills it.
+    pub page_var: &'static str,
+    pub page_arg: &'static str,
+    /// The page-size variable, and the size used when walking if the caller gives none.
+    pub size_var: &'static str,
+    pub page_size: u32,
+}
+
+impl Graphql {
+    /// A query answering the record at `data.<at...>`.
+    pub const fn query(
+        operation: &'static str,
+        document: &'static str,
+        variables: &'static str,
+        at: &'static [&'static str],
+    ) -> Graphql {
+        Graphql {
+            operation,
+            document,
+            variables,
+            at,
+            rows: None,
+            pages: None,
+            limit: None,
+        }
+    }
+    /// The answer's rows are under `field` of the object at `at`.
+    pub const fn rows(mut self, field: &'static str) -> Graphql {
+        self.rows = Some(field);
+        self
+    }
+    /// A connection paged by these variables.
+    pub const fn pages(mut self, pages: GraphqlPages) -> Graphql {
+        self.pages = Some(pages);
+        self
+    }
+    /// The API answers at most as many rows as the argument `arg` says.
+    pub const fn limit(mut self, arg: &'static str) -> Graphql {
+        self.limit = Some(arg);
         self
     }
 }
@@ -731,6 +876,17 @@ pub struct ToolDeclaration {
 }
 
 impl ToolDeclaration {
+    /// One of the tool's routes walks pages, so an answer may stop at the row or byte caps
+    /// with a continuation token the tool accepts as [`schema::CURSOR_PARAM`].
+    pub fn continues(&self) -> bool {
+        match self.handler {
+            Handler::Routes(routes) => routes
+                .iter()
+                .any(|r| matches!(r.answer, Answer::List(p) if p != Pages::One)),
+            _ => false,
+        }
+    }
+
     /// Runs the first of these routes whose condition holds.
     pub const fn routes(mut self, routes: &'static [Route]) -> ToolDeclaration {
         self.handler = Handler::Routes(routes);
@@ -818,4 +974,8 @@ pub fn all_tools() -> impl Iterator<Item = &'static ToolDeclaration> {
         .chain(zeasm::tools())
         .chain(zid::tools())
         .chain(ztw::tools())
+        .chain(zcell::tools())
+        .chain(zdx::tools())
+        .chain(zms::tools())
+        .chain(zins::tools())
 }

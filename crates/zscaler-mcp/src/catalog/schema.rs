@@ -1,7 +1,8 @@
 //! The advertised input schema of a declaration: every parameter with its description and
-//! constraints. Optional parameters are plain types (absent or `null` both mean "not given"),
-//! which keeps the list an agent reads short; unknown arguments are refused at call time with
-//! the accepted names.
+//! constraints, in the shape agent frameworks convert without loss (OpenAI strict function
+//! calling, Gemini function declarations): every node typed, every object closed, optional
+//! parameters nullable (`null` means "not given"), open-ended JSON parameters as JSON text.
+//! Unknown arguments are refused at call time with the accepted names.
 
 use rmcp::model::JsonObject;
 use serde_json::{Map, Value, json};
@@ -18,35 +19,94 @@ pub const QUERY_DESCRIPTION: &str = "JMESPath applied to the result (API field n
 /// reference); read by `policy::confirmation`, never sent to Zscaler.
 pub const CONFIRM_PARAM: &str = "kwargs";
 
+/// The argument of tools whose lists may stop at the caps: the opaque continuation token an
+/// earlier answer gave (`next.cursor`).
+pub const CURSOR_PARAM: &str = "cursor";
+
+/// Description of [`CURSOR_PARAM`].
+pub const CURSOR_DESCRIPTION: &str =
+    "Continuation token from an earlier answer's next.cursor; same other arguments.";
+
 /// Description of [`CONFIRM_PARAM`].
 pub const CONFIRM_DESCRIPTION: &str = "Leave out on the first call. Only after the user \
     explicitly approved the deletion: {\"confirmation_token\": \"<token>\"} with the token \
     from the first call's answer.";
 
-fn type_schema(ty: ParamType) -> Value {
+/// Parameters whose values are open-ended JSON (an object of API fields, a list of objects, any
+/// value) are advertised as JSON text: every node of the schema stays typed and every object
+/// closed, which OpenAI strict function calling and Gemini declarations need. The same value
+/// is also accepted as JSON at call time (`executor::arguments`).
+pub const fn is_json_text(ty: ParamType) -> bool {
+    matches!(
+        ty,
+        ParamType::Object | ParamType::ObjectArray | ParamType::Any
+    )
+}
+
+/// What a JSON-text parameter holds, said after its description.
+fn json_text_note(ty: ParamType) -> &'static str {
     match ty {
-        ParamType::String => json!({"type": "string"}),
-        ParamType::Integer => json!({"type": "integer"}),
-        ParamType::Number => json!({"type": "number"}),
-        ParamType::Boolean => json!({"type": "boolean"}),
-        ParamType::Object => json!({"type": "object"}),
-        ParamType::StringArray => json!({"type": "array", "items": {"type": "string"}}),
-        ParamType::ObjectArray => json!({"type": "array", "items": {"type": "object"}}),
-        ParamType::StringArrays => {
-            json!({"type": "array", "items": {"type": "array", "items": {"type": "string"}}})
-        }
-        ParamType::Any => json!({}),
+        ParamType::Object => " JSON object, as JSON text.",
+        ParamType::ObjectArray => " JSON array of objects, as JSON text.",
+        _ => " JSON value, as JSON text.",
     }
+}
+
+/// The schema of one parameter's type; an optional parameter also accepts `null` (strict
+/// function calling makes every parameter required, so "not given" arrives as `null`).
+fn type_schema(ty: ParamType, nullable: bool) -> Value {
+    let (ty_name, items) = match ty {
+        ParamType::String => ("string", None),
+        ParamType::Integer => ("integer", None),
+        ParamType::Number => ("number", None),
+        ParamType::Boolean => ("boolean", None),
+        ParamType::Object | ParamType::ObjectArray | ParamType::Any => ("string", None),
+        ParamType::StringArray => ("array", Some(json!({"type": "string"}))),
+        ParamType::IntegerArray => ("array", Some(json!({"type": "integer"}))),
+        ParamType::StringArrays => (
+            "array",
+            Some(json!({"type": "array", "items": {"type": "string"}})),
+        ),
+    };
+    let mut schema = if nullable {
+        json!({"type": [ty_name, "null"]})
+    } else {
+        json!({"type": ty_name})
+    };
+    if let Some(items) = items {
+        schema["items"] = items;
+    }
+    schema
+}
+
+/// The confirmation argument of delete tools: a closed object with its one field.
+fn confirm_schema() -> Value {
+    json!({
+        "type": ["object", "null"],
+        "description": CONFIRM_DESCRIPTION,
+        "properties": {"confirmation_token": {"type": ["string", "null"]}},
+        "required": ["confirmation_token"],
+        "additionalProperties": false,
+    })
 }
 
 pub fn input_schema(tool: &ToolDeclaration) -> JsonObject {
     let mut properties = Map::new();
     let mut required = Vec::new();
     for p in tool.params {
-        let mut schema = type_schema(p.ty);
-        schema["description"] = Value::String(p.description.to_string());
+        let nullable = !p.required;
+        let mut schema = type_schema(p.ty, nullable);
+        schema["description"] = Value::String(if is_json_text(p.ty) {
+            format!("{}{}", p.description, json_text_note(p.ty))
+        } else {
+            p.description.to_string()
+        });
         if !p.one_of.is_empty() {
-            schema["enum"] = json!(p.one_of);
+            let mut values = json!(p.one_of);
+            if nullable && let Value::Array(v) = &mut values {
+                v.push(Value::Null);
+            }
+            schema["enum"] = values;
         }
         if let Some(min) = p.min {
             schema["minimum"] = min.into();
@@ -65,14 +125,17 @@ pub fn input_schema(tool: &ToolDeclaration) -> JsonObject {
     if tool.query {
         properties.insert(
             QUERY_PARAM.to_string(),
-            json!({"type": "string", "description": QUERY_DESCRIPTION}),
+            json!({"type": ["string", "null"], "description": QUERY_DESCRIPTION}),
+        );
+    }
+    if tool.continues() {
+        properties.insert(
+            CURSOR_PARAM.to_string(),
+            json!({"type": ["string", "null"], "description": CURSOR_DESCRIPTION}),
         );
     }
     if tool.action == super::Action::Delete {
-        properties.insert(
-            CONFIRM_PARAM.to_string(),
-            json!({"type": ["object", "string"], "description": CONFIRM_DESCRIPTION}),
-        );
+        properties.insert(CONFIRM_PARAM.to_string(), confirm_schema());
     }
     let mut schema = Map::new();
     schema.insert("type".into(), json!("object"));
@@ -80,7 +143,8 @@ pub fn input_schema(tool: &ToolDeclaration) -> JsonObject {
     if !required.is_empty() {
         schema.insert("required".into(), Value::Array(required));
     }
-    // No `additionalProperties: false`: unknown arguments are refused by name at call time
-    // anyway, and the keyword would cost every tool of the list its tokens.
+    // Closed: unknown arguments are refused by name at call time, and strict function calling
+    // (OpenAI) needs every object closed.
+    schema.insert("additionalProperties".into(), json!(false));
     schema
 }

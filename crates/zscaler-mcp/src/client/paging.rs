@@ -76,6 +76,62 @@ pub struct ListResult {
     /// How to continue: the parameter to send (`page`, `offset`, ...) and, when part of that
     /// page was already returned, `skip`.
     pub next: Option<Value>,
+    /// The same continuation as a position [`ZscalerClient::list_from`] resumes at.
+    pub resume: Option<Resume>,
+}
+
+/// Where a cut list walk goes on: the page (or offset, or cursor) where it stopped and how
+/// many rows of that page were already returned. [`Resume::to_json`] and
+/// [`Resume::from_json`] carry it through an opaque continuation token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resume {
+    pos: Position,
+    skip: usize,
+}
+
+impl Resume {
+    fn at(pos: &Position, skip: usize) -> Resume {
+        match pos {
+            // An offset needs no skip: it moves.
+            Position::Offset(n) => Resume {
+                pos: Position::Offset(n + skip as u64),
+                skip: 0,
+            },
+            other => Resume {
+                pos: other.clone(),
+                skip,
+            },
+        }
+    }
+
+    pub fn to_json(&self) -> Value {
+        let mut v = match &self.pos {
+            Position::Page(n) => json!({ "page": n }),
+            Position::Offset(n) => json!({ "offset": n }),
+            Position::Cursor(c) => json!({ "cursor": c }),
+        };
+        if self.skip > 0
+            && let Value::Object(m) = &mut v
+        {
+            m.insert("skip".into(), self.skip.into());
+        }
+        v
+    }
+
+    pub fn from_json(v: &Value) -> Option<Resume> {
+        let skip = match v.get("skip") {
+            None => 0,
+            Some(s) => usize::try_from(s.as_u64()?).ok()?,
+        };
+        let pos = if let Some(n) = v.get("page") {
+            Position::Page(n.as_u64()?)
+        } else if let Some(n) = v.get("offset") {
+            Position::Offset(n.as_u64()?)
+        } else {
+            Position::Cursor(v.get("cursor")?.as_str()?.to_string())
+        };
+        Some(Resume { pos, skip })
+    }
 }
 
 impl ListResult {
@@ -439,15 +495,55 @@ impl Paging {
                     .get_mut("data")
                     .and_then(|d| d.get_mut(*root))
                     .ok_or_else(|| format!("expected data.{root} in the GraphQL answer"))?;
-                let rows = take_rows(node, "nodes")?;
-                let info = node.get("pageInfo");
-                let total_pages = number(info.and_then(|i| i.get("totalPages")));
-                let total = number(info.and_then(|i| i.get("totalCount")));
+                // Rows under `nodes` (some schemas spell it `Nodes`), paging under `pageInfo`
+                // (or `page_info`, with snake-case counts).
+                let key = match node.get("nodes") {
+                    None if node.get("Nodes").is_some() => "Nodes",
+                    _ => "nodes",
+                };
+                let rows = take_rows(node, key)?;
+                let info = node.get("pageInfo").or_else(|| node.get("page_info"));
+                let count = |camel: &str, snake: &str| {
+                    number(info.and_then(|i| i.get(camel).or_else(|| i.get(snake))))
+                };
+                let total_pages = count("totalPages", "total_pages");
+                let total = count("totalCount", "total_count");
                 let next = total_pages
                     .filter(|t| page_no < *t)
                     .map(|_| Position::Page(page_no + 1));
                 Ok(out(rows, next, total, total_pages))
             }
+        }
+    }
+
+    /// The number of the first page: 0 where pages are 0-based (ZCell), else 1.
+    pub fn first_page(&self) -> u64 {
+        match self {
+            Paging::Zcell { .. } => 0,
+            _ => 1,
+        }
+    }
+
+    /// The same style with the page number and size in the JSON body (POST searches), for
+    /// the styles that can carry them there; `None` for the others.
+    pub fn in_body(self) -> Option<Paging> {
+        match self {
+            Paging::Zcell { size, .. } => Some(Paging::Zcell {
+                in_body: true,
+                size,
+            }),
+            _ => None,
+        }
+    }
+
+    /// `pos` is where the list begins (so a page read there, if it is the last, is the whole
+    /// list).
+    fn is_start(&self, pos: &Position) -> bool {
+        match (self, pos) {
+            (Paging::Zcell { .. }, Position::Page(n)) => *n == 0,
+            (_, Position::Page(n)) => *n <= 1,
+            (_, Position::Offset(n)) => *n == 0,
+            (_, Position::Cursor(c)) => c.is_empty() || c == "0",
         }
     }
 
@@ -485,13 +581,31 @@ impl ZscalerClient {
         paging: &Paging,
         caps: Caps,
     ) -> Result<ListResult, ApiError> {
+        self.list_from(request, paging, caps, None).await
+    }
+
+    /// Gathers a list operation's rows across pages, up to `caps`, starting where an earlier
+    /// cut walk stopped (`from`, its [`ListResult::resume`]) or, without it, where the request
+    /// says. The rows of the first page that the earlier walk returned are left out.
+    pub async fn list_from(
+        &self,
+        request: &ApiRequest,
+        paging: &Paging,
+        caps: Caps,
+        from: Option<&Resume>,
+    ) -> Result<ListResult, ApiError> {
         let deadline = Instant::now() + self.settings().call_timeout;
         let size = paging.size(request);
         let mut acc = Accumulator::new(paging, caps);
-        let first = paging.first(request);
-        let page = self.page(request, paging, &first, size, deadline).await?;
+        let (first, skip) = match from {
+            Some(r) => (r.pos.clone(), r.skip),
+            None => (paging.first(request), 0),
+        };
+        let mut page = self.page(request, paging, &first, size, deadline).await?;
+        let skip = skip.min(page.rows.len());
+        page.rows.drain(..skip);
         let known_pages = page.total_pages;
-        let mut next = acc.add(page, &first);
+        let mut next = acc.add(page, &first, skip);
 
         if paging.page_step()
             && let (Some(total_pages), Some(Position::Page(start))) = (known_pages, next.clone())
@@ -516,9 +630,9 @@ impl ZscalerClient {
             while let Some((pos, result)) = pages.next().await {
                 match result {
                     Ok(page) => {
-                        acc.add(page, &pos);
+                        acc.add(page, &pos, 0);
                     }
-                    Err(e) => acc.fail(e, &pos),
+                    Err(e) => acc.fail(e, &pos, 0),
                 }
                 if acc.stopped.is_some() {
                     break;
@@ -541,9 +655,9 @@ impl ZscalerClient {
                             break;
                         }
                         seen_first = page.rows.first().cloned();
-                        next = acc.add(page, &pos);
+                        next = acc.add(page, &pos, 0);
                     }
-                    Err(e) => acc.fail(e, &pos),
+                    Err(e) => acc.fail(e, &pos, 0),
                 }
                 if acc.stopped.is_some() {
                     break;
@@ -551,6 +665,28 @@ impl ZscalerClient {
             }
         }
         Ok(acc.finish())
+    }
+
+    /// Reads only the page the request points at (a position the caller gave, e.g. a ZDX
+    /// `offset`): its rows within `caps` and, when the list goes on, where the next page
+    /// starts (`next`). Complete only when that page is both the first and the last.
+    pub async fn list_page(
+        &self,
+        request: &ApiRequest,
+        paging: &Paging,
+        caps: Caps,
+    ) -> Result<ListResult, ApiError> {
+        let deadline = Instant::now() + self.settings().call_timeout;
+        let size = paging.size(request);
+        let at = paging.first(request);
+        let page = self.page(request, paging, &at, size, deadline).await?;
+        let mut acc = Accumulator::new(paging, caps);
+        if let Some(next) = acc.add(page, &at, 0) {
+            acc.next = Some(paging.next_json(&next, 0));
+        }
+        let mut result = acc.finish();
+        result.complete = result.complete && result.next.is_none() && paging.is_start(&at);
+        Ok(result)
     }
 
     async fn page(
@@ -585,6 +721,7 @@ struct Accumulator<'p> {
     total: Option<u64>,
     stopped: Option<Stop>,
     next: Option<Value>,
+    resume: Option<Resume>,
 }
 
 impl<'p> Accumulator<'p> {
@@ -598,14 +735,21 @@ impl<'p> Accumulator<'p> {
             total: None,
             stopped: None,
             next: None,
+            resume: None,
         }
     }
 
+    fn cut(&mut self, pos: &Position, skip: usize) {
+        self.next = Some(self.paging.next_json(pos, skip));
+        self.resume = Some(Resume::at(pos, skip));
+    }
+
     /// Adds a page within the caps; returns where the following page starts, if anywhere.
-    fn add(&mut self, page: PageOut, pos: &Position) -> Option<Position> {
+    /// `skipped` rows of the page were returned before (a resumed walk) and are not in it.
+    fn add(&mut self, page: PageOut, pos: &Position, skipped: usize) -> Option<Position> {
         if self.pages > 0 && self.bytes + page.bytes > self.caps.max_bytes {
             self.stopped = Some(Stop::MaxBytes(self.caps.max_bytes));
-            self.next = Some(self.paging.next_json(pos, 0));
+            self.cut(pos, skipped);
             return None;
         }
         self.pages += 1;
@@ -618,7 +762,7 @@ impl<'p> Accumulator<'p> {
         if count > room {
             self.items.extend(page.rows.into_iter().take(room));
             self.stopped = Some(Stop::MaxRows(self.caps.max_rows));
-            self.next = Some(self.paging.next_json(pos, room));
+            self.cut(pos, skipped + room);
             return None;
         }
         self.items.extend(page.rows);
@@ -633,12 +777,12 @@ impl<'p> Accumulator<'p> {
 
     fn stop_rows(&mut self, at: &Position) {
         self.stopped = Some(Stop::MaxRows(self.caps.max_rows));
-        self.next = Some(self.paging.next_json(at, 0));
+        self.cut(at, 0);
     }
 
-    fn fail(&mut self, error: ApiError, pos: &Position) {
+    fn fail(&mut self, error: ApiError, pos: &Position, skipped: usize) {
         self.stopped = Some(Stop::PageFailed(error));
-        self.next = Some(self.paging.next_json(pos, 0));
+        self.cut(pos, skipped);
     }
 
     fn finish(self) -> ListResult {
@@ -652,6 +796,7 @@ impl<'p> Accumulator<'p> {
             bytes: self.bytes,
             stopped: self.stopped,
             next: self.next,
+            resume: self.resume,
         }
     }
 }

@@ -4,7 +4,7 @@
 use rmcp::model::JsonObject;
 use serde_json::{Map, Value};
 
-use crate::catalog::schema::{CONFIRM_PARAM, QUERY_PARAM};
+use crate::catalog::schema::{self, CONFIRM_PARAM, CURSOR_PARAM, QUERY_PARAM};
 use crate::catalog::{Action, Param, ParamType, ToolDeclaration};
 
 fn expected(ty: ParamType) -> &'static str {
@@ -17,6 +17,7 @@ fn expected(ty: ParamType) -> &'static str {
         ParamType::StringArray => "an array of strings",
         ParamType::ObjectArray => "an array of objects",
         ParamType::StringArrays => "an array of arrays of strings",
+        ParamType::IntegerArray => "an array of integers",
         ParamType::Any => "any JSON value",
     }
 }
@@ -34,6 +35,9 @@ fn type_ok(ty: ParamType, value: &Value) -> bool {
         ParamType::ObjectArray => value
             .as_array()
             .is_some_and(|a| a.iter().all(Value::is_object)),
+        ParamType::IntegerArray => value
+            .as_array()
+            .is_some_and(|a| a.iter().all(|x| x.is_i64() || x.is_u64())),
         ParamType::StringArrays => value.as_array().is_some_and(|a| {
             a.iter()
                 .all(|x| x.as_array().is_some_and(|b| b.iter().all(Value::is_string)))
@@ -100,6 +104,27 @@ fn id_as_text(param: &Param, value: &Value) -> Value {
     }
 }
 
+/// Open-ended JSON parameters are advertised as JSON text (`catalog::schema`): a string given
+/// for one is parsed. The JSON value itself is accepted too. For a parameter of any type, a
+/// string that is not a JSON object or list stays a string.
+fn json_text(param: &Param, value: Value) -> Result<Value, String> {
+    let Value::String(text) = &value else {
+        return Ok(value);
+    };
+    if !schema::is_json_text(param.ty) {
+        return Ok(value);
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(parsed @ (Value::Object(_) | Value::Array(_))) => Ok(parsed),
+        _ if param.ty == ParamType::Any => Ok(value),
+        Ok(_) | Err(_) => Err(format!(
+            "Invalid argument '{}': must be {} (or its JSON text).",
+            param.name,
+            expected(param.ty)
+        )),
+    }
+}
+
 /// Validates `args` and returns them with declared defaults applied and nulls removed. A delete
 /// tool's confirmation argument (`kwargs`) is accepted but not returned: the confirmation step
 /// reads it from the request (see `policy::confirmation`).
@@ -113,11 +138,15 @@ pub fn validate(
         let delete = tool.action == Action::Delete;
         let known = tool.params.iter().any(|p| p.name == name)
             || (tool.query && name == QUERY_PARAM)
+            || (tool.continues() && name == CURSOR_PARAM)
             || (delete && name == CONFIRM_PARAM);
         if !known {
             let mut accepted: Vec<&str> = tool.params.iter().map(|p| p.name).collect();
             if tool.query {
                 accepted.push(QUERY_PARAM);
+            }
+            if tool.continues() {
+                accepted.push(CURSOR_PARAM);
             }
             if delete {
                 accepted.push(CONFIRM_PARAM);
@@ -146,14 +175,29 @@ pub fn validate(
                 ));
             }
             None | Some(Value::Null) => {
-                if let Some(default) = param.default {
+                if let Some(default) = param.default.filter(|_| param.fills_default) {
                     out.insert(param.name.to_string(), default.to_json());
                 }
             }
             Some(value) => {
-                let value = id_as_text(param, value);
+                let value = json_text(param, id_as_text(param, value))?;
                 check(param, &value)?;
                 out.insert(param.name.to_string(), value);
+            }
+        }
+    }
+    if tool.continues() {
+        match args.get(CURSOR_PARAM) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(c)) if c.trim().is_empty() => {}
+            Some(Value::String(c)) => {
+                out.insert(CURSOR_PARAM.to_string(), Value::String(c.clone()));
+            }
+            Some(_) => {
+                return Err(format!(
+                    "Invalid argument '{CURSOR_PARAM}': must be a string (the next.{CURSOR_PARAM} \
+                     token of an earlier answer)."
+                ));
             }
         }
     }

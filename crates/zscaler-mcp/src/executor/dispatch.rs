@@ -40,11 +40,12 @@ pub async fn run(tool: &ToolDeclaration, args: Args, ctx: &Context<'_>) -> CallT
     match answer {
         Ok(answer) => {
             // A list tool answers rows even when its route answered one record.
-            let answer = match answer {
+            let mut answer = match answer {
                 Answer::Record(Value::Array(items)) if tool.list => Answer::all_rows(items),
                 Answer::Record(v) if tool.list => Answer::all_rows(vec![v]),
                 other => other,
             };
+            shaping::epoch::add_iso_siblings(&mut answer, call.conventions.epoch_fields);
             let notes = Notes {
                 untrusted: tool.untrusted,
                 after: call

@@ -9,12 +9,14 @@
 //! - [`lists`]: rows from envelopes, one asked page or every page, server-side row filters;
 //! - [`special`]: the named handlers, each with its routes by name;
 //! - [`window`]: time windows computed from relative arguments, checked against the API's rules;
+//! - [`graphql`]: GraphQL routes: variables from a template, answers out of `data`, connections;
 //! - [`arguments`]: validation of the arguments against the declared parameters.
 //!
 //! Shaping (sanitize → JMESPath → CSV/JSON → notes) is [`crate::shaping`].
 
 pub mod arguments;
 mod dispatch;
+mod graphql;
 mod lists;
 pub mod request;
 mod route;

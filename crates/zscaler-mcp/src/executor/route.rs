@@ -3,12 +3,13 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::catalog::{Answer as Answers, Lookup, Pick, Route, Target};
+use crate::catalog::schema::CURSOR_PARAM;
+use crate::catalog::{Answer as Answers, Lookup, Pick, Route, Target, Window};
 use crate::client::request::ApiRequest;
 use crate::shaping::Answer;
 
 use super::request::{self, Args, Vars, holds};
-use super::{Call, Failure, lists, window};
+use super::{Call, Failure, graphql, lists, window};
 
 /// Runs one route. `vars` are values resolved before (lookups of a special handler).
 pub(crate) async fn execute(
@@ -20,11 +21,24 @@ pub(crate) async fn execute(
     let windowed;
     let args = match route.window {
         Some(w) => {
-            windowed = window::apply(w, args, window::now_millis())?;
+            let mut with_bounds = window::apply(w, args, window::now_millis())?;
+            // A continuation reads the window of the call it continues.
+            if let Some((start, end)) = args
+                .get(CURSOR_PARAM)
+                .and_then(Value::as_str)
+                .and_then(lists::cursor_window)
+            {
+                with_bounds.insert(Window::START.into(), start);
+                with_bounds.insert(Window::END.into(), end);
+            }
+            windowed = with_bounds;
             &windowed
         }
         None => args,
     };
+    if let Some(operation) = route.graphql {
+        return graphql::execute(call, route, operation, args).await;
+    }
     let mut looked_up = Map::new();
     for l in route.lookups.iter().filter(|l| holds(&l.when, args)) {
         let value = lookup(call, l, args).await?;
@@ -82,7 +96,7 @@ pub(crate) async fn execute(
             }))
         }
         Answers::List(pages) => {
-            let answer = lists::list(call, req, pages).await?;
+            let answer = lists::list(call, route, req, pages, args).await?;
             Ok(lists::filter_rows(answer, route.filters, args))
         }
     }

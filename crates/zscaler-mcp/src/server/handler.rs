@@ -15,9 +15,10 @@ use std::sync::Arc;
 
 use rmcp::model::{
     CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, GetPromptRequestParams,
-    GetPromptResponse, Implementation, InitializeRequestParams, InitializeResult, ListToolsResult,
-    PaginatedRequestParams, ProtocolVersion, ReadResourceRequestParams, ReadResourceResponse,
-    ServerCapabilities, ServerConfig, SetLevelRequestParams, SubscriptionFilter, Tool,
+    GetPromptResponse, GetPromptResult, Implementation, InitializeRequestParams, InitializeResult,
+    ListPromptsResult, ListToolsResult, PaginatedRequestParams, PromptMessage, ProtocolVersion,
+    ReadResourceRequestParams, ReadResourceResponse, Role, ServerCapabilities, ServerConfig,
+    SetLevelRequestParams, SubscriptionFilter, Tool,
 };
 use rmcp::service::{RequestContext, SubscriptionContext};
 use rmcp::{ErrorData, RoleServer, ServerHandler};
@@ -28,6 +29,7 @@ use super::confirm::Gate;
 use super::entitlements;
 use super::session::SessionState;
 pub use super::state::{Exposed, Shared};
+use crate::catalog::prompts;
 use crate::catalog::{Action, Handler, ToolDeclaration};
 use crate::client::ZscalerClient;
 use crate::executor::{self, arguments};
@@ -116,6 +118,15 @@ impl ZscalerMcp {
         }
     }
 
+    /// What this request's caller sees of its view: `tools/list` lists these tools and
+    /// `prompts/list` offers the prompts of their services, so the two never disagree.
+    pub(crate) fn visible(&self, ctx: &RequestContext<RoleServer>) -> Visible {
+        Visible {
+            view: self.view(),
+            entitled: self.caller_entitlements(ctx),
+        }
+    }
+
     async fn run_zscaler(
         &self,
         tool: &'static ToolDeclaration,
@@ -134,6 +145,46 @@ impl ZscalerMcp {
             sanitize: self.shared.config.output.sanitize,
         };
         executor::run(tool, args, &ctx).await
+    }
+}
+
+/// One caller's part of a view: every tool, or, when the caller's own entitlements narrow it,
+/// the meta tools and the tools of its entitled services (the list may vary by authorization,
+/// MCP 2026-07-28).
+pub(crate) struct Visible {
+    view: Arc<Exposed>,
+    entitled: Option<Vec<Service>>,
+}
+
+impl Visible {
+    fn shows(&self, tool: &ToolDeclaration) -> bool {
+        match (&self.entitled, tool.service) {
+            (Some(entitled), Some(service)) => entitled.contains(&service),
+            _ => true,
+        }
+    }
+
+    /// The `tools/list` answer.
+    pub(crate) fn tools(&self) -> Vec<Tool> {
+        if self.entitled.is_none() {
+            return self.view.tools.as_ref().clone();
+        }
+        (self.view.resolved.tools.iter())
+            .zip(self.view.tools.iter())
+            .filter(|(d, _)| self.shows(d))
+            .map(|(_, t)| t.clone())
+            .collect()
+    }
+
+    /// The services with at least one tool shown (meta tools belong to none).
+    pub(crate) fn services(&self) -> Vec<Service> {
+        let mut services: Vec<Service> = (self.view.resolved.tools.iter())
+            .filter(|d| self.shows(d))
+            .filter_map(|d| d.service)
+            .collect();
+        services.sort();
+        services.dedup();
+        services
     }
 }
 
@@ -192,21 +243,21 @@ impl ServerHandler for ZscalerMcp {
         _request: Option<PaginatedRequestParams>,
         context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, ErrorData> {
-        let view = self.view();
-        // A zscaler-mode caller sees the tools its own token is entitled to (the list may vary
-        // by authorization, MCP 2026-07-28); the meta tools always.
-        let tools = match self.caller_entitlements(&context) {
-            None => view.tools.as_ref().clone(),
-            Some(entitled) => view
-                .resolved
-                .tools
-                .iter()
-                .zip(view.tools.iter())
-                .filter(|(d, _)| d.service.is_none_or(|s| entitled.contains(&s)))
-                .map(|(_, t)| t.clone())
-                .collect(),
-        };
-        Ok(ListToolsResult::with_all_items(tools))
+        Ok(ListToolsResult::with_all_items(
+            self.visible(&context).tools(),
+        ))
+    }
+
+    async fn list_prompts(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        context: RequestContext<RoleServer>,
+    ) -> Result<ListPromptsResult, ErrorData> {
+        let services = self.visible(&context).services();
+        let offered = prompts::offered(&services);
+        Ok(ListPromptsResult::with_all_items(
+            offered.iter().map(|p| p.to_mcp_prompt()).collect(),
+        ))
     }
 
     fn get_tool(&self, name: &str) -> Option<Tool> {
@@ -358,8 +409,8 @@ impl ServerHandler for ZscalerMcp {
         Ok(result.into())
     }
 
-    // Prompts and resources are declared (empty until the catalog adds them), so discovery and
-    // the list methods agree; reading or getting an unknown one is a precise error.
+    // Resources are declared (empty until the catalog adds them), so discovery and the list
+    // methods agree; reading an unknown one is a precise error.
     async fn read_resource(
         &self,
         request: ReadResourceRequestParams,
@@ -374,15 +425,16 @@ impl ServerHandler for ZscalerMcp {
     async fn get_prompt(
         &self,
         request: GetPromptRequestParams,
-        _context: RequestContext<RoleServer>,
+        context: RequestContext<RoleServer>,
     ) -> Result<GetPromptResponse, ErrorData> {
-        Err(ErrorData::invalid_params(
-            format!(
-                "Unknown prompt: {}. Call prompts/list for the prompts this server offers.",
-                request.name
-            ),
-            None,
-        ))
+        let services = self.visible(&context).services();
+        let (prompt, text) = prompts::get(&request.name, &services, request.arguments.as_ref())
+            .map_err(|problem| ErrorData::invalid_params(problem, None))?;
+        Ok(
+            GetPromptResult::new(vec![PromptMessage::new_text(Role::User, text)])
+                .with_description(prompt.description)
+                .into(),
+        )
     }
 
     async fn set_level(

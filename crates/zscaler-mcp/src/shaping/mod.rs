@@ -3,6 +3,7 @@
 //! `structuredContent` carries the same data as JSON, always as an object.
 
 pub mod encode;
+pub mod epoch;
 pub mod query;
 pub mod result;
 pub mod sanitize;

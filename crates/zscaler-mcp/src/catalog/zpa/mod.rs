@@ -86,4 +86,5 @@ pub static CONVENTIONS: Conventions = Conventions {
         missing: "ZPA calls need the tenant's customer id: set ZSCALER_CUSTOMER_ID.",
     }),
     staged_note: None,
+    epoch_fields: &[],
 };
