@@ -16,8 +16,11 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 use zscaler_mcp::catalog::{
-    Action, Handler, ParamType, ToolDeclaration, all_tools, schema::QUERY_PARAM,
+    Action, Handler, Param, ParamType, Rule, Target, ToolDeclaration, When, all_tools, conventions,
+    schema::QUERY_PARAM,
 };
+use zscaler_mcp::executor::arguments;
+use zscaler_mcp::executor::request::{holds, select};
 
 const SERVICES: &[&str] = &[
     "zia", "zpa", "zcc", "zeasm", "zid", "ztw", "zcell", "zms", "zdx", "zins",
@@ -43,7 +46,7 @@ const ADDED_ENUMS: &[(&str, &str)] = &[
     ("zms_list_tag_values", "namespace_origin"),
     ("zms_list_tag_values", "sort_order"),
     // Z-Insights: GraphQL enums (WebTrafficUnits, TrendInterval, DlpEngineFilter, ActionStatus,
-    // IncidentsWithIdGroupBy).
+    // IncidentsWithIdGroupBy, IncidentsGroupBy).
     ("zins_get_web_traffic_by_location", "traffic_unit"),
     ("zins_get_web_traffic_by_location", "trend_interval"),
     ("zins_get_web_traffic_no_grouping", "traffic_unit"),
@@ -54,6 +57,64 @@ const ADDED_ENUMS: &[(&str, &str)] = &[
     ("zins_get_threat_super_categories", "traffic_unit"),
     ("zins_get_threat_class", "traffic_unit"),
     ("zins_get_cyber_incidents_by_location", "categorize_by"),
+    ("zins_get_cyber_incidents", "categorize_by"),
+    // ZIA: the API's enums (cloud app rule types, rule actions, super categories, network
+    // service protocols, category kinds, sanction states, report detail levels, weekdays).
+    ("zia_create_cloud_app_control_rule", "rule_type"),
+    ("zia_delete_cloud_app_control_rule", "rule_type"),
+    ("zia_get_cloud_app_control_rule", "rule_type"),
+    ("zia_list_cloud_app_control_actions", "rule_type"),
+    ("zia_list_cloud_app_control_rules", "rule_type"),
+    ("zia_update_cloud_app_control_rule", "rule_type"),
+    ("zia_create_cloud_firewall_rule", "action"),
+    ("zia_update_cloud_firewall_rule", "action"),
+    ("zia_create_cloud_firewall_dns_rule", "action"),
+    ("zia_update_cloud_firewall_dns_rule", "action"),
+    ("zia_create_cloud_firewall_ips_rule", "action"),
+    ("zia_update_cloud_firewall_ips_rule", "action"),
+    ("zia_create_file_type_control_rule", "action"),
+    ("zia_update_file_type_control_rule", "action"),
+    ("zia_create_sandbox_rule", "action"),
+    ("zia_update_sandbox_rule", "action"),
+    ("zia_create_ssl_inspection_rule", "action"),
+    ("zia_update_ssl_inspection_rule", "action"),
+    ("zia_create_url_filtering_rule", "action"),
+    ("zia_update_url_filtering_rule", "action"),
+    ("zia_create_web_dlp_rule", "action"),
+    ("zia_update_web_dlp_rule", "action"),
+    ("zia_create_url_category", "super_category"),
+    ("zia_list_url_categories", "type"),
+    ("zia_list_network_services", "protocol"),
+    ("zia_bulk_update_shadow_it_apps", "sanction_state"),
+    ("zia_get_sandbox_report", "report_details"),
+    ("zia_create_time_interval", "days_of_week"),
+    ("zia_update_time_interval", "days_of_week"),
+    // ZPA: policy rule actions per policy type, LSS log type codes, group settings.
+    ("zpa_create_access_policy_rule", "action_type"),
+    ("zpa_update_access_policy_rule", "action_type"),
+    ("zpa_create_app_protection_rule", "action_type"),
+    ("zpa_update_app_protection_rule", "action_type"),
+    ("zpa_create_forwarding_policy_rule", "action_type"),
+    ("zpa_update_forwarding_policy_rule", "action_type"),
+    ("zpa_create_isolation_policy_rule", "action_type"),
+    ("zpa_update_isolation_policy_rule", "action_type"),
+    ("zpa_create_timeout_policy_rule", "action_type"),
+    ("zpa_update_timeout_policy_rule", "action_type"),
+    ("zpa_get_lss_log_format", "log_type"),
+    ("zpa_create_app_connector_group", "dns_query_type"),
+    ("zpa_update_app_connector_group", "dns_query_type"),
+    ("zpa_create_app_connector_group", "upgrade_day"),
+    ("zpa_update_app_connector_group", "upgrade_day"),
+    ("zpa_create_service_edge_group", "upgrade_day"),
+    ("zpa_update_service_edge_group", "upgrade_day"),
+    ("zpa_create_service_edge_group", "grace_distance_value_unit"),
+    ("zpa_update_service_edge_group", "grace_distance_value_unit"),
+    // ZTW: network service protocols, public clouds.
+    ("ztw_list_network_services", "protocol"),
+    ("ztw_list_public_cloud_info", "cloud_type"),
+    // ZCell: audit visibility (as zcell_list_audit_metadata lists it), IMEI lock state.
+    ("zcell_list_audit_customers_search", "visibility"),
+    ("zcell_list_sims", "imei_status"),
 ];
 
 fn reference() -> Vec<Value> {
@@ -323,6 +384,262 @@ fn every_route_follows_the_reference_requests() {
             }
             if matches!(tool.handler, Handler::Routes(r) if r.is_empty()) {
                 problems.push(format!("{}: no route", tool.name));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// The `{placeholders}` of a path template.
+fn placeholders(template: &str) -> Vec<&str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+/// Every argument a [`When`] names.
+fn when_args(when: &When, out: &mut BTreeSet<&'static str>) {
+    match *when {
+        When::Always => {}
+        When::Has(n) | When::Lacks(n) => {
+            out.insert(n);
+        }
+        When::Is(n, _) => {
+            out.insert(n);
+        }
+        When::Both(a, b) => {
+            when_args(a, out);
+            when_args(b, out);
+        }
+    }
+}
+
+/// The values a condition compares `name` with ([`When::Is`]).
+fn when_values(when: &When, name: &str, out: &mut BTreeSet<&'static str>) {
+    match *when {
+        When::Is(n, v) if n == name => {
+            out.insert(v);
+        }
+        When::Both(a, b) => {
+            when_values(a, name, out);
+            when_values(b, name, out);
+        }
+        _ => {}
+    }
+}
+
+/// The text a condition or fixed set names, as a value of the parameter's type.
+fn typed(p: &Param, text: &str) -> Value {
+    match p.ty {
+        ParamType::Boolean => json!(text == "true"),
+        ParamType::Integer => text.parse::<i64>().map_or(json!(text), |n| json!(n)),
+        ParamType::Number => text.parse::<f64>().map_or(json!(text), |n| json!(n)),
+        ParamType::StringArray => json!([text]),
+        _ => json!(text),
+    }
+}
+
+/// A value every per-parameter check accepts.
+fn typical(p: &Param) -> Value {
+    if let Some(v) = p.one_of.first() {
+        return typed(p, v);
+    }
+    let n = p.min.unwrap_or(1).max(1).min(p.max.unwrap_or(i64::MAX));
+    match p.ty {
+        ParamType::String => json!("x1"),
+        ParamType::Integer => json!(n),
+        ParamType::Number => json!(n as f64 + 0.5),
+        ParamType::Boolean => json!(true),
+        ParamType::Object | ParamType::Any => json!({}),
+        ParamType::StringArray => json!(["x1"]),
+        ParamType::ObjectArray => json!([{}]),
+        ParamType::StringArrays => json!([["x1"]]),
+        ParamType::IntegerArray => json!([n]),
+    }
+}
+
+/// A route is chosen by the arguments (`When`), and its path names arguments: for every tool
+/// with such routes, every combination of the arguments that choose (or fill a path) either
+/// selects a route that has every value its path needs, or is refused by a declared rule before
+/// any request. No tool may answer "these arguments select no operation", or send a request
+/// with a path it cannot fill.
+#[test]
+fn every_combination_of_choosing_arguments_selects_a_route_or_breaks_a_declared_rule() {
+    let mut problems = Vec::new();
+    let mut tools_checked = 0;
+    for tool in all_tools() {
+        let Handler::Routes(routes) = tool.handler else {
+            continue;
+        };
+        let Some(service) = tool.service else {
+            continue;
+        };
+        let tenant = conventions(service).tenant_id.map(|t| t.placeholder);
+        let param = |n: &str| tool.params.iter().find(|p| p.name == n);
+        // The arguments that choose a route or fill a path.
+        let mut choosing = BTreeSet::new();
+        for r in routes {
+            when_args(&r.when, &mut choosing);
+            for l in r.lookups {
+                when_args(&l.when, &mut choosing);
+            }
+            for n in placeholders(r.path) {
+                choosing.insert(n);
+            }
+        }
+        for rule in tool.rules {
+            choosing.extend(rule.arguments());
+        }
+        let choosing: Vec<&Param> = choosing
+            .into_iter()
+            .filter_map(param)
+            .filter(|p| !p.required || !p.one_of.is_empty())
+            .collect();
+        if choosing.is_empty() && routes.len() < 2 {
+            continue;
+        }
+        tools_checked += 1;
+        // Each choosing argument's states: absent (unless required), each value a condition
+        // or its fixed set names, or one typical value.
+        let states: Vec<Vec<Option<Value>>> = choosing
+            .iter()
+            .map(|p| {
+                let mut values = BTreeSet::new();
+                for r in routes {
+                    when_values(&r.when, p.name, &mut values);
+                }
+                for rule in tool.rules {
+                    if let Rule::Needs(w, _) = rule {
+                        when_values(w, p.name, &mut values);
+                    }
+                }
+                values.extend(p.one_of.iter().copied());
+                let mut out: Vec<Option<Value>> = if values.is_empty() {
+                    vec![Some(typical(p))]
+                } else {
+                    // A string list's fixed set names its items.
+                    values.into_iter().map(|v| Some(typed(p, v))).collect()
+                };
+                if !p.required {
+                    out.push(None);
+                }
+                out
+            })
+            .collect();
+        let total: usize = states.iter().map(Vec::len).product();
+        assert!(
+            total <= 4096,
+            "{}: {total} combinations of {:?}",
+            tool.name,
+            choosing.iter().map(|p| p.name).collect::<Vec<_>>()
+        );
+        for i in 0..total {
+            let mut args = serde_json::Map::new();
+            for p in tool.params.iter().filter(|p| p.required) {
+                args.insert(p.name.to_string(), typical(p));
+            }
+            let mut rest = i;
+            for (p, s) in choosing.iter().zip(&states) {
+                match &s[rest % s.len()] {
+                    Some(v) => {
+                        args.insert(p.name.to_string(), v.clone());
+                    }
+                    None => {
+                        args.remove(p.name);
+                    }
+                }
+                rest /= s.len();
+            }
+            let shown = Value::Object(args.clone());
+            let valid = match arguments::validate(tool, Some(&args)) {
+                Ok(valid) => valid,
+                Err(e) if e.starts_with("Invalid arguments:") => continue,
+                Err(e) => {
+                    problems.push(format!("{} {shown}: refused otherwise: {e}", tool.name));
+                    continue;
+                }
+            };
+            let Some(route) = select(routes, &valid) else {
+                problems.push(format!(
+                    "{} {shown}: selects no route and breaks no declared rule",
+                    tool.name
+                ));
+                continue;
+            };
+            let looked_up: Vec<&str> = route
+                .lookups
+                .iter()
+                .filter(|l| holds(&l.when, &valid))
+                .filter_map(|l| match l.into {
+                    Target::Path(n) => Some(n),
+                    Target::Body(_) => None,
+                })
+                .collect();
+            let paths = std::iter::once(route.path)
+                .chain(route.merge_from)
+                .chain(route.read_back)
+                .chain(
+                    route
+                        .lookups
+                        .iter()
+                        .filter(|l| holds(&l.when, &valid))
+                        .map(|l| l.path),
+                );
+            for path in paths {
+                for n in placeholders(path) {
+                    let filled = n.starts_with('@')
+                        || Some(n) == tenant
+                        || looked_up.contains(&n)
+                        || valid.contains_key(n);
+                    if !filled {
+                        problems.push(format!(
+                            "{} {shown}: {} {path} lacks '{n}' and no declared rule says so",
+                            tool.name,
+                            route.verb.method()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(tools_checked > 20, "only {tools_checked} tools checked");
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// A rule is said where the caller reads it: every argument a declared rule names has a
+/// description that names another argument of the rule.
+#[test]
+fn every_declared_rule_is_stated_in_its_parameters_descriptions() {
+    let mut problems = Vec::new();
+    for tool in all_tools() {
+        for rule in tool.rules {
+            let names = rule.arguments();
+            for n in &names {
+                let Some(p) = tool.params.iter().find(|p| p.name == *n) else {
+                    problems.push(format!("{}: rule {rule:?} names unknown '{n}'", tool.name));
+                    continue;
+                };
+                let says = names
+                    .iter()
+                    .any(|other| other != n && p.description.contains(other));
+                if !says {
+                    problems.push(format!(
+                        "{}.{n}: description {:?} does not state {rule:?}",
+                        tool.name, p.description
+                    ));
+                }
             }
         }
     }

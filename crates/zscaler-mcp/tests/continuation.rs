@@ -164,6 +164,18 @@ async fn zms_graphql_connections() {
 }
 
 #[tokio::test]
+async fn zdx_cursors_within_a_time_window() {
+    let rig = Rig::start().await;
+    follows_to_the_end(&rig, "zdx_list_devices", json!({"since": 24})).await;
+}
+
+#[tokio::test]
+async fn zcell_zero_based_pages_in_the_body() {
+    let rig = Rig::start().await;
+    follows_to_the_end(&rig, "zcell_list_sims", json!({})).await;
+}
+
+#[tokio::test]
 async fn bad_tokens_are_refused_before_any_request() {
     let rig = Rig::start().await;
     let first = structured(&rig.call(&rig.capped, "get_zia_users", &json!({})).await);
@@ -209,4 +221,42 @@ async fn bad_tokens_are_refused_before_any_request() {
         .await;
     assert_eq!(result.is_error, Some(true));
     assert!(format!("{:?}", result.content).contains("Invalid argument 'cursor'"));
+}
+
+/// A walk the caller starts at an offset answers the rest of the list: complete when nothing
+/// follows, and a cut one continues from where it stopped.
+#[tokio::test]
+async fn a_walk_from_a_callers_offset_answers_the_rest() {
+    let rig = Rig::start().await;
+    let whole = structured(&rig.call(&rig.whole, "zid_list_users", &json!({})).await);
+    let all = ids(&whole["result"]);
+    let rest = structured(
+        &rig.call(&rig.whole, "zid_list_users", &json!({"offset": 2000}))
+            .await,
+    );
+    assert_eq!(rest["complete"], true, "{}", rest["next"]);
+    assert!(rest.get("next").is_none());
+    assert_eq!(ids(&rest["result"]), all[2000..].to_vec());
+
+    let cut = structured(
+        &rig.call(&rig.capped, "zid_list_users", &json!({"offset": 100}))
+            .await,
+    );
+    assert_eq!(cut["complete"], false);
+    let cursor = cut["next"]["cursor"]
+        .as_str()
+        .expect("a cursor")
+        .to_string();
+    let tail = structured(
+        &rig.call(
+            &rig.capped,
+            "zid_list_users",
+            &json!({"offset": 100, "cursor": cursor}),
+        )
+        .await,
+    );
+    assert_eq!(tail["complete"], true);
+    let mut joined = ids(&cut["result"]);
+    joined.extend(ids(&tail["result"]));
+    assert_eq!(joined, all[100..].to_vec());
 }

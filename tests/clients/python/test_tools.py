@@ -1,4 +1,4 @@
-"""Every ZIA and ZPA tool through the real `mcp` client against a standalone sandbox.
+"""Every tool of the ten services through the real `mcp` client against a standalone sandbox.
 
 The calls are the cases in tests/tools/cases/*.json (see docs/authoring-tools.md); all run in
 one MCP session over stdio, with the sandbox reset before each write. Each case checks the

@@ -31,6 +31,7 @@ const fn meta(
         query: false,
         untrusted: false,
         staged_note: true,
+        rules: &[],
     }
 }
 

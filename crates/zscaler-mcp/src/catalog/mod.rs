@@ -134,7 +134,7 @@ pub struct Param {
     pub ty: ParamType,
     pub description: &'static str,
     pub required: bool,
-    /// Accepted values (advertised as `enum`).
+    /// Accepted values (advertised as `enum`; for a string list, those of each item).
     pub one_of: &'static [&'static str],
     pub min: Option<i64>,
     pub max: Option<i64>,
@@ -263,10 +263,66 @@ pub enum When {
     Has(&'static str),
     /// The argument is absent or null.
     Lacks(&'static str),
-    /// The argument equals this string.
+    /// The argument equals this text (a string as is; a number or boolean as its JSON text,
+    /// e.g. `When::Is("geo_override", "true")`).
     Is(&'static str, &'static str),
     /// Both conditions hold.
     Both(&'static When, &'static When),
+}
+
+impl When {
+    /// The condition in words, for a refusal: `'a'`, `without 'a'`, `action 'read_lite'`.
+    pub fn describe(&self) -> String {
+        match self {
+            When::Always => "any call".to_string(),
+            When::Has(name) => format!("'{name}'"),
+            When::Lacks(name) => format!("leaving out '{name}'"),
+            When::Is(name, value) => format!("{name} '{value}'"),
+            When::Both(a, b) => format!("{} with {}", a.describe(), b.describe()),
+        }
+    }
+}
+
+/// A rule between a tool's arguments that the per-parameter schema cannot say: which of
+/// several alternatives a call needs, what an argument (or an argument's value) needs with it.
+/// Declared with [`ToolDeclaration::requires`]; checked on the arguments as given, defaults
+/// applied, by `executor::arguments::validate` after the per-parameter checks: a call breaking
+/// one is refused with one sentence naming the arguments and the rule, and nothing is sent. An
+/// argument counts as given when it is present and not null; a blank string given for an
+/// argument a rule names is refused as empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Exactly one of these arguments (alternative identifiers of one thing).
+    OneOf(&'static [&'static str]),
+    /// At most one of these arguments (alternatives of an optional choice).
+    AtMostOne(&'static [&'static str]),
+    /// When the condition holds, every one of these arguments is given too.
+    Needs(When, &'static [&'static str]),
+}
+
+impl Rule {
+    /// Every argument the rule names.
+    pub fn arguments(&self) -> Vec<&'static str> {
+        fn of(when: &When, out: &mut Vec<&'static str>) {
+            match *when {
+                When::Always => {}
+                When::Has(n) | When::Lacks(n) | When::Is(n, _) => out.push(n),
+                When::Both(a, b) => {
+                    of(a, out);
+                    of(b, out);
+                }
+            }
+        }
+        match *self {
+            Rule::OneOf(names) | Rule::AtMostOne(names) => names.to_vec(),
+            Rule::Needs(when, names) => {
+                let mut out = Vec::new();
+                of(&when, &mut out);
+                out.extend_from_slice(names);
+                out
+            }
+        }
+    }
 }
 
 /// How a list endpoint pages, as declared; the executor turns it into the client's paging.
@@ -312,6 +368,13 @@ pub enum Pick {
     /// The `id` of the first row whose `name` equals the argument `name_of` (case-insensitive)
     /// or, when that argument is absent, of the first row.
     RowId { name_of: Option<&'static str> },
+    /// Among rows an API filter narrowed by the argument `arg` (a substring match), the row
+    /// whose `field` equals it (case-insensitive), else the only row; several candidates and
+    /// none exact is refused, naming them.
+    Match {
+        arg: &'static str,
+        field: &'static str,
+    },
 }
 
 /// Where a looked-up value goes.
@@ -365,6 +428,11 @@ impl Lookup {
             into,
             what,
         }
+    }
+    /// Picks the row as [`Pick::Match`] says instead.
+    pub const fn matching(mut self, arg: &'static str, field: &'static str) -> Lookup {
+        self.pick = Pick::Match { arg, field };
+        self
     }
     pub const fn when(mut self, when: When) -> Lookup {
         self.when = when;
@@ -873,6 +941,9 @@ pub struct ToolDeclaration {
     pub untrusted: bool,
     /// A successful write is followed by the service's staged-change note, if it has one.
     pub staged_note: bool,
+    /// Rules between arguments (which alternative is needed, what an argument needs), checked
+    /// before any request ([`Rule`]).
+    pub rules: &'static [Rule],
 }
 
 impl ToolDeclaration {
@@ -919,6 +990,12 @@ impl ToolDeclaration {
     /// The tool's own answer needs no staged-change note (it applies the staged changes).
     pub const fn without_staged_note(mut self) -> ToolDeclaration {
         self.staged_note = false;
+        self
+    }
+    /// Rules between the arguments, checked with them before any request: a call that breaks
+    /// one is refused with the rule. The parameters concerned say the rule in their description.
+    pub const fn requires(mut self, rules: &'static [Rule]) -> ToolDeclaration {
+        self.rules = rules;
         self
     }
 

@@ -101,7 +101,10 @@ pub fn input_schema(tool: &ToolDeclaration) -> JsonObject {
         } else {
             p.description.to_string()
         });
-        if !p.one_of.is_empty() {
+        if p.ty == ParamType::StringArray && !p.one_of.is_empty() {
+            // A string list's fixed set is the set of each item.
+            schema["items"]["enum"] = json!(p.one_of);
+        } else if !p.one_of.is_empty() {
             let mut values = json!(p.one_of);
             if nullable && let Value::Array(v) = &mut values {
                 v.push(Value::Null);
@@ -147,4 +150,31 @@ pub fn input_schema(tool: &ToolDeclaration) -> JsonObject {
     // (OpenAI) needs every object closed.
     schema.insert("additionalProperties".into(), json!(false));
     schema
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Param;
+    use crate::catalog::toolsets::ZCC_DEVICES;
+
+    #[test]
+    fn a_fixed_set_is_advertised_on_the_value_or_on_each_item_of_a_list() {
+        static TOOL: ToolDeclaration = ZCC_DEVICES
+            .list("test_enums", "Test", "A tool for the enum test.")
+            .params(&[
+                Param::string("kind", "Kind.").one_of(&["a", "b"]),
+                Param::string("mode", "Mode.").required().one_of(&["x"]),
+                Param::strings("days", "Days.").one_of(&["MON", "TUE"]),
+            ]);
+        let schema = input_schema(&TOOL);
+        let props = &schema["properties"];
+        assert_eq!(props["kind"]["enum"], json!(["a", "b", null]));
+        assert_eq!(props["mode"]["enum"], json!(["x"]));
+        assert_eq!(props["days"].get("enum"), None);
+        assert_eq!(
+            props["days"]["items"],
+            json!({"type": "string", "enum": ["MON", "TUE"]})
+        );
+    }
 }

@@ -50,6 +50,7 @@ impl Toolset {
             query: false,
             untrusted: false,
             staged_note: true,
+            rules: &[],
         }
     }
     /// A read answering one record (or a settings object).

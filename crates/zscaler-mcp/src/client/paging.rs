@@ -26,6 +26,15 @@ pub enum Paging {
         size: &'static str,
         page_size: u32,
     },
+    /// 1-based `page` and a page-size query parameter like [`Paging::PageArray`], the rows of an
+    /// object answer under `rows` next to the row count under `total` (ZCC trusted networks).
+    PageObject {
+        page: &'static str,
+        size: &'static str,
+        page_size: u32,
+        rows: &'static str,
+        total: &'static str,
+    },
     /// ZPA: `page`/`pagesize`; `{"list", "totalPages", "totalCount"}` (counts may be strings).
     Zpa { page_size: u32 },
     /// ZDX: `offset` cursor and `limit`; rows under `key` (or a bare array), `next_offset`.
@@ -66,7 +75,8 @@ pub enum Stop {
 #[derive(Debug, Clone)]
 pub struct ListResult {
     pub items: Vec<Value>,
-    /// Every row the API has was gathered.
+    /// Every row the API has was gathered; for a walk that started later (a continuation, a
+    /// caller's offset), every row from there to the end.
     pub complete: bool,
     /// The API's own total, when it reports one.
     pub total: Option<u64>,
@@ -221,7 +231,7 @@ impl Paging {
                 .map(|(_, v)| v.clone())
         };
         match self {
-            Paging::PageArray { page, .. } => {
+            Paging::PageArray { page, .. } | Paging::PageObject { page, .. } => {
                 Position::Page(query(page).and_then(|p| p.parse().ok()).unwrap_or(1).max(1))
             }
             Paging::Zpa { .. } => Position::Page(
@@ -267,6 +277,12 @@ impl Paging {
                     page,
                     size,
                     page_size,
+                }
+                | Paging::PageObject {
+                    page,
+                    size,
+                    page_size,
+                    ..
                 },
                 Position::Page(n),
             ) => {
@@ -353,6 +369,9 @@ impl Paging {
         match self {
             Paging::PageArray {
                 size, page_size, ..
+            }
+            | Paging::PageObject {
+                size, page_size, ..
             } => query(size).unwrap_or(u64::from(*page_size)),
             Paging::Zpa { page_size } => query("pagesize").unwrap_or(u64::from(*page_size)),
             Paging::ZdxCursor { limit, .. } => query("limit").unwrap_or(u64::from(*limit)),
@@ -417,6 +436,20 @@ impl Paging {
                 let next =
                     (rows.len() as u64 == size && size > 0).then(|| Position::Page(page_no + 1));
                 Ok(out(rows, next, None, None))
+            }
+            Paging::PageObject { rows, total, .. } => {
+                if !body.is_object() {
+                    return Err(format!("expected an object, got {}", kind(&body)));
+                }
+                let items = take_rows(&mut body, rows)?;
+                let total = number(body.get(*total));
+                let reached = page_no.saturating_sub(1) * size + items.len() as u64;
+                let more = match total {
+                    Some(t) => reached < t && !items.is_empty(),
+                    None => items.len() as u64 == size && size > 0,
+                };
+                let next = more.then(|| Position::Page(page_no + 1));
+                Ok(out(items, next, total, None))
             }
             Paging::Zpa { .. } => {
                 let total_pages = number(body.get("totalPages"));
@@ -557,7 +590,12 @@ impl Paging {
 
     fn next_json(&self, pos: &Position, skip: usize) -> Value {
         let mut v = match (self, pos) {
-            (Paging::PageArray { page, .. }, Position::Page(n)) => json!({ *page: n }),
+            (
+                Paging::PageArray { page, .. } | Paging::PageObject { page, .. },
+                Position::Page(n),
+            ) => {
+                json!({ *page: n })
+            }
             (Paging::GraphQl { page_var, .. }, Position::Page(n)) => json!({ *page_var: n }),
             (_, Position::Page(n)) => json!({ "page": n }),
             (_, Position::Offset(n)) => json!({ "offset": n + skip as u64 }),
@@ -601,6 +639,7 @@ impl ZscalerClient {
             Some(r) => (r.pos.clone(), r.skip),
             None => (paging.first(request), 0),
         };
+        acc.started_later = from.is_some() || !paging.is_start(&first);
         let mut page = self.page(request, paging, &first, size, deadline).await?;
         let skip = skip.min(page.rows.len());
         page.rows.drain(..skip);
@@ -722,6 +761,8 @@ struct Accumulator<'p> {
     stopped: Option<Stop>,
     next: Option<Value>,
     resume: Option<Resume>,
+    /// The walk did not start at the list's first row.
+    started_later: bool,
 }
 
 impl<'p> Accumulator<'p> {
@@ -736,6 +777,7 @@ impl<'p> Accumulator<'p> {
             stopped: None,
             next: None,
             resume: None,
+            started_later: false,
         }
     }
 
@@ -786,8 +828,10 @@ impl<'p> Accumulator<'p> {
     }
 
     fn finish(self) -> ListResult {
-        let complete =
-            self.stopped.is_none() && self.total.is_none_or(|t| self.items.len() as u64 >= t);
+        // A walk that started later (a continuation, a caller's offset) answers the rest of
+        // the list: complete when nothing follows it.
+        let complete = self.stopped.is_none()
+            && (self.started_later || self.total.is_none_or(|t| self.items.len() as u64 >= t));
         ListResult {
             items: self.items,
             complete,
@@ -798,5 +842,59 @@ impl<'p> Accumulator<'p> {
             next: self.next,
             resume: self.resume,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    const OBJECT: Paging = Paging::PageObject {
+        page: "page",
+        size: "pageSize",
+        page_size: 3,
+        rows: "rows",
+        total: "count",
+    };
+
+    #[test]
+    fn numbered_object_pages_end_by_their_row_count() {
+        let page = |n: u64, rows: Value, count: Value| {
+            OBJECT.read(
+                json!({"rows": rows, "count": count}),
+                0,
+                &Position::Page(n),
+                3,
+            )
+        };
+        let first = page(1, json!([1, 2, 3]), json!(4)).expect("a page");
+        assert_eq!((first.rows.len(), first.next), (3, Some(Position::Page(2))));
+        assert_eq!(first.total, Some(4));
+        let last = page(2, json!([4]), json!(4)).expect("a page");
+        assert_eq!(last.next, None);
+        // Exactly full pages: the count says the list ends here.
+        assert_eq!(
+            page(1, json!([1, 2, 3]), json!(3)).expect("a page").next,
+            None
+        );
+        // Without a count, a full page may have a successor.
+        let uncounted = page(1, json!([1, 2, 3]), Value::Null).expect("a page");
+        assert_eq!(uncounted.next, Some(Position::Page(2)));
+        assert!(OBJECT.read(json!([1]), 0, &Position::Page(1), 3).is_err());
+    }
+
+    #[test]
+    fn a_resume_position_round_trips_and_offsets_absorb_their_skip() {
+        let at = Resume::at(&Position::Page(3), 234);
+        assert_eq!(at.to_json(), json!({"page": 3, "skip": 234}));
+        assert_eq!(Resume::from_json(&at.to_json()), Some(at));
+        let offset = Resume::at(&Position::Offset(1000), 25);
+        assert_eq!(offset.to_json(), json!({"offset": 1025}));
+        let cursor = Resume::at(&Position::Cursor("abc".into()), 0);
+        assert_eq!(Resume::from_json(&cursor.to_json()), Some(cursor));
+        assert_eq!(Resume::from_json(&json!({"page": "x"})), None);
+        assert_eq!(Resume::from_json(&json!({})), None);
     }
 }

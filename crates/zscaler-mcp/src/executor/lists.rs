@@ -209,19 +209,14 @@ pub(crate) async fn walk(
         .client
         .list_from(req, paging, caps(call), resume)
         .await?;
-    // A resumed walk answers the rest of the list: complete when nothing follows it.
-    let complete = match resume {
-        Some(_) => result.stopped.is_none(),
-        None => result.complete,
-    };
-    Ok(rows(call, result, complete, args))
+    Ok(rows(call, result, args))
 }
 
 /// Rows of a list result; a cut walk's continuation is a token of this tool. A tool that takes
 /// no token (a named handler's inner list) keeps the walk's own position.
-fn rows(call: &Call<'_>, result: ListResult, complete: bool, args: &Args) -> Answer {
+fn rows(call: &Call<'_>, result: ListResult, args: &Args) -> Answer {
     let meta = ListMeta {
-        complete,
+        complete: result.complete,
         returned: result.items.len(),
         page: None,
         total: result.total,
@@ -251,8 +246,7 @@ async fn one_page_of(
     args: &Args,
 ) -> Result<Answer, Failure> {
     let result = call.ctx.client.list_page(req, paging, caps(call)).await?;
-    let complete = result.complete;
-    Ok(rows(call, result, complete, args))
+    Ok(rows(call, result, args))
 }
 
 /// Whether a page follows the asked `page`, pages being numbered from `first` (0 or 1): by

@@ -21,7 +21,7 @@ pub fn holds(when: &When, args: &Args) -> bool {
         When::Always => true,
         When::Has(name) => args.contains_key(*name),
         When::Lacks(name) => !args.contains_key(*name),
-        When::Is(name, value) => args.get(*name).and_then(Value::as_str) == Some(*value),
+        When::Is(name, value) => args.get(*name).and_then(scalar_text).as_deref() == Some(*value),
         When::Both(a, b) => holds(a, args) && holds(b, args),
     }
 }

@@ -115,6 +115,9 @@ pub(crate) fn overlay(current: Value, changes: Value) -> Value {
     }
 }
 
+/// Rows a [`Pick::Match`] lookup asks for: enough to find the exact match among near ones.
+pub(crate) const LOOKUP_ROWS: usize = 100;
+
 /// Resolves a lookup to the id it names.
 async fn lookup(call: &Call<'_>, l: &Lookup, args: &Args) -> Result<String, Failure> {
     let path = call.path(l.path, args, &Vars::new())?;
@@ -137,6 +140,34 @@ async fn lookup(call: &Call<'_>, l: &Lookup, args: &Args) -> Result<String, Fail
                     })
                     .and_then(id_text),
                 None => rows.first().and_then(id_text),
+            }
+        }
+        Pick::Match { arg, field } => {
+            let rows = lists::rows_of(body, &call.conventions.envelope);
+            let wanted = args.get(arg).and_then(Value::as_str).unwrap_or_default();
+            let text = |r: &Value| r.get(field).and_then(Value::as_str).map(str::to_string);
+            let exact = rows
+                .iter()
+                .find(|r| text(r).is_some_and(|t| t.eq_ignore_ascii_case(wanted)));
+            match (exact, rows.as_slice()) {
+                (Some(row), _) | (None, [row]) => id_text(row),
+                (None, []) => None,
+                (None, several) => {
+                    let names: Vec<String> = several.iter().take(5).filter_map(text).collect();
+                    let more = if several.len() > 5 { ", ..." } else { "" };
+                    return Err(Failure::Invalid(format!(
+                        "Argument '{arg}': '{wanted}' matches {}{} {}s ({}{more}) and none \
+                         exactly; give the full {field}. Nothing was sent beyond the search.",
+                        several.len(),
+                        if several.len() >= LOOKUP_ROWS {
+                            "+"
+                        } else {
+                            ""
+                        },
+                        l.what,
+                        names.join(", "),
+                    )));
+                }
             }
         }
     };

@@ -1,7 +1,7 @@
 //! ZCC devices: enrolled Client Connector devices and their one-time passwords.
 
 use crate::catalog::toolsets::ZCC_DEVICES;
-use crate::catalog::{Param, Route, ToolDeclaration, When};
+use crate::catalog::{Param, Route, Rule, ToolDeclaration, When};
 
 const PATH: &str = "/zcc/papi/public/v1/getDevices";
 
@@ -35,9 +35,13 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Route::get("/zcc/papi/public/v1/getOtp").query(&[("udid", "{device_id}")]),
         ])
         .params(&[
-            Param::string("udid", "Device UDID (zcc_list_devices)."),
-            Param::string("device_id", "Same as udid; used when udid is absent."),
-        ]),
+            Param::string(
+                "udid",
+                "Device UDID (zcc_list_devices); give it or device_id, not both.",
+            ),
+            Param::string("device_id", "Same as udid; give it or udid, not both."),
+        ])
+        .requires(&[Rule::OneOf(&["udid", "device_id"])]),
     ZCC_DEVICES
         .list(
             "zcc_list_devices",

@@ -40,7 +40,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Param::string("object_name", "Object name substring, case-insensitive.")
                 .body("objectName"),
             Param::string("object_id", "Exact object id (an ICCID for SIMs).").body("objectId"),
-            Param::string("visibility", "CUSTOMER or SUPPORT.").body("visibility"),
+            Param::string("visibility", "Whose changes: customer or support admins.")
+                .one_of(&["CUSTOMER", "SUPPORT"])
+                .body("visibility"),
             Param::string(
                 "modified_by_user_id",
                 "Exact id of the user who made the change.",

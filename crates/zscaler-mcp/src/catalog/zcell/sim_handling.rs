@@ -60,7 +60,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 "SIM form factor, e.g. M2M, NANO, MICRO, MINI.",
             )
             .body("formFactor"),
-            Param::string("imei_status", "LOCKED or UNLOCKED (IMEI binding).").body("imeiStatus"),
+            Param::string("imei_status", "IMEI binding state.")
+                .one_of(&["LOCKED", "UNLOCKED"])
+                .body("imeiStatus"),
             PAGE.body("page"),
             SIZE.body("size"),
         ]),

@@ -6,8 +6,34 @@ use crate::catalog::{Param, Route, ToolDeclaration};
 
 const RULE: &str = "/zia/api/v1/webApplicationRules/{rule_type}/{rule_id}";
 
-const RULE_CLASS: Param = Param::string("rule_type", "App class, e.g. WEBMAIL, AI_ML.").required();
-const RULE_TYPE: Param = Param::string("rule_type", "Rule type, e.g. WEBMAIL.").required();
+/// The rule types (application classes) the API takes in `webApplicationRules/{ruleType}`.
+const RULE_TYPES: &[&str] = &[
+    "AI_ML",
+    "BUSINESS_PRODUCTIVITY",
+    "CONSUMER",
+    "CUSTOM_CAPP",
+    "DNS_OVER_HTTPS",
+    "ENTERPRISE_COLLABORATION",
+    "FILE_SHARE",
+    "FINANCE",
+    "HEALTH_CARE",
+    "HOSTING_PROVIDER",
+    "HUMAN_RESOURCES",
+    "INSTANT_MESSAGING",
+    "IT_SERVICES",
+    "LEGAL",
+    "SALES_AND_MARKETING",
+    "SOCIAL_NETWORKING",
+    "STREAMING_MEDIA",
+    "SYSTEM_AND_DEVELOPMENT",
+    "WEBMAIL",
+];
+const RULE_CLASS: Param = Param::string("rule_type", "Rule type (app class).")
+    .required()
+    .one_of(RULE_TYPES);
+const RULE_TYPE: Param = Param::string("rule_type", "The rule's type.")
+    .required()
+    .one_of(RULE_TYPES);
 const RULE_ID: Param =
     Param::string("rule_id", "Rule id (zia_list_cloud_app_control_rules).").required();
 

@@ -26,18 +26,32 @@ const FIREWALL_ID_LISTS: &[&str] = &[
 
 const ADVANCED: Param = common::advanced("Extra camelCase fields; plain ids ok.");
 const RULE_NAME: Param = Param::string("name", "Name, max 31 chars.").body("name");
-const DNS_ACTION: Param = Param::string(
-    "action",
-    "E.g. ALLOW, BLOCK, REDIR_REQ, REDIR_RES, REDIR_ZPA.",
-)
-.body("action");
-const IPS_ACTION: Param =
-    Param::string("action", "ALLOW, BLOCK_DROP, BLOCK_RESET or BYPASS_IPS.").body("action");
-const FILTERING_ACTION: Param = Param::string(
-    "action",
-    "E.g. ALLOW, BLOCK_DROP, BLOCK_RESET, BLOCK_ICMP, EVAL_NWAPP.",
-)
-.body("action");
+const DNS_ACTION: Param = Param::string("action", "What matching DNS traffic gets.")
+    .one_of(&[
+        "ALLOW",
+        "BLOCK",
+        "REDIR_REQ",
+        "REDIR_RES",
+        "REDIR_ZPA",
+        "REDIR_REQ_DOH",
+        "REDIR_REQ_KEEP_SENDER",
+        "REDIR_REQ_TCP",
+        "REDIR_REQ_UDP",
+        "BLOCK_WITH_RESPONSE",
+    ])
+    .body("action");
+const IPS_ACTION: Param = Param::string("action", "What matching traffic gets.")
+    .one_of(&["ALLOW", "BLOCK_DROP", "BLOCK_RESET", "BYPASS_IPS"])
+    .body("action");
+const FILTERING_ACTION: Param = Param::string("action", "What matching traffic gets.")
+    .one_of(&[
+        "ALLOW",
+        "BLOCK_DROP",
+        "BLOCK_RESET",
+        "BLOCK_ICMP",
+        "EVAL_NWAPP",
+    ])
+    .body("action");
 
 const DNS_RULE_ID: Param =
     Param::string("rule_id", "Rule id (zia_list_cloud_firewall_dns_rules).").required();
@@ -455,7 +469,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .params(&[
             Param::string("name", "Exact name."),
             common::SEARCH,
-            Param::string("protocol", "TCP, UDP, ICMP, GRE, ESP or OTHER."),
+            Param::string("protocol", "Only services using this protocol.")
+                .one_of(&["TCP", "UDP", "ICMP", "GRE", "ESP", "OTHER"]),
         ]),
     ZIA_CLOUD_FIREWALL
         .list(

@@ -5,7 +5,9 @@ use crate::catalog::toolsets::ZIA_DLP;
 use crate::catalog::{Filter, Lit, Param, Route, ToolDeclaration, When};
 
 const RULE_ID: Param = Param::string("rule_id", "Rule id (zia_list_web_dlp_rules).").required();
-const ACTION: Param = Param::string("action", "E.g. ALLOW, BLOCK, ICAP_RESPONSE.").body("action");
+const ACTION: Param = Param::string("action", "What matching traffic gets.")
+    .one_of(&["ANY", "ALLOW", "BLOCK", "ICAP_RESPONSE"])
+    .body("action");
 const ADVANCED: Param = common::advanced("Extra camelCase fields, e.g. dlpEngines; plain ids ok.");
 
 const READ_MODE: Param = Param::string("action", "read_lite: ids and names only.")

@@ -6,7 +6,9 @@ use crate::catalog::{Param, Route, ToolDeclaration};
 
 const RULE_ID: Param =
     Param::string("rule_id", "Rule id (zia_list_file_type_control_rules).").required();
-const ACTION: Param = Param::string("action", "ALLOW, BLOCK or CAUTION.").body("action");
+const ACTION: Param = Param::string("action", "What matching files get.")
+    .one_of(&["ALLOW", "BLOCK", "CAUTION"])
+    .body("action");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ZIA_FILE_TYPE_CONTROL

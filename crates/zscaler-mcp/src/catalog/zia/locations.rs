@@ -2,7 +2,7 @@
 
 use super::common;
 use crate::catalog::toolsets::ZIA_LOCATIONS;
-use crate::catalog::{GreTunnelRoutes, Param, Route, Special, ToolDeclaration, When};
+use crate::catalog::{GreTunnelRoutes, Param, Route, Rule, Special, ToolDeclaration, When};
 
 const TUNNEL_ID: Param = Param::string("tunnel_id", "Tunnel id (zia_list_gre_tunnels).").required();
 const LOCATION_ID: Param =
@@ -22,17 +22,23 @@ const PRE_SHARED_KEY: Param =
 const COMMENTS: Param = Param::string("comments", "Comments.").body("comments");
 
 /// A static IP's parameters: `first` (the address on create, the id on update), then its
-/// settings.
-const fn static_ip_params(first: Param) -> [Param; 6] {
+/// settings; `geo_override` says what it needs.
+const fn static_ip_params(first: Param, geo_override: &'static str) -> [Param; 6] {
     [
         first,
         COMMENT,
-        Param::boolean("geo_override", "Use given latitude/longitude.").body("geoOverride"),
+        Param::boolean("geo_override", geo_override).body("geoOverride"),
         Param::boolean("routable_ip", "IP is routable.").body("routableIP"),
-        Param::number("latitude", "Latitude; needs geo_override.").body("latitude"),
-        Param::number("longitude", "Longitude; needs geo_override.").body("longitude"),
+        Param::number("latitude", "Degrees; used only with geo_override true.").body("latitude"),
+        Param::number("longitude", "Degrees; used only with geo_override true.").body("longitude"),
     ]
 }
+
+/// On create, a geo override needs both coordinates.
+const GEO_OVERRIDE_NEEDS: &[Rule] = &[Rule::Needs(
+    When::Is("geo_override", "true"),
+    &["latitude", "longitude"],
+)];
 
 /// Keys of a location's `advanced` object whose scalar lists are sent as `[{"id": N}]`.
 const LOCATION_ID_LISTS: &[&str] = &["vpnCredentials", "staticLocationGroups"];
@@ -99,7 +105,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Param::string("ip_address", "Public IPv4 address.")
                 .required()
                 .body("ipAddress"),
-        )),
+            "Use latitude and longitude (both then required), not the IP's location.",
+        ))
+        .requires(GEO_OVERRIDE_NEEDS),
     ZIA_LOCATIONS
         .create(
             "zia_create_vpn_credential",
@@ -113,9 +121,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 .one_of(&["IP", "UFQDN"])
                 .body("type"),
             PRE_SHARED_KEY.required(),
-            Param::string("ip_address", "Static IP, for type IP.").body("ipAddress"),
-            Param::string("fqdn", "user@domain, for type UFQDN.").body("fqdn"),
+            Param::string("ip_address", "Static IP; required with credential_type IP.")
+                .body("ipAddress"),
+            Param::string("fqdn", "user@domain; required with credential_type UFQDN.").body("fqdn"),
             COMMENTS,
+        ])
+        .requires(&[
+            Rule::Needs(When::Is("credential_type", "IP"), &["ip_address"]),
+            Rule::Needs(When::Is("credential_type", "UFQDN"), &["fqdn"]),
         ]),
     ZIA_LOCATIONS
         .delete(
@@ -172,15 +185,34 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 .list(),
         ])
         .params(&[
-            Param::string("action", "Lookup kind.").required().one_of(&[
-                "geo_by_coordinates",
-                "geo_by_ip",
-                "city_prefix_search",
-            ]),
-            Param::number("latitude", "For geo_by_coordinates."),
-            Param::number("longitude", "For geo_by_coordinates."),
-            Param::string("ip", "IPv4, for geo_by_ip."),
-            Param::string("prefix", "City name start, for city_prefix_search."),
+            Param::string(
+                "action",
+                "Lookup kind: geo_by_coordinates needs latitude and longitude, geo_by_ip \
+                 needs ip, city_prefix_search needs prefix.",
+            )
+            .required()
+            .one_of(&["geo_by_coordinates", "geo_by_ip", "city_prefix_search"]),
+            Param::number(
+                "latitude",
+                "Degrees; required with action geo_by_coordinates.",
+            ),
+            Param::number(
+                "longitude",
+                "Degrees; required with action geo_by_coordinates.",
+            ),
+            Param::string("ip", "IPv4; required with action geo_by_ip."),
+            Param::string(
+                "prefix",
+                "City name start; required with action city_prefix_search.",
+            ),
+        ])
+        .requires(&[
+            Rule::Needs(
+                When::Is("action", "geo_by_coordinates"),
+                &["latitude", "longitude"],
+            ),
+            Rule::Needs(When::Is("action", "geo_by_ip"), &["ip"]),
+            Rule::Needs(When::Is("action", "city_prefix_search"), &["prefix"]),
         ]),
     ZIA_LOCATIONS
         .get(
@@ -312,7 +344,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
              zia_activate_configuration.",
         )
         .routes(&[Route::put("/zia/api/v1/staticIP/{static_ip_id}").merge_current()])
-        .params(&static_ip_params(STATIC_IP_ID)),
+        .params(&static_ip_params(
+            STATIC_IP_ID,
+            "Use latitude and longitude, not the IP's location.",
+        )),
     ZIA_LOCATIONS
         .update(
             "zia_update_vpn_credential",

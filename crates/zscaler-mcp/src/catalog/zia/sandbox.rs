@@ -5,7 +5,9 @@ use crate::catalog::toolsets::ZIA_SANDBOX;
 use crate::catalog::{Filter, Param, Route, ToolDeclaration};
 
 const RULE_ID: Param = Param::string("rule_id", "Rule id (zia_list_sandbox_rules).").required();
-const ACTION: Param = Param::string("action", "E.g. ALLOW or BLOCK.").body("action");
+const ACTION: Param = Param::string("action", "What matching files get.")
+    .one_of(&["ALLOW", "BLOCK"])
+    .body("action");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ZIA_SANDBOX
@@ -64,7 +66,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .query(&[("details", "{report_details}")])])
         .params(&[
             Param::string("md5_hash", "File MD5.").required(),
-            Param::string("report_details", "full, or summary (default)."),
+            Param::string("report_details", "Detail level; summary when omitted.")
+                .one_of(&["full", "summary"]),
         ])
         .untrusted(),
     ZIA_SANDBOX

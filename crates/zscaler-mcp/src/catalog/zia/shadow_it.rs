@@ -14,8 +14,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
         )
         .routes(&[Route::put("/zia/api/v1/cloudApplications/bulkUpdate")])
         .params(&[
-            Param::string("sanction_state", "SANCTIONED or UN_SANCTIONED.")
+            Param::string("sanction_state", "New sanction state.")
                 .required()
+                .one_of(&["SANCTIONED", "UN_SANCTIONED"])
                 .body("sanctionedState"),
             Param::strings(
                 "application_ids",

@@ -6,11 +6,9 @@ use crate::catalog::{Param, Route, ToolDeclaration};
 
 const RULE_ID: Param =
     Param::string("rule_id", "Rule id (zia_list_ssl_inspection_rules).").required();
-const ACTION: Param = Param::string(
-    "action",
-    "DECRYPT, DO_NOT_DECRYPT or BLOCK; full object via advanced.",
-)
-.body("action");
+const ACTION: Param = Param::string("action", "Action type; full object via advanced.")
+    .one_of(&["DECRYPT", "DO_NOT_DECRYPT", "BLOCK"])
+    .body("action");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ZIA_SSL_INSPECTION

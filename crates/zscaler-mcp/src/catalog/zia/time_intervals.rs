@@ -10,7 +10,9 @@ const START_TIME: Param =
     Param::integer("start_time", "Start minute of day, 0-1439.").body("startTime");
 const END_TIME: Param = Param::integer("end_time", "End minute of day, 0-1439.").body("endTime");
 const DAYS_OF_WEEK: Param =
-    Param::strings("days_of_week", "EVERYDAY, or SUN, MON, ... SAT.").body("daysOfWeek");
+    Param::strings("days_of_week", "Days it applies; EVERYDAY or single days.")
+        .one_of(&["EVERYDAY", "SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"])
+        .body("daysOfWeek");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ZIA_TIME_INTERVALS

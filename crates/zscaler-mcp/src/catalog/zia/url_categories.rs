@@ -12,6 +12,47 @@ const CURRENT_NAME: Param = Param::string("configured_name", "Current category n
 const ID_OR_NAME: Param = Param::string("name", "Id (e.g. FINANCE) or display name.").required();
 const ALL_KEYWORDS: Param = Param::strings("keywords", "Full keyword list.").body("keywords");
 const ALL_IP_RANGES: Param = Param::strings("ip_ranges", "Full IP range list.").body("ipRanges");
+/// The API's URL super categories (`superCategory`), without its `ANY` and `NONE` placeholders.
+const SUPER_CATEGORIES: &[&str] = &[
+    "ADVANCED_SECURITY",
+    "ENTERTAINMENT_AND_RECREATION",
+    "NEWS_AND_MEDIA",
+    "USER_DEFINED",
+    "EDUCATION",
+    "BUSINESS_AND_ECONOMY",
+    "JOB_SEARCH",
+    "INFORMATION_TECHNOLOGY",
+    "INTERNET_COMMUNICATION",
+    "OFFICE_365",
+    "CUSTOM_SUPERCATEGORY",
+    "CUSTOM_BP",
+    "CUSTOM_BW",
+    "MISCELLANEOUS",
+    "TRAVEL",
+    "VEHICLES",
+    "GOVERNMENT_AND_POLITICS",
+    "GLOBAL_INT",
+    "GLOBAL_INT_BP",
+    "GLOBAL_INT_BW",
+    "GLOBAL_INT_OFC365",
+    "ADULT_MATERIAL",
+    "DRUGS",
+    "GAMBLING",
+    "VIOLENCE",
+    "WEAPONS_AND_BOMBS",
+    "TASTELESS",
+    "MILITANCY_HATE_AND_EXTREMISM",
+    "ILLEGAL_OR_QUESTIONABLE",
+    "SOCIETY_AND_LIFESTYLE",
+    "HEALTH",
+    "SPORTS",
+    "SPECIAL_INTERESTS_SOCIAL_ORGANIZATIONS",
+    "GAMES",
+    "SHOPPING_AND_AUCTIONS",
+    "SOCIAL_AND_FAMILY_ISSUES",
+    "RELIGION",
+    "SECURITY",
+];
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ZIA_URL_CATEGORIES
@@ -43,8 +84,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Param::string("configured_name", "Name.")
                 .required()
                 .body("configuredName"),
-            Param::string("super_category", "Parent category, e.g. USER_DEFINED.")
+            Param::string("super_category", "Parent category.")
                 .required()
+                .one_of(SUPER_CATEGORIES)
                 .body("superCategory"),
             Param::strings("urls", "URLs or domains.").body("urls"),
             common::DESCRIPTION,
@@ -102,7 +144,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .params(&[
             Param::string("search", "Name or id substring."),
             Param::boolean("custom_only", "Only custom categories."),
-            Param::string("type", "E.g. URL_CATEGORY, TLD_CATEGORY."),
+            Param::string("type", "Category kind.").one_of(&[
+                "URL_CATEGORY",
+                "TLD_CATEGORY",
+                "ALL",
+            ]),
             Param::string("contains_url", "Categories listing a URL like this."),
         ]),
     ZIA_URL_CATEGORIES

@@ -6,7 +6,9 @@ use crate::catalog::{Param, Route, ToolDeclaration};
 
 const RULE_ID: Param =
     Param::string("rule_id", "Rule id (zia_list_url_filtering_rules).").required();
-const ACTION: Param = Param::string("action", "ALLOW, CAUTION, BLOCK or ISOLATE.").body("action");
+const ACTION: Param = Param::string("action", "What matching requests get.")
+    .one_of(&["ALLOW", "CAUTION", "BLOCK", "ISOLATE", "ICAP_RESPONSE"])
+    .body("action");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ZIA_URL_FILTERING

@@ -2,7 +2,7 @@
 
 use super::common;
 use crate::catalog::toolsets::ZIA_USERS;
-use crate::catalog::{Filter, Lit, Param, Route, ToolDeclaration, When};
+use crate::catalog::{Filter, Lit, Param, Route, Rule, ToolDeclaration, When};
 
 const SORT_ORDER: Param =
     Param::string("sort_order", "Sort direction.").one_of(&["asc", "desc", "rule_execution"]);
@@ -36,7 +36,10 @@ pub static TOOLS: &[ToolDeclaration] = &[
             Param::string("action", "read_lite: id and name; needs department_id.")
                 .one_of(&["read", "read_lite"])
                 .default(Lit::Str("read")),
-            Param::string("department_id", "Department id."),
+            Param::string(
+                "department_id",
+                "Department id; required with action read_lite.",
+            ),
             Param::boolean("limit_search", "Search names only."),
             Param::string("search", "Search text."),
             common::PAGE,
@@ -50,7 +53,11 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 "rank",
             ]),
             SORT_ORDER,
-        ]),
+        ])
+        .requires(&[Rule::Needs(
+            When::Is("action", "read_lite"),
+            &["department_id"],
+        )]),
     ZIA_USERS
         .list(
             "get_zia_user_groups",

@@ -12,13 +12,16 @@ const USER_ID: Param = Param::string("user_id", "User id (zid_list_users).").req
 
 /// The first user whose login name contains `name`. User records carry no `name` field, so
 /// the lookup cannot compare the whole login name: the description asks for the full one.
+/// The user whose login name is `name`: the API's substring search, then the exact login name
+/// among up to 100 candidates, else the only candidate; several and none exact is refused.
 const USER_BY_LOGIN: Lookup = Lookup::row(
     "user",
     USERS,
-    &[("loginName[like]", "{name}"), ("limit", "1")],
+    &[("loginName[like]", "{name}"), ("limit", "100")],
     None,
     Target::Path("user_id"),
-);
+)
+.matching("name", "loginName");
 
 pub static TOOLS: &[ToolDeclaration] = &[
     ZID_USERS
@@ -42,8 +45,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .list(
             "zid_get_user_groups_by_name",
             "List user's groups by login name",
-            "Every group of the first user whose login name contains name; give the full login \
-             name to be exact.",
+            "Every group of the user with this login name (or the only one containing it).",
         )
         .routes(&[Route::get(GROUPS_OF)
             .query(WINDOW)

@@ -68,9 +68,15 @@ pub static TOOLS: &[ToolDeclaration] = &[
             END_TIME,
             Param::strings(
                 "categorize_by",
-                "One or two of THREAT_CATEGORY_ID, APP_ID, TIME, USER_ID, SRC_COUNTRY; default \
-                 THREAT_CATEGORY_ID.",
-            ),
+                "One or two groupings; default THREAT_CATEGORY_ID.",
+            )
+            .one_of(&[
+                "THREAT_CATEGORY_ID",
+                "APP_ID",
+                "TIME",
+                "USER_ID",
+                "SRC_COUNTRY",
+            ]),
             LIMIT,
         ]),
     ZINS_CYBER_SECURITY

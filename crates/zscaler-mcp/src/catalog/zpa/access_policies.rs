@@ -70,14 +70,20 @@ const ISOLATION_PROFILE: Param = Param::string(
 )
 .body("zpnIsolationProfileId");
 const CUSTOM_MSG: Param = Param::string("custom_msg", "Re-auth prompt message.").body("customMsg");
-const ACCESS_ACTION: Param =
-    Param::string("action_type", "ALLOW, DENY or REQUIRE_APPROVAL.").body("action");
-const INSPECTION_ACTION: Param =
-    Param::string("action_type", "INSPECT or BYPASS_INSPECT.").body("action");
-const FORWARDING_ACTION: Param =
-    Param::string("action_type", "BYPASS, INTERCEPT or INTERCEPT_ACCESSIBLE.").body("action");
-const ISOLATION_ACTION: Param =
-    Param::string("action_type", "ISOLATE or BYPASS_ISOLATE.").body("action");
+const ACCESS_ACTION: Param = Param::string("action_type", "Rule action.")
+    .one_of(&["ALLOW", "DENY", "REQUIRE_APPROVAL"])
+    .body("action");
+const INSPECTION_ACTION: Param = Param::string("action_type", "Rule action.")
+    .one_of(&["INSPECT", "BYPASS_INSPECT"])
+    .body("action");
+const FORWARDING_ACTION: Param = Param::string("action_type", "Rule action.")
+    .one_of(&["BYPASS", "INTERCEPT", "INTERCEPT_ACCESSIBLE"])
+    .body("action");
+const ISOLATION_ACTION: Param = Param::string("action_type", "Rule action.")
+    .one_of(&["ISOLATE", "BYPASS_ISOLATE"])
+    .body("action");
+/// The one action of a timeout rule.
+const TIMEOUT_ACTIONS: &[&str] = &["RE_AUTH"];
 const ACCESS_RULE_ID: Param =
     Param::string("rule_id", "Rule id (zpa_list_access_policy_rules).").required();
 const INSPECTION_RULE_ID: Param =
@@ -191,7 +197,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .lookups(&[TIMEOUT])])
         .params(&[
             UNIQUE_NAME,
-            Param::string("action_type", "Only RE_AUTH.")
+            Param::string("action_type", "Rule action.")
+                .one_of(TIMEOUT_ACTIONS)
                 .default(Lit::Str("RE_AUTH"))
                 .body("action"),
             common::DESCRIPTION,
@@ -432,7 +439,9 @@ pub static TOOLS: &[ToolDeclaration] = &[
             .lookups(&[TIMEOUT])])
         .params(&[
             common::NAME,
-            Param::string("action_type", "RE_AUTH if omitted.").body("action"),
+            Param::string("action_type", "Rule action; RE_AUTH if omitted.")
+                .one_of(TIMEOUT_ACTIONS)
+                .body("action"),
             common::DESCRIPTION,
             CUSTOM_MSG,
             REAUTH_TIMEOUT,

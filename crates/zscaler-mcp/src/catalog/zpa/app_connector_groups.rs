@@ -43,7 +43,9 @@ const SETTINGS: [Param; 16] = [
     common::LOCATION,
     common::CITY_COUNTRY,
     common::COUNTRY_CODE,
-    Param::string("dns_query_type", "IPV4_IPV6, IPV4 or IPV6.").body("dnsQueryType"),
+    Param::string("dns_query_type", "Address families resolved.")
+        .one_of(&["IPV4_IPV6", "IPV4", "IPV6"])
+        .body("dnsQueryType"),
     Param::boolean("override_version_profile", "Apply version_profile.")
         .body("overrideVersionProfile"),
     Param::strings("server_group_ids", common::SERVER_GROUP_IDS).body("serverGroupIds"),

@@ -74,8 +74,17 @@ pub const CITY_COUNTRY: Param =
     Param::string("city_country", "E.g. San Jose, US.").body("cityCountry");
 pub const COUNTRY_CODE: Param =
     Param::string("country_code", "ISO alpha-2, e.g. US.").body("countryCode");
-pub const UPGRADE_DAY: Param =
-    Param::string("upgrade_day", "Upgrade weekday, e.g. SUNDAY.").body("upgradeDay");
+pub const UPGRADE_DAY: Param = Param::string("upgrade_day", "Upgrade weekday.")
+    .one_of(&[
+        "SUNDAY",
+        "MONDAY",
+        "TUESDAY",
+        "WEDNESDAY",
+        "THURSDAY",
+        "FRIDAY",
+        "SATURDAY",
+    ])
+    .body("upgradeDay");
 
 /// The enrollment certificate of an app connector group or provisioning key.
 pub const ENROLLMENT_CERT_ID: Param = Param::string(

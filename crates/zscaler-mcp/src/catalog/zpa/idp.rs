@@ -2,7 +2,7 @@
 
 use super::common;
 use crate::catalog::toolsets::ZPA_IDP;
-use crate::catalog::{Lookup, Param, Route, Target, ToolDeclaration, When};
+use crate::catalog::{Lookup, Param, Route, Rule, Target, ToolDeclaration, When};
 
 /// The IdP named by `idp_name` (exact, case-insensitive), into `{idpId}`.
 const IDP: Lookup = Lookup::row(
@@ -84,10 +84,14 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 .lookups(&[IDP]),
         ])
         .params(&[
-            Param::string("scim_group_id", "SCIM group id."),
-            Param::string("idp_name", "IdP name."),
+            Param::string(
+                "scim_group_id",
+                "SCIM group id; give it or idp_name, not both.",
+            ),
+            Param::string("idp_name", "IdP name; give it or scim_group_id, not both."),
             common::SEARCH,
             common::PAGE,
             common::PAGE_SIZE,
-        ]),
+        ])
+        .requires(&[Rule::OneOf(&["scim_group_id", "idp_name"])]),
 ];

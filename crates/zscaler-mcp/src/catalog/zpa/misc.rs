@@ -100,11 +100,21 @@ pub static TOOLS: &[ToolDeclaration] = &[
             "/zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/logType/formats",
         )
         .query(&[("logType", "{log_type}")])])
-        .params(&[Param::string(
-            "log_type",
-            "Code, e.g. zpn_trans_log (zpa_list_lss_log_types).",
-        )
-        .required()]),
+        .params(&[
+            Param::string("log_type", "Log type code (zpa_list_lss_log_types).")
+                .required()
+                .one_of(&[
+                    "zpn_trans_log",
+                    "zpn_auth_log",
+                    "zpn_ast_auth_log",
+                    "zpn_ast_comprehensive_stats",
+                    "zpn_http_trans_log",
+                    "zpn_audit_log",
+                    "zpn_sys_auth_log",
+                    "zpn_pbroker_comprehensive_stats",
+                    "zpn_waf_http_exchanges_log",
+                ]),
+        ]),
     // NOTE(model): the reference reverses the answer (display name in snake_case -> code);
     // the model returns the API's map (code -> display name) as is.
     ZPA_MISC

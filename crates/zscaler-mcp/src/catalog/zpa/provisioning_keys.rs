@@ -2,7 +2,7 @@
 
 use super::common;
 use crate::catalog::toolsets::ZPA_PROVISIONING_KEYS;
-use crate::catalog::{Param, Route, ToolDeclaration, When};
+use crate::catalog::{Param, Route, Rule, ToolDeclaration, When};
 
 const KEY_TYPES: &[&str] = &["connector", "service_edge"];
 /// The key type a route serves.
@@ -31,7 +31,7 @@ pub static TOOLS: &[ToolDeclaration] = &[
         .list(
             "get_zpa_enrollment_certificate",
             "List enrollment certificates",
-            "Exact name or certificate_id returns one (name wins); all pages unless page given.",
+            "Exact name or certificate_id returns one; all pages unless page given.",
         )
         .routes(&[
             Route::get(common::ENROLLMENT_CERTS)
@@ -47,12 +47,16 @@ pub static TOOLS: &[ToolDeclaration] = &[
                 .paged(),
         ])
         .params(&[
-            Param::string("certificate_id", "Certificate id."),
-            Param::string("name", "Exact name, e.g. Connector."),
+            Param::string("certificate_id", "Certificate id; not with name."),
+            Param::string(
+                "name",
+                "Exact name, e.g. Connector; not with certificate_id.",
+            ),
             common::SEARCH,
             common::PAGE,
             common::PAGE_SIZE,
-        ]),
+        ])
+        .requires(&[Rule::AtMostOne(&["certificate_id", "name"])]),
     // NOTE(model): the reference sends the component id twice, as zcomponentId (the field the
     // API reads) and componentId; a parameter has one body field, so only zcomponentId is sent.
     ZPA_PROVISIONING_KEYS

@@ -61,7 +61,9 @@ const GROUP_SETTINGS: [Param; 14] = [
         "Distance in grace_distance_value_unit.",
     )
     .body("graceDistanceValue"),
-    Param::string("grace_distance_value_unit", "MILES or KMS.").body("graceDistanceValueUnit"),
+    Param::string("grace_distance_value_unit", "Unit of grace_distance_value.")
+        .one_of(&["MILES", "KMS"])
+        .body("graceDistanceValueUnit"),
     common::UPGRADE_DAY,
     Param::string(
         "upgrade_time_in_secs",

@@ -45,6 +45,6 @@ pub static TOOLS: &[ToolDeclaration] = &[
         PAGE,
         PAGE_SIZE,
         SEARCH,
-        Param::string("cloud_type", "Exact cloud: AWS, AZURE or GCP."),
+        Param::string("cloud_type", "Only this cloud.").one_of(&["AWS", "AZURE", "GCP"]),
     ]),
 ];

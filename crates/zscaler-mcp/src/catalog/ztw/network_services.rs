@@ -27,10 +27,8 @@ pub static TOOLS: &[ToolDeclaration] = &[
         ])
         .list()])
     .params(&[
-        Param::string(
-            "protocol",
-            "Only services using it: TCP, UDP, ICMP or OTHER.",
-        ),
+        Param::string("protocol", "Only services using this protocol.")
+            .one_of(&["TCP", "UDP", "ICMP", "OTHER"]),
         SEARCH,
         Param::string("locale", "Language of descriptions, e.g. en-US."),
     ]),
