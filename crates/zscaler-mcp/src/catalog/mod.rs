@@ -11,6 +11,7 @@ pub mod meta;
 pub mod planned;
 pub mod prompts;
 pub mod schema;
+pub mod search;
 pub mod toolsets;
 pub mod zcc;
 pub mod zcell;
