@@ -257,6 +257,7 @@ fn help_documents_every_flag_with_its_variable() {
         "ZSCALER_MCP_ALLOWED_HOSTS",
         "ZSCALER_MCP_CONFIRMATION_TTL",
         "ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION",
+        "ZSCALER_MCP_TOOL_MODE",
     ] {
         assert!(help.contains(var), "--help does not mention {var}");
     }
@@ -282,8 +283,63 @@ fn help_documents_every_flag_with_its_variable() {
         "--stateless-http",
         "--debug",
         "--version",
+        "--tool-mode",
     ] {
         assert!(help.contains(flag), "--help does not mention {flag}");
+    }
+}
+
+/// A static `tools/list` above 128 tools (the most OpenAI-backed clients accept) is warned about
+/// in one startup line naming the limit and both remedies; discover mode, a small selection and
+/// an invalid mode (exit 2) are not.
+#[test]
+fn a_static_surface_above_128_tools_is_warned_about_with_both_remedies() {
+    let warned = |args: &[&str], vars: &[(&str, &str)]| {
+        let out = run(args, vars, "");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let lines: Vec<String> = text(&out.stderr)
+            .lines()
+            .filter(|l| l.contains("OpenAI-backed"))
+            .map(str::to_string)
+            .collect();
+        assert!(lines.len() <= 1, "{lines:?}");
+        lines.into_iter().next()
+    };
+    let line = warned(&[], &[]).expect("a warning for 258 tools");
+    println!("{line}");
+    for needle in [
+        "WARN",
+        "258 tools",
+        "128",
+        "--tool-mode discover",
+        "--toolsets default",
+    ] {
+        assert!(line.contains(needle), "{needle}: {line}");
+    }
+    assert!(warned(&["--tool-mode", "discover"], &[]).is_none());
+    assert!(warned(&[], &[("ZSCALER_MCP_TOOL_MODE", "discover")]).is_none());
+    assert!(warned(&["--toolsets", "default"], &[]).is_none());
+    assert!(warned(&["--tool-mode", "static", "--services", "zdx"], &[]).is_none());
+    for (args, vars, source) in [
+        (
+            vec!["--tool-mode", "dynamic"],
+            vec![],
+            "invalid --tool-mode 'dynamic'",
+        ),
+        (
+            vec![],
+            vec![("ZSCALER_MCP_TOOL_MODE", "all")],
+            "invalid ZSCALER_MCP_TOOL_MODE 'all'",
+        ),
+    ] {
+        let out = run(&args, &vars, "");
+        assert_eq!(out.status.code(), Some(2));
+        let err = text(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(source) && err.contains("expected one of: static, discover"),
+            "{err}"
+        );
     }
 }
 

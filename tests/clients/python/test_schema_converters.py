@@ -39,7 +39,12 @@ def sandbox() -> Any:
 def tools(sandbox: rig.Sandbox) -> list[Any]:
     listed = anyio.run(rig.list_tools, sandbox, ALL)
     assert len(listed) > 300, f"only {len(listed)} tools listed"
-    return listed
+    # The discovery tools of --tool-mode discover (search, describe, call) too.
+    static = {t.name for t in listed}
+    discover = anyio.run(rig.list_tools, sandbox, ["--tool-mode", "discover", *ALL])
+    extra = [t for t in discover if t.name not in static]
+    assert len(extra) == 3, [t.name for t in extra]
+    return listed + extra
 
 
 def _openai_agents(schema: dict[str, Any]) -> str | None:

@@ -9,9 +9,13 @@ pub enum MetaTool {
     ListToolsets,
     GetToolsetTools,
     EnableToolset,
+    /// The discovery tools of `--tool-mode discover` ([`super::discover`]).
+    SearchTools,
+    DescribeTools,
+    CallTool,
 }
 
-const fn meta(
+pub(super) const fn meta(
     name: &'static str,
     title: &'static str,
     description: &'static str,

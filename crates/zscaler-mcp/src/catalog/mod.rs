@@ -7,6 +7,7 @@
 //! ...), so the whole catalog is compiled in and costs nothing at startup.
 
 pub mod conventions;
+pub mod discover;
 pub mod meta;
 pub mod planned;
 pub mod prompts;

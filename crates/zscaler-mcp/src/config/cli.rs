@@ -75,6 +75,10 @@ pub struct Cli {
     #[arg(long, value_name = "IDS")]
     pub disabled_toolsets: Option<String>,
 
+    /// What tools/list shows: static (every selected tool) or discover (search, describe and call tools that reach them) [default: static] [env: ZSCALER_MCP_TOOL_MODE]
+    #[arg(long, value_name = "MODE")]
+    pub tool_mode: Option<String>,
+
     /// Skip the OneAPI entitlement filter (emergency override) [env: ZSCALER_MCP_DISABLE_ENTITLEMENT_FILTER]
     #[arg(long)]
     pub no_entitlement_filter: bool,

@@ -164,6 +164,28 @@ pub struct Selection {
     pub toolsets: ToolsetSelection,
     pub disabled_toolsets: Vec<String>,
     pub entitlement_filter: bool,
+    /// `--tool-mode`: what `tools/list` shows of the selection.
+    pub tool_mode: ToolMode,
+}
+
+/// What `tools/list` shows (`--tool-mode`, `ZSCALER_MCP_TOOL_MODE`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ToolMode {
+    /// Every selected tool, plus the meta tools.
+    #[default]
+    Static,
+    /// The meta tools and three discovery tools (search, describe, call) through which every
+    /// selected tool is reached.
+    Discover,
+}
+
+impl ToolMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ToolMode::Static => "static",
+            ToolMode::Discover => "discover",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

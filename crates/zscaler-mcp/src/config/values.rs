@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use super::{
     AuthMode, Cli, ClientAuthConfig, ClientRateLimit, Config, ConfigError, Environment, HttpConfig,
-    LoggingConfig, OidcProxyConfig, OutputConfig, Secret, Selection, TlsConfig, ToolsetSelection,
-    Transport, WriteConfig, ZscalerConfig,
+    LoggingConfig, OidcProxyConfig, OutputConfig, Secret, Selection, TlsConfig, ToolMode,
+    ToolsetSelection, Transport, WriteConfig, ZscalerConfig,
 };
 use crate::catalog::toolsets::{ALL_KEYWORD, DEFAULT_KEYWORD, TOOLSETS, toolset_service};
 use crate::pattern::NamePattern;
@@ -324,6 +324,21 @@ fn transport(raw: Option<Raw<'_>>) -> Result<Transport, ConfigError> {
             raw.source,
             raw.value,
             "one of: stdio, streamable-http, sse",
+        )),
+    }
+}
+
+fn tool_mode(raw: Option<Raw<'_>>) -> Result<ToolMode, ConfigError> {
+    let Some(raw) = raw else {
+        return Ok(ToolMode::Static);
+    };
+    match raw.value.to_ascii_lowercase().as_str() {
+        "static" => Ok(ToolMode::Static),
+        "discover" => Ok(ToolMode::Discover),
+        _ => Err(ConfigError::new(
+            raw.source,
+            raw.value,
+            "one of: static, discover",
         )),
     }
 }
@@ -662,6 +677,11 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
             cli.no_entitlement_filter,
             "ZSCALER_MCP_DISABLE_ENTITLEMENT_FILTER",
         )?,
+        tool_mode: tool_mode(input.pick(
+            cli.tool_mode.as_deref(),
+            "--tool-mode",
+            "ZSCALER_MCP_TOOL_MODE",
+        ))?,
     };
 
     let write = WriteConfig {

@@ -4,7 +4,8 @@
 //!
 //! A tool call: the session's view finds the tool → its arguments are validated → a delete's
 //! confirmation step ([`super::confirm`], policy in [`crate::policy::confirmation`]) → a meta
-//! tool, or the executor → the audit line.
+//! tool, or the executor → the audit line. In `--tool-mode discover`, `zscaler_call_tool` runs
+//! the tool it names through the same steps (`ZscalerMcp::call`, `server/discover.rs`).
 
 // `logging/setLevel` is deprecated by SEP-2577 (2026-07-28) but still part of every revision we
 // serve through `initialize`, so it stays implemented.
@@ -29,9 +30,12 @@ use super::confirm::Gate;
 use super::entitlements;
 use super::session::SessionState;
 pub use super::state::{Exposed, Shared};
+use crate::catalog::discover;
+use crate::catalog::meta::MetaTool;
 use crate::catalog::prompts;
 use crate::catalog::{Action, Handler, ToolDeclaration};
 use crate::client::ZscalerClient;
+use crate::config::ToolMode;
 use crate::executor::{self, arguments};
 use crate::service::Service;
 pub use crate::transport::SessionKind;
@@ -41,8 +45,33 @@ use crate::transport::edge::zscaler::OneApiCaller;
 pub const SERVER_NAME: &str = "zscaler-mcp";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-const INSTRUCTIONS: &str = "Tools read (and, when an operator allowlisted them, change) a Zscaler \
-tenant. Call zscaler_get_server_info to see which services, toolsets and write tools are enabled.";
+/// The server instructions of `initialize` and `server/discover` (at most 200 o200k tokens,
+/// tests/discover.rs): what the server covers, how to find tools in this mode, how writes and
+/// confirmations work.
+pub(crate) fn instructions(mode: ToolMode) -> &'static str {
+    match mode {
+        ToolMode::Static => INSTRUCTIONS_STATIC,
+        ToolMode::Discover => INSTRUCTIONS_DISCOVER,
+    }
+}
+
+const INSTRUCTIONS_STATIC: &str = "Reads, and when the operator allows it changes, a Zscaler \
+tenant: ZIA, ZPA, ZDX, ZCC, ZTW, ZIdentity, EASM, Z-Insights, ZMS, ZCell. Every configured tool \
+is in tools/list; zscaler_list_toolsets and zscaler_get_toolset_tools say which toolsets are \
+loaded and why a tool is missing, zscaler_get_server_info what is enabled. Reads change nothing. \
+Write tools exist only when the operator enabled writes and allowlisted them. A delete is \
+confirmed by the user before it runs: your client asks them, or the first call answers a \
+confirmation token; call again with kwargs {\"confirmation_token\": ...} only after the user \
+approved.";
+
+const INSTRUCTIONS_DISCOVER: &str = "Reads, and when the operator allows it changes, a Zscaler \
+tenant: ZIA, ZPA, ZDX, ZCC, ZTW, ZIdentity, EASM, Z-Insights, ZMS, ZCell. tools/list shows only \
+the discovery and meta tools: find tools for a task with zscaler_search_tools, read their \
+schemas with zscaler_describe_tools, run one with zscaler_call_tool {name, arguments}. Reads \
+change nothing. Write tools exist only when the operator enabled writes and allowlisted them. A \
+delete is confirmed by the user before it runs: your client asks them, or the first call \
+answers a confirmation token; call again with kwargs {\"confirmation_token\": ...} in \
+arguments only after the user approved.";
 
 /// The MCP server handler.
 #[derive(Clone)]
@@ -124,6 +153,7 @@ impl ZscalerMcp {
         Visible {
             view: self.view(),
             entitled: self.caller_entitlements(ctx),
+            discover: self.discover_mode(),
         }
     }
 
@@ -146,18 +176,204 @@ impl ZscalerMcp {
         };
         executor::run(tool, args, &ctx).await
     }
+
+    /// True in `--tool-mode discover`.
+    pub(crate) fn discover_mode(&self) -> bool {
+        self.shared.config.selection.tool_mode == ToolMode::Discover
+    }
+
+    /// A `tools/call`: the tool this session's view (or, in discover mode, the discovery tools)
+    /// names, then [`Self::run_tool`]. `zscaler_call_tool` runs the tool it names through the
+    /// very same [`Self::run_tool`], so selection, entitlements, argument validation, the write
+    /// gate, delete confirmation, audit, sanitization and shaping are those of a direct call.
+    pub(crate) async fn call(
+        &self,
+        request: CallToolRequestParams,
+        context: &RequestContext<RoleServer>,
+    ) -> Result<CallToolResponse, ErrorData> {
+        let started = std::time::Instant::now();
+        let view = self.view();
+        let discovery_tool = if self.discover_mode() {
+            discover::find(&request.name)
+        } else {
+            None
+        };
+        let Some(tool) = discovery_tool.or_else(|| view.find(&request.name)) else {
+            self.audit(
+                context,
+                Entry {
+                    tool: &request.name,
+                    action: "-",
+                    args: None,
+                    outcome: "unknown_tool",
+                    rows: None,
+                    started,
+                },
+            );
+            return Err(ErrorData::invalid_params(
+                format!(
+                    "Unknown tool: {}. Call tools/list for the tools this server exposes.",
+                    request.name
+                ),
+                None,
+            ));
+        };
+        if tool.handler != Handler::Meta(MetaTool::CallTool) {
+            return self.run_tool(tool, request, context, started).await;
+        }
+        // zscaler_call_tool: its own arguments, then the named tool as if called directly.
+        let inner = match arguments::validate(tool, request.arguments.as_ref())
+            .and_then(|args| self.inner_request(&request, &args))
+        {
+            Ok(inner) => inner,
+            Err(problem) => {
+                self.audit(
+                    context,
+                    Entry {
+                        tool: tool.name,
+                        action: tool.action.as_str(),
+                        args: request.arguments.as_ref(),
+                        outcome: "invalid_arguments",
+                        rows: None,
+                        started,
+                    },
+                );
+                return Ok(CallToolResult::error(vec![ContentBlock::text(problem)]).into());
+            }
+        };
+        match self.reachable(&view, &inner.name) {
+            Ok(tool) => self.run_tool(tool, inner, context, started).await,
+            Err(why) => {
+                self.audit(
+                    context,
+                    Entry {
+                        tool: &inner.name,
+                        action: "-",
+                        args: None,
+                        outcome: "unknown_tool",
+                        rows: None,
+                        started,
+                    },
+                );
+                Ok(CallToolResult::error(vec![ContentBlock::text(why)]).into())
+            }
+        }
+    }
+
+    /// One tool call, after the tool was found: the caller's entitlements, argument validation,
+    /// a delete's confirmation, the meta tool or the executor, and the audit line.
+    async fn run_tool(
+        &self,
+        tool: &'static ToolDeclaration,
+        request: CallToolRequestParams,
+        context: &RequestContext<RoleServer>,
+        started: std::time::Instant,
+    ) -> Result<CallToolResponse, ErrorData> {
+        let entry = |args, outcome, rows| Entry {
+            tool: tool.name,
+            action: tool.action.as_str(),
+            args,
+            outcome,
+            rows,
+            started,
+        };
+        if let Some(service) = tool.service
+            && let Some(entitled) = self.caller_entitlements(context)
+            && !entitled.contains(&service)
+        {
+            let caller = self
+                .caller(context)
+                .map(|c| c.client_id().to_string())
+                .unwrap_or_default();
+            let granted: Vec<String> = entitled
+                .iter()
+                .map(|s| s.code().to_ascii_uppercase())
+                .collect();
+            self.audit(context, entry(None, "not_entitled", None));
+            return Ok(CallToolResult::error(vec![ContentBlock::text(format!(
+                "{} is not available to this caller: its OneAPI credentials (client id {caller}) \
+                 are not entitled to {} ({}); the token's service-info grants: {}. Nothing was \
+                 sent to Zscaler.",
+                tool.name,
+                service.code().to_ascii_uppercase(),
+                service.product_name(),
+                granted.join(", ")
+            ))])
+            .into());
+        }
+        let args = match arguments::validate(tool, request.arguments.as_ref()) {
+            Ok(args) => args,
+            Err(problem) => {
+                self.audit(
+                    context,
+                    entry(request.arguments.as_ref(), "invalid_arguments", None),
+                );
+                return Ok(CallToolResult::error(vec![ContentBlock::text(problem)]).into());
+            }
+        };
+        if tool.action == Action::Delete {
+            match self.confirm_delete(tool, &args, &request, context).await {
+                Gate::Confirmed => {}
+                Gate::Answer(answer) => {
+                    let outcome = match &answer {
+                        CallToolResponse::InputRequired(_) => "confirmation_requested",
+                        CallToolResponse::Complete(r) if r.is_error == Some(true) => {
+                            "confirmation_rejected"
+                        }
+                        CallToolResponse::Complete(r)
+                            if r.structured_content.as_ref().is_some_and(|s| {
+                                s.get("status").and_then(Value::as_str)
+                                    == Some("confirmation_required")
+                            }) =>
+                        {
+                            "confirmation_requested"
+                        }
+                        _ => "not_confirmed",
+                    };
+                    self.audit(context, entry(Some(&args), outcome, None));
+                    return Ok(answer);
+                }
+                Gate::Error(error) => {
+                    self.audit(context, entry(Some(&args), "confirmation_rejected", None));
+                    return Err(error);
+                }
+            }
+        }
+        let logged_args = self
+            .shared
+            .config
+            .logging
+            .log_tool_calls
+            .then(|| args.clone());
+        let result = match tool.handler {
+            Handler::Meta(meta) => self.run_meta(meta, &args, context).await,
+            Handler::Routes(_) | Handler::Special(_) => self.run_zscaler(tool, args, context).await,
+        };
+        let outcome = if result.is_error == Some(true) {
+            "error"
+        } else {
+            "ok"
+        };
+        let rows = super::audit::rows(result.structured_content.as_ref());
+        self.audit(context, entry(logged_args.as_ref(), outcome, rows));
+        Ok(result.into())
+    }
 }
 
 /// One caller's part of a view: every tool, or, when the caller's own entitlements narrow it,
 /// the meta tools and the tools of its entitled services (the list may vary by authorization,
 /// MCP 2026-07-28).
 pub(crate) struct Visible {
-    view: Arc<Exposed>,
-    entitled: Option<Vec<Service>>,
+    pub(crate) view: Arc<Exposed>,
+    pub(crate) entitled: Option<Vec<Service>>,
+    /// `--tool-mode discover`: `tools/list` is the fixed discovery list, the same for every
+    /// caller; the caller's tools are what `zscaler_search_tools` finds.
+    discover: bool,
 }
 
 impl Visible {
-    fn shows(&self, tool: &ToolDeclaration) -> bool {
+    /// The caller may use this tool of the view (always true for meta tools).
+    pub(crate) fn shows(&self, tool: &ToolDeclaration) -> bool {
         match (&self.entitled, tool.service) {
             (Some(entitled), Some(service)) => entitled.contains(&service),
             _ => true,
@@ -166,6 +382,9 @@ impl Visible {
 
     /// The `tools/list` answer.
     pub(crate) fn tools(&self) -> Vec<Tool> {
+        if self.discover {
+            return self.view.discovery().listed.as_ref().clone();
+        }
         if self.entitled.is_none() {
             return self.view.tools.as_ref().clone();
         }
@@ -208,7 +427,7 @@ impl ServerHandler for ZscalerMcp {
                 .build(),
         )
         .with_server_info(implementation)
-        .with_instructions(INSTRUCTIONS)
+        .with_instructions(instructions(self.shared.config.selection.tool_mode))
     }
 
     fn supported_protocol_versions(&self) -> Cow<'static, [ProtocolVersion]> {
@@ -261,7 +480,16 @@ impl ServerHandler for ZscalerMcp {
     }
 
     fn get_tool(&self, name: &str) -> Option<Tool> {
-        self.view().tools.iter().find(|t| t.name == name).cloned()
+        let view = self.view();
+        if self.discover_mode() {
+            return view
+                .discovery()
+                .listed
+                .iter()
+                .find(|t| t.name == name)
+                .cloned();
+        }
+        view.tools.iter().find(|t| t.name == name).cloned()
     }
 
     fn accepted_subscription_filter(
@@ -295,118 +523,7 @@ impl ServerHandler for ZscalerMcp {
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
         let _inflight = self.shared.inflight.token();
-        let started = std::time::Instant::now();
-        let view = self.view();
-        let Some(tool) = view.find(&request.name) else {
-            self.audit(
-                &context,
-                Entry {
-                    tool: &request.name,
-                    action: "-",
-                    args: None,
-                    outcome: "unknown_tool",
-                    rows: None,
-                    started,
-                },
-            );
-            return Err(ErrorData::invalid_params(
-                format!(
-                    "Unknown tool: {}. Call tools/list for the tools this server exposes.",
-                    request.name
-                ),
-                None,
-            ));
-        };
-        let entry = |args, outcome, rows| Entry {
-            tool: tool.name,
-            action: tool.action.as_str(),
-            args,
-            outcome,
-            rows,
-            started,
-        };
-        if let Some(service) = tool.service
-            && let Some(entitled) = self.caller_entitlements(&context)
-            && !entitled.contains(&service)
-        {
-            let caller = self
-                .caller(&context)
-                .map(|c| c.client_id().to_string())
-                .unwrap_or_default();
-            let granted: Vec<String> = entitled
-                .iter()
-                .map(|s| s.code().to_ascii_uppercase())
-                .collect();
-            self.audit(&context, entry(None, "not_entitled", None));
-            return Ok(CallToolResult::error(vec![ContentBlock::text(format!(
-                "{} is not available to this caller: its OneAPI credentials (client id {caller}) \
-                 are not entitled to {} ({}); the token's service-info grants: {}. Nothing was \
-                 sent to Zscaler.",
-                tool.name,
-                service.code().to_ascii_uppercase(),
-                service.product_name(),
-                granted.join(", ")
-            ))])
-            .into());
-        }
-        let args = match arguments::validate(tool, request.arguments.as_ref()) {
-            Ok(args) => args,
-            Err(problem) => {
-                self.audit(
-                    &context,
-                    entry(request.arguments.as_ref(), "invalid_arguments", None),
-                );
-                return Ok(CallToolResult::error(vec![ContentBlock::text(problem)]).into());
-            }
-        };
-        if tool.action == Action::Delete {
-            match self.confirm_delete(tool, &args, &request, &context).await {
-                Gate::Confirmed => {}
-                Gate::Answer(answer) => {
-                    let outcome = match &answer {
-                        CallToolResponse::InputRequired(_) => "confirmation_requested",
-                        CallToolResponse::Complete(r) if r.is_error == Some(true) => {
-                            "confirmation_rejected"
-                        }
-                        CallToolResponse::Complete(r)
-                            if r.structured_content.as_ref().is_some_and(|s| {
-                                s.get("status").and_then(Value::as_str)
-                                    == Some("confirmation_required")
-                            }) =>
-                        {
-                            "confirmation_requested"
-                        }
-                        _ => "not_confirmed",
-                    };
-                    self.audit(&context, entry(Some(&args), outcome, None));
-                    return Ok(answer);
-                }
-                Gate::Error(error) => {
-                    self.audit(&context, entry(Some(&args), "confirmation_rejected", None));
-                    return Err(error);
-                }
-            }
-        }
-        let logged_args = self
-            .shared
-            .config
-            .logging
-            .log_tool_calls
-            .then(|| args.clone());
-        let result = match tool.handler {
-            Handler::Meta(meta) => self.run_meta(meta, &args, &context).await,
-            Handler::Routes(_) | Handler::Special(_) => {
-                self.run_zscaler(tool, args, &context).await
-            }
-        };
-        let outcome = if result.is_error == Some(true) {
-            "error"
-        } else {
-            "ok"
-        };
-        let rows = super::audit::rows(result.structured_content.as_ref());
-        self.audit(&context, entry(logged_args.as_ref(), outcome, rows));
-        Ok(result.into())
+        self.call(request, &context).await
     }
 
     // Resources are declared (empty until the catalog adds them), so discovery and the list

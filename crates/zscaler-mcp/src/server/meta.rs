@@ -33,6 +33,14 @@ impl ZscalerMcp {
             MetaTool::ListToolsets => self.list_toolsets(),
             MetaTool::GetToolsetTools => self.toolset_tools(toolset),
             MetaTool::EnableToolset => self.enable_toolset(toolset, ctx).await,
+            MetaTool::SearchTools => self.search_tools(args, ctx),
+            MetaTool::DescribeTools => self.describe_tools(args, ctx),
+            // Handled by the call pipeline itself (`ZscalerMcp::call`), which runs the tool it
+            // names; never dispatched here.
+            MetaTool::CallTool => CallToolResult::error(vec![ContentBlock::text(
+                "zscaler_call_tool is available in discover mode (--tool-mode discover) only."
+                    .to_string(),
+            )]),
         }
     }
 
@@ -87,6 +95,8 @@ impl ZscalerMcp {
                     Some(format!("toolset unavailable: {b}"))
                 } else if let Some(b) = selection::tool_blocked(config, t) {
                     Some(b.to_string())
+                } else if self.discover_mode() {
+                    Some("toolset not loaded (--toolsets)".to_string())
                 } else {
                     Some("toolset not loaded (zscaler_enable_toolset)".to_string())
                 };
@@ -147,6 +157,7 @@ impl ZscalerMcp {
             "services": view.resolved.services.iter().map(|s| s.code()).collect::<Vec<_>>(),
             "toolsets": view.resolved.toolsets,
             "toolCount": view.resolved.tools.len(),
+            "toolMode": config.selection.tool_mode.as_str(),
             "writeTools": {
                 "enabled": config.write.enabled,
                 "allowlist": config.write.allowlist.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
@@ -179,6 +190,17 @@ impl ZscalerMcp {
             ))]);
         }
         let before = self.view();
+        if self.discover_mode() && before.resolved.toolsets.contains(&id) {
+            return CallToolResult::structured(json!({
+                "toolset": id,
+                "enabled": true,
+                "added": [],
+                "toolCount": before.resolved.tools.len(),
+                "note": "Unnecessary in discover mode: every configured tool, this toolset's \
+                         included, is already reachable through zscaler_search_tools and \
+                         zscaler_call_tool; tools/list does not change.",
+            }));
+        }
         if before.resolved.toolsets.contains(&id) {
             return CallToolResult::structured(json!({
                 "toolset": id,
@@ -188,9 +210,29 @@ impl ZscalerMcp {
                 "note": "already loaded",
             }));
         }
-        if !self.has_session(ctx) {
+        if self.discover_mode() {
             return CallToolResult::error(vec![ContentBlock::text(format!(
-                "This connection has no session (stateless HTTP or a self-contained 2026-07-28                  request), so its tool list cannot change. Ask the operator to load the toolset                  at startup: --toolsets {id} (env ZSCALER_MCP_TOOLSETS)."
+                "Toolset {id} is not loaded, and in discover mode the searchable tools are fixed \
+                 by the configuration: every configured tool is already reachable through \
+                 zscaler_search_tools, and tools/list does not change. Ask the operator to load \
+                 it at startup: --toolsets {id} (env ZSCALER_MCP_TOOLSETS)."
+            ))]);
+        }
+        let modern = self
+            .protocol_version(ctx)
+            .is_some_and(|v| v.as_str() >= ProtocolVersion::V_2026_07_28.as_str());
+        if modern || !self.has_session(ctx) {
+            let why = if modern {
+                "Under MCP 2026-07-28 this server's tool list does not change at run time"
+            } else {
+                "This connection has no session (stateless HTTP), so its tool list cannot change"
+            };
+            return CallToolResult::error(vec![ContentBlock::text(format!(
+                "{why}: nothing was enabled. To reach toolset {id}'s tools, ask the operator to \
+                 load it at startup: --toolsets {id} (env ZSCALER_MCP_TOOLSETS), or to serve \
+                 with --tool-mode discover (env ZSCALER_MCP_TOOL_MODE=discover), where every \
+                 configured tool is found with zscaler_search_tools and run with \
+                 zscaler_call_tool."
             ))]);
         }
         let view = {
@@ -220,18 +262,12 @@ impl ZscalerMcp {
             .filter(|t| before.find(t.name).is_none())
             .map(|t| t.name)
             .collect();
-        // Legacy sessions get the notification on their stream; 2026-07-28 clients on their
-        // subscriptions/listen streams.
-        let legacy = self
-            .protocol_version(ctx)
-            .is_none_or(|v| v.as_str() < ProtocolVersion::V_2026_07_28.as_str());
-        if legacy {
-            if let Err(e) = ctx.peer.notify_tool_list_changed().await {
-                tracing::debug!("tools/list_changed not delivered: {e}");
-            }
-        } else {
-            self.session.tool_list_changed();
+        // Only sessions before 2026-07-28 get here: the notification goes on their stream (and
+        // to any subscriptions/listen stream of the session).
+        if let Err(e) = ctx.peer.notify_tool_list_changed().await {
+            tracing::debug!("tools/list_changed not delivered: {e}");
         }
+        self.session.tool_list_changed();
         tracing::info!(
             toolset = id,
             added = added.len(),

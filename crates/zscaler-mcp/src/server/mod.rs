@@ -6,6 +6,7 @@
 
 pub mod audit;
 mod confirm;
+mod discover;
 pub mod entitlements;
 pub mod handler;
 mod meta;
@@ -20,7 +21,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 use crate::client::Upstream;
-use crate::config::{AuthMode, Config, Transport};
+use crate::config::{AuthMode, Config, ToolMode, Transport};
 use crate::policy::selection;
 use crate::service::Service;
 use crate::transport::edge::{ClientAuth, CorsPolicy, Edge, HostPolicy, Limits, SourcePolicy};
@@ -28,6 +29,10 @@ use crate::transport::http::{HttpMode, HttpOptions};
 use crate::transport::{HandlerFactory, SessionKind, SessionLimits, http, shutdown, stdio};
 
 pub use handler::{SERVER_NAME, Shared, VERSION, ZscalerMcp};
+
+/// Most tools OpenAI-backed clients accept in one list (the OpenAI API's limit on a request's
+/// tools); a larger static surface is warned about at startup.
+pub const OPENAI_TOOL_LIMIT: usize = 128;
 
 /// Failure to start or run the server.
 #[derive(Debug, thiserror::Error)]
@@ -448,16 +453,27 @@ impl ZscalerMcpServer {
         let exposed = self.shared.exposed();
         let r = &exposed.resolved;
         tracing::info!(
-            "zscaler-mcp {VERSION} starting: transport={}, {} service(s), {} toolset(s), {} tool(s)",
+            "zscaler-mcp {VERSION} starting: transport={}, {} service(s), {} toolset(s), {} tool(s), tool_mode={}",
             self.shared.config.transport,
             r.services.len(),
             r.toolsets.len(),
-            r.tools.len()
+            r.tools.len(),
+            self.shared.config.selection.tool_mode.as_str()
         );
         for line in self.shared.posture.banner() {
             tracing::info!("{line}");
         }
         let config = &self.shared.config;
+        if config.selection.tool_mode == ToolMode::Static && r.tools.len() > OPENAI_TOOL_LIMIT {
+            tracing::warn!(
+                "tools/list has {} tools, more than the {OPENAI_TOOL_LIMIT} that OpenAI-backed \
+                 clients accept (they refuse or truncate the list): serve with --tool-mode \
+                 discover (ZSCALER_MCP_TOOL_MODE=discover: 7 tools that search, describe and \
+                 call the others) or --toolsets default (ZSCALER_MCP_TOOLSETS=default: a curated \
+                 set)",
+                r.tools.len()
+            );
+        }
         if !config.output.sanitize {
             tracing::warn!(
                 "Output sanitization is DISABLED (ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION): tool \

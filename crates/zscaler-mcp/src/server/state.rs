@@ -1,7 +1,7 @@
 //! Process state: what every session shares (configuration, posture, the exposed view, the
 //! entitlement result, the Zscaler client, in-flight calls).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rmcp::model::Tool;
 use tokio_util::task::TaskTracker;
@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::config::ConfigError;
 use crate::policy::confirmation::Confirmations;
 use crate::policy::selection::{self, Resolved};
+use crate::server::discover::Discovery;
 use crate::server::posture::Posture;
 use crate::service::Service;
 
@@ -21,6 +22,9 @@ use crate::service::Service;
 pub struct Exposed {
     pub resolved: Resolved,
     pub tools: Arc<Vec<Tool>>,
+    /// The `discover` mode's search index and tool list over this view, built on first use
+    /// (once per view, never per call).
+    discovery: OnceLock<Discovery>,
 }
 
 impl Exposed {
@@ -29,7 +33,19 @@ impl Exposed {
         Arc::new(Exposed {
             resolved,
             tools: Arc::new(tools),
+            discovery: OnceLock::new(),
         })
+    }
+
+    pub(crate) fn discovery(&self) -> &Discovery {
+        self.discovery.get_or_init(|| Discovery::new(self))
+    }
+
+    /// The `tools/list` entry of a tool of this view.
+    pub(crate) fn tool(&self, name: &str) -> Option<&Tool> {
+        (self.resolved.tools.iter())
+            .position(|t| t.name == name)
+            .and_then(|i| self.tools.get(i))
     }
 
     pub(crate) fn find(&self, name: &str) -> Option<&'static ToolDeclaration> {
