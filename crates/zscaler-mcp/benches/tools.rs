@@ -7,14 +7,13 @@
 //!
 //! 1. Context cost: o200k_base tokens (tiktoken-rs) of the `tools` array of `tools/list`,
 //!    serialized compactly, for (a) the default read-only surface and (b) every tool, both
-//!    servers, counting the same services (ZIA and ZPA, the services declared so far) plus our
-//!    always-on meta tools. The reference's whole default surface (all services) is printed too.
+//!    servers, every service (ours with its four always-on meta tools), plus our
+//!    `--toolsets default` and `--tool-mode discover` lists.
 //! 2. Warm `tools/list` latency over stdio (median of many on one connection), both servers.
 //! 3. `tools/call` overhead: `zia_list_rule_labels` through our server against the sandbox,
 //!    against the same GET sent directly with reqwest (median of many each). The client's rate
 //!    budgets are off for this run (`ZSCALER_MCP_RATE_LIMITS=off`): they throttle on purpose.
 
-use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -115,22 +114,6 @@ fn tokens(tools: &[Value]) -> usize {
     bpe.encode_with_special_tokens(&text).len()
 }
 
-/// Names of the reference's tools per service (the copy the tests use).
-fn reference_services() -> Vec<(String, String, String)> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/tools.json");
-    let data: Vec<Value> =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("tools.json")).expect("json");
-    data.iter()
-        .map(|t| {
-            (
-                t["name"].as_str().unwrap_or_default().to_string(),
-                t["service"].as_str().unwrap_or_default().to_string(),
-                t["action"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect()
-}
-
 fn list(server: &mut Stdio_) -> Vec<Value> {
     server.request("tools/list", json!({}))["tools"]
         .as_array()
@@ -218,21 +201,9 @@ fn main() {
     let sandbox = SandboxProcess::start(ours_bin);
     let env = env_for(&sandbox);
 
-    let services = reference_services();
-    let zia_zpa: BTreeSet<&str> = services
-        .iter()
-        .filter(|(_, s, _)| s == "zia" || s == "zpa")
-        .map(|(n, _, _)| n.as_str())
-        .collect();
-    let keep = |tools: Vec<Value>| -> Vec<Value> {
-        tools
-            .into_iter()
-            .filter(|t| {
-                let name = t["name"].as_str().unwrap_or_default();
-                zia_zpa.contains(name) || name.starts_with("zscaler_")
-            })
-            .collect()
-    };
+    // Every service is declared: both lists are compared whole (ours also carries its four
+    // always-on meta tools).
+    let keep = |tools: Vec<Value>| -> Vec<Value> { tools };
 
     println!("== tools/list context cost (o200k_base tokens of the tools array) ==");
     let mut ours_default = Stdio_::start(ours_bin, &[], &env);
@@ -246,12 +217,12 @@ fn main() {
     let ours_read_t = tokens(&keep(ours_read.clone()));
     let ours_all_t = tokens(&keep(ours_all.clone()));
     println!(
-        "ours      read-only (ZIA+ZPA+meta): {:>4} tools {:>7} tokens",
+        "ours      read-only (+4 meta):      {:>4} tools {:>7} tokens",
         keep(ours_read.clone()).len(),
         ours_read_t
     );
     println!(
-        "ours      all       (ZIA+ZPA+meta): {:>4} tools {:>7} tokens",
+        "ours      all       (+4 meta):      {:>4} tools {:>7} tokens",
         keep(ours_all.clone()).len(),
         ours_all_t
     );
@@ -263,6 +234,14 @@ fn main() {
         tokens(&curated_tools)
     );
     drop(curated);
+    let mut discover = Stdio_::start(ours_bin, &["--tool-mode", "discover"], &env);
+    let discover_tools = list(&mut discover);
+    println!(
+        "ours      --tool-mode discover:         {:>4} tools {:>7} tokens (every tool reachable)",
+        discover_tools.len(),
+        tokens(&discover_tools)
+    );
+    drop(discover);
     let undescribed = ours_all
         .iter()
         .flat_map(|t| {
@@ -297,19 +276,14 @@ fn main() {
         let ref_read_t = tokens(&keep(ref_read_full.clone()));
         let ref_all_t = tokens(&keep(ref_all.clone()));
         println!(
-            "reference read-only (ZIA+ZPA):      {:>4} tools {:>7} tokens",
+            "reference read-only:                {:>4} tools {:>7} tokens",
             keep(ref_read_full.clone()).len(),
             ref_read_t
         );
         println!(
-            "reference all       (ZIA+ZPA):      {:>4} tools {:>7} tokens",
+            "reference all:                      {:>4} tools {:>7} tokens",
             keep(ref_all.clone()).len(),
             ref_all_t
-        );
-        println!(
-            "reference read-only, every service: {:>4} tools {:>7} tokens",
-            ref_read_full.len(),
-            tokens(&ref_read_full)
         );
         println!(
             "ratio ours/reference: read-only {:.2}x (target <= 0.40), all {:.2}x",
