@@ -12,31 +12,11 @@
 # every common list tool with no arguments, and the bench counts the tokens and prints the table.
 set -euo pipefail
 
-REF_VERSION=0.15.4
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE="${ZSCALER_MCP_CACHE:-$HOME/.cache/zscaler-mcp}"
-VENV="$CACHE/bench-venv-ref"
 PYTHON="${PYTHON:-python3}"
+source "$ROOT/scripts/reference-venv.sh"
+ensure_reference_venv bench-results
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
-
-installed_version() {
-  "$VENV/bin/python" - <<'PY' 2>/dev/null || true
-import importlib.metadata as m
-print(m.version("zscaler-mcp"))
-PY
-}
-
-if [[ "$(installed_version)" != "$REF_VERSION" || ! -x "$VENV/bin/zscaler-mcp" ]]; then
-  echo "bench-results: installing zscaler-mcp==$REF_VERSION into $VENV ..." >&2
-  mkdir -p "$CACHE"
-  [[ -x "$VENV/bin/python" ]] || "$PYTHON" -m venv "$VENV"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-    "zscaler-mcp==$REF_VERSION" >&2
-  if [[ "$(installed_version)" != "$REF_VERSION" ]]; then
-    echo "bench-results: failed to install zscaler-mcp==$REF_VERSION into $VENV" >&2
-    exit 1
-  fi
-fi
 
 cd "$ROOT"
 ZSCALER_MCP_REFERENCE_BIN="$VENV/bin/zscaler-mcp" ZSCALER_MCP_BENCH_PYTHON="$VENV/bin/python" \
