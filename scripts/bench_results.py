@@ -207,13 +207,18 @@ def text_fields(text: str) -> set[str] | None:
     lines = text.splitlines()
     while lines and (not lines[0].strip() or lines[0].startswith(NOTICE_PREFIXES)):
         lines.pop(0)
+    # Ours: values every row shares come once, as `same` (columnar JSON) or a `{"same": ...}`
+    # line before the CSV header.
+    same: set[str] = set()
+    if lines and lines[0].startswith('{"same":') and len(lines) > 1:
+        same = set(json.loads(lines.pop(0))["same"])
     body = "\n".join(lines)
     try:
         data = json.loads(body)
     except ValueError:
         data = None
     if isinstance(data, dict) and isinstance(data.get("columns"), list):
-        return set(data["columns"])
+        return set(data["columns"]) | set(data.get("same") or {})
     if isinstance(data, dict):
         for key in ENVELOPE_KEYS:
             if isinstance(data.get(key), list):
@@ -222,7 +227,7 @@ def text_fields(text: str) -> set[str] | None:
     if isinstance(data, list):
         return row_fields(data)
     header = next(csv.reader(io.StringIO(body)), None)
-    return set(header) if header else None
+    return set(header) | same if header else None
 
 
 def missing_from_text(structured: Any, text: str) -> list[str] | None:

@@ -9,6 +9,7 @@ list_changed notification, and the pipeline's output contract (CSV, query, error
 
 from __future__ import annotations
 
+import csv
 import json
 from typing import Any
 
@@ -156,8 +157,10 @@ async def _pipeline(sb: rig.Sandbox) -> dict[str, Any]:
         ("zia_list_devices_lite", {}, False),
         ("zia_get_sandbox_report", {"md5_hash": "977045B7FB611E791AA65D1A94D6F953"}, False),
         ("zia_create_rule_label", {"name": "pipeline-check"}, True),
+        ("zcc_list_devices", {}, False),
     ]
-    return dict(zip(["names", "count", "badq", "unknown", "range", "missing", "csv", "untrusted", "write"],
+    return dict(zip(["names", "count", "badq", "unknown", "range", "missing", "csv", "untrusted", "write",
+                     "same"],
                     await rig.call_many(sb, calls, rig.WRITE_ARGS)))
 
 
@@ -179,12 +182,29 @@ def test_pipeline_contract(sandbox: rig.Sandbox) -> None:
     missing = r["missing"].result
     assert missing.is_error is True and "not found" in missing.content[0].text.lower()
     assert missing.structured_content["error"] == "not_found"
-    # Flat rows travel as CSV: a header, then one line per row, as many as the result has.
-    text = r["csv"].text
-    rows = r["csv"].result.structured_content["result"]
-    lines = text.splitlines()
-    assert lines[0].split(",")[:2] == list(rows[0].keys())[:2], text[:200]
-    assert len(lines) == len(rows) + 1, (len(lines), len(rows))
+    # Flat rows travel as CSV: the values every row shares once ({"same": ...}), a header, then
+    # one line per row, as many as the result has; together they give back every record.
+    def cell(v: Any) -> str:
+        return "" if v is None else v if isinstance(v, str) else json.dumps(v, separators=(",", ":"))
+
+    def shared_and_table(key: str) -> dict[str, Any]:
+        text = r[key].text
+        rows = r[key].result.structured_content["result"]
+        lines = text.splitlines()
+        same = json.loads(lines.pop(0))["same"] if lines[0].startswith('{"same":') else {}
+        header = next(csv.reader([lines[0]]))
+        assert header[0] == list(rows[0].keys())[0], text[:200]
+        assert set(header) | set(same) == {k for row in rows for k in row}, text[:200]
+        assert not set(header) & set(same)
+        assert len(lines) == len(rows) + 1, (len(lines), len(rows))
+        for line, row in zip(lines[1:], rows):
+            assert next(csv.reader([line])) == [cell(row.get(h)) for h in header], line
+            assert all(row.get(k) == v for k, v in same.items()), row
+        return same
+
+    assert shared_and_table("csv") == {}
+    # ZCC devices share their company name (and more): said once, before the header.
+    assert shared_and_table("same").get("companyName") == "Example Corp"
     # Content from outside the tenant carries the notice; the data itself is untouched.
     report = r["untrusted"]
     assert report.result.is_error is False

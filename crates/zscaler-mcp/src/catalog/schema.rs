@@ -13,7 +13,7 @@ use super::{ParamType, ToolDeclaration};
 pub const QUERY_PARAM: &str = "query";
 
 /// Description of the JMESPath parameter.
-pub const QUERY_DESCRIPTION: &str = "JMESPath applied to the result (API field names).";
+pub const QUERY_DESCRIPTION: &str = "JMESPath over the result.";
 
 /// The argument of delete tools that carries the confirmation token (named as in the
 /// reference); read by `policy::confirmation`, never sent to Zscaler.
@@ -24,8 +24,7 @@ pub const CONFIRM_PARAM: &str = "kwargs";
 pub const CURSOR_PARAM: &str = "cursor";
 
 /// Description of [`CURSOR_PARAM`].
-pub const CURSOR_DESCRIPTION: &str =
-    "Continuation token from an earlier answer's next.cursor; same other arguments.";
+pub const CURSOR_DESCRIPTION: &str = "next.cursor of an earlier answer; same other arguments.";
 
 /// Description of [`CONFIRM_PARAM`].
 pub const CONFIRM_DESCRIPTION: &str = "Leave out on the first call. Only after the user \

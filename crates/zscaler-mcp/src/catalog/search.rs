@@ -121,6 +121,10 @@ pub const ACTION_INTENT: &[(Action, &[&str])] = &[
             "run",
             "build",
             "send",
+            "register",
+            "stand up",
+            "spin up",
+            "onboard",
         ],
     ),
     (
@@ -128,7 +132,7 @@ pub const ACTION_INTENT: &[(Action, &[&str])] = &[
         &[
             "update", "change", "modify", "edit", "rename", "enable", "disable", "turn on",
             "turn off", "switch", "rotate", "set", "lower", "raise", "increase", "decrease",
-            "adjust", "mark", "toggle", "replace", "move",
+            "adjust", "mark", "toggle", "replace", "move", "append",
         ],
     ),
     (
@@ -146,6 +150,11 @@ pub const ACTION_INTENT: &[(Action, &[&str])] = &[
             "take",
             "erase",
             "stop",
+            "nuke",
+            "kill",
+            "scrap",
+            "wipe",
+            "strip",
         ],
     ),
 ];
@@ -179,6 +188,8 @@ const INTO: &[(&str, &[&str])] = &[
     ("add", &["to", "into"]),
     ("remove", &["from", "of"]),
     ("take", &["from", "of"]),
+    ("append", &["to", "into"]),
+    ("strip", &["from", "of"]),
 ];
 
 /// Determiners after an [`INTO`] preposition.
@@ -337,6 +348,7 @@ pub const SYNONYMS: &[(&str, &[&str])] = &[
     ("zscaler app", &["client connector"]),
     ("zapp", &["client connector"]),
     ("one-time password", &["otp"]),
+    ("one-time code", &["otp"]),
     ("uninstall password", &["otp"]),
     ("disable password", &["otp"]),
     ("logout password", &["otp"]),

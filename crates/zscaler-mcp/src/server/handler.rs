@@ -46,8 +46,9 @@ pub const SERVER_NAME: &str = "zscaler-mcp";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The server instructions of `initialize` and `server/discover` (at most 200 o200k tokens,
-/// tests/discover.rs): what the server covers, how to find tools in this mode, how writes and
-/// confirmations work.
+/// tests/discover.rs): what the server covers, how to find tools in this mode, what the common
+/// list arguments and the text encoding mean (said once here, so each parameter's description
+/// stays short), how writes and confirmations work.
 pub(crate) fn instructions(mode: ToolMode) -> &'static str {
     match mode {
         ToolMode::Static => INSTRUCTIONS_STATIC,
@@ -57,21 +58,23 @@ pub(crate) fn instructions(mode: ToolMode) -> &'static str {
 
 const INSTRUCTIONS_STATIC: &str = "Reads, and when the operator allows it changes, a Zscaler \
 tenant: ZIA, ZPA, ZDX, ZCC, ZTW, ZIdentity, EASM, Z-Insights, ZMS, ZCell. Every configured tool \
-is in tools/list; zscaler_list_toolsets and zscaler_get_toolset_tools say which toolsets are \
-loaded and why a tool is missing, zscaler_get_server_info what is enabled. Reads change nothing. \
-Write tools exist only when the operator enabled writes and allowlisted them. A delete is \
-confirmed by the user before it runs: your client asks them, or the first call answers a \
-confirmation token; call again with kwargs {\"confirmation_token\": ...} only after the user \
-approved.";
+is in tools/list; zscaler_list_toolsets and zscaler_get_toolset_tools explain a missing tool, \
+zscaler_get_server_info what is enabled. Reads change nothing. Lists gather every page up to a \
+cap; a partial one says so and gives next.cursor for `cursor`. `query` is JMESPath over the \
+API's field names. Tables: CSV or {same, columns, rows}, same = values every row shares. Write \
+tools exist only if the operator enabled and allowlisted them. A delete is confirmed \
+by the user before it runs: your client asks them, or the first call answers a confirmation \
+token; call again with kwargs {\"confirmation_token\": ...} only after the user approved.";
 
 const INSTRUCTIONS_DISCOVER: &str = "Reads, and when the operator allows it changes, a Zscaler \
-tenant: ZIA, ZPA, ZDX, ZCC, ZTW, ZIdentity, EASM, Z-Insights, ZMS, ZCell. tools/list shows only \
-the discovery and meta tools: find tools for a task with zscaler_search_tools, read their \
-schemas with zscaler_describe_tools, run one with zscaler_call_tool {name, arguments}. Reads \
-change nothing. Write tools exist only when the operator enabled writes and allowlisted them. A \
-delete is confirmed by the user before it runs: your client asks them, or the first call \
-answers a confirmation token; call again with kwargs {\"confirmation_token\": ...} in \
-arguments only after the user approved.";
+tenant: ZIA, ZPA, ZDX, ZCC, ZTW, ZIdentity, EASM, Z-Insights, ZMS, ZCell. Find tools with \
+zscaler_search_tools, read schemas with zscaler_describe_tools, run one with zscaler_call_tool \
+{name, arguments}. Reads change nothing. Lists gather every page up to a cap; a partial one says so and gives next.cursor \
+for `cursor`. `query` is JMESPath over the API's field names. Tables: CSV or {same, columns, \
+rows}, same = values every row shares. Write tools exist only if the operator enabled and \
+allowlisted them. A delete is confirmed by the user before it runs: your client asks them, \
+or the first call answers a confirmation token; call again with kwargs \
+{\"confirmation_token\": ...} in arguments only after the user approved.";
 
 /// The MCP server handler.
 #[derive(Clone)]
