@@ -8,7 +8,10 @@
 //! 1. Context cost: o200k_base tokens (tiktoken-rs) of the `tools` array of `tools/list`,
 //!    serialized compactly, for (a) the default read-only surface and (b) every tool, both
 //!    servers, every service (ours with its four always-on meta tools), plus our
-//!    `--toolsets default` and `--tool-mode discover` lists.
+//!    `--toolsets default` and `--tool-mode discover` lists. Counted twice: the whole tool
+//!    objects, and what a model API receives of each (`name`, `description`, `inputSchema`:
+//!    Anthropic's `input_schema` and OpenAI's function `parameters`; titles, annotations and
+//!    output schemas stay with the client).
 //! 2. Warm `tools/list` latency over stdio (median of many on one connection), both servers.
 //! 3. `tools/call` overhead: `zia_list_rule_labels` through our server against the sandbox,
 //!    against the same GET sent directly with reqwest (median of many each). The client's rate
@@ -112,6 +115,20 @@ fn tokens(tools: &[Value]) -> usize {
     let bpe = tiktoken_rs::o200k_base().expect("o200k_base");
     let text = Value::Array(tools.to_vec()).to_string();
     bpe.encode_with_special_tokens(&text).len()
+}
+
+/// What a model API receives of each tool: name, description and input schema.
+fn model_view(tools: &[Value]) -> Vec<Value> {
+    tools
+        .iter()
+        .map(|t| {
+            json!({
+                "name": t["name"],
+                "description": t["description"],
+                "inputSchema": t["inputSchema"],
+            })
+        })
+        .collect()
 }
 
 fn list(server: &mut Stdio_) -> Vec<Value> {
@@ -289,6 +306,22 @@ fn main() {
             "ratio ours/reference: read-only {:.2}x (target <= 0.40), all {:.2}x",
             ours_read_t as f64 / ref_read_t as f64,
             ours_all_t as f64 / ref_all_t as f64
+        );
+        let (our_read_m, our_all_m) = (
+            tokens(&model_view(&ours_read)),
+            tokens(&model_view(&ours_all)),
+        );
+        let (ref_read_m, ref_all_m) = (
+            tokens(&model_view(&ref_read_full)),
+            tokens(&model_view(&ref_all)),
+        );
+        println!(
+            "what a model API receives (name, description, input schema of each tool):\n\
+             ours      read-only {our_read_m:>7} tokens, all {our_all_m:>7}\n\
+             reference read-only {ref_read_m:>7} tokens, all {ref_all_m:>7}\n\
+             ratio ours/reference: read-only {:.2}x, all {:.2}x",
+            our_read_m as f64 / ref_read_m as f64,
+            our_all_m as f64 / ref_all_m as f64
         );
     } else {
         println!(
