@@ -136,8 +136,10 @@ class HttpServer:
         return self.returncode
 
 
-def start_http_server(bin_path: str, args: list[str], env: dict[str, str] | None = None) -> HttpServer:
-    port = free_port()
+def start_http_server(
+    bin_path: str, args: list[str], env: dict[str, str] | None = None, port: int | None = None
+) -> HttpServer:
+    port = port or free_port()
     full_args = [*args, "--port", str(port)]
     fd, log_name = tempfile.mkstemp(prefix="zscaler-mcp-test-", suffix=".log")
     log_file = os.fdopen(fd, "wb")

@@ -215,7 +215,12 @@ pub enum AuthMode {
     ApiKey,
     Jwt,
     Zscaler,
+    /// OAuth protected resource (RFC 9728): the identity provider's access tokens for our
+    /// audience, verified locally.
     Oidc,
+    /// OAuth authorization-server proxy in front of the identity provider: client
+    /// registration, authorization, tokens of our own.
+    OidcProxy,
 }
 
 impl AuthMode {
@@ -226,6 +231,7 @@ impl AuthMode {
             AuthMode::Jwt => "jwt",
             AuthMode::Zscaler => "zscaler",
             AuthMode::Oidc => "oidc",
+            AuthMode::OidcProxy => "oidc-proxy",
         }
     }
 }
@@ -262,14 +268,50 @@ impl ClientAuthConfig {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+/// The `oidc` and `oidc-proxy` modes' settings (`OIDCPROXY_*`).
+#[derive(Debug, Clone)]
 pub struct OidcProxyConfig {
+    /// `OIDCPROXY_CONFIG_URL`: the identity provider's OpenID discovery document.
     pub config_url: Option<String>,
+    /// `OIDCPROXY_BASE_URL`: this server's public URL (`https://host` or `https://host/mcp`).
     pub base_url: Option<String>,
+    /// `OIDCPROXY_AUDIENCE`: oidc, the `aud` the provider's access tokens carry for this
+    /// server (default the client id); oidc-proxy, sent to the provider as `audience`.
     pub audience: Option<String>,
     pub client_id: Option<String>,
     pub client_secret: Option<Secret>,
     pub required_scopes: Vec<String>,
+    /// `OIDCPROXY_ALLOWED_SCOPES` (oidc-proxy): scopes clients may be granted besides the
+    /// required ones.
+    pub allowed_scopes: Vec<String>,
+    /// `OIDCPROXY_ALLOWED_REDIRECT_URIS` (oidc-proxy): patterns a client's redirect URIs must
+    /// match (`*` any run of characters); default loopback only.
+    pub allowed_redirect_uris: Vec<String>,
+    /// `OIDCPROXY_CLIENT_METADATA_HOSTS` (oidc-proxy): hosts whose Client ID Metadata Documents
+    /// are fetched; empty: any public host.
+    pub client_metadata_hosts: Vec<String>,
+    /// `OIDCPROXY_CA_BUNDLE`: extra roots for the provider's and client metadata URLs.
+    pub ca_bundle_pem: Option<Vec<u8>>,
+    /// `OIDCPROXY_TOKEN_TTL` (oidc-proxy): lifetime of the access tokens this server issues.
+    pub token_ttl: Duration,
+}
+
+impl Default for OidcProxyConfig {
+    fn default() -> OidcProxyConfig {
+        OidcProxyConfig {
+            config_url: None,
+            base_url: None,
+            audience: None,
+            client_id: None,
+            client_secret: None,
+            required_scopes: Vec::new(),
+            allowed_scopes: Vec::new(),
+            allowed_redirect_uris: Vec::new(),
+            client_metadata_hosts: Vec::new(),
+            ca_bundle_pem: None,
+            token_ttl: Duration::from_secs(900),
+        }
+    }
 }
 
 /// OneAPI credentials and client settings for the Zscaler side.

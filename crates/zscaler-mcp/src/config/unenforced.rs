@@ -11,6 +11,32 @@ pub const MIN_API_KEY_CHARS: usize = 16;
 
 /// `Err` naming the first configured setting that would not be enforced.
 pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
+    refuse_unenforced_with(config, false)
+}
+
+/// [`refuse_unenforced`], told whether a library auth provider replaces the configured client
+/// authentication (`ZscalerMcpServerBuilder::auth`): then no `ZSCALER_MCP_AUTH_*` or
+/// `OIDCPROXY_*` setting may be given (none would be used).
+pub fn refuse_unenforced_with(config: &Config, provider: bool) -> Result<(), ConfigError> {
+    if provider {
+        let mut plain = config.clone();
+        let auth = &config.client_auth;
+        let given = [
+            ("ZSCALER_MCP_AUTH_MODE", auth.mode.is_some()),
+            ("ZSCALER_MCP_AUTH_ENABLED", auth.enabled.is_some()),
+        ];
+        if let Some((name, _)) = given.iter().find(|(_, on)| *on) {
+            return Err(ConfigError::new(
+                *name,
+                "<set>",
+                "it unset: the server was given an auth provider in code, which replaces the \
+                 configured client authentication",
+            ));
+        }
+        // Checked as if authentication were off, so every other auth setting is refused as unused.
+        plain.client_auth.enabled = Some(false);
+        return refuse_unenforced_with(&plain, false);
+    }
     let refuse = |source: &str, value: &str, why: &str| {
         Err(ConfigError::new(source, value, format!("it unset: {why}")))
     };
@@ -28,15 +54,50 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
     let auth = &config.client_auth;
     let mode = auth.effective_mode();
     match mode {
-        Some(AuthMode::Oidc) if http => {
-            return refuse(
-                "ZSCALER_MCP_AUTH_MODE",
-                "oidc",
-                "this version enforces api-key, jwt and zscaler client authentication only; use \
-                 ZSCALER_MCP_AUTH_API_KEY, ZSCALER_MCP_AUTH_JWKS_URI with \
-                 ZSCALER_MCP_AUTH_ISSUER, ZSCALER_MCP_AUTH_MODE=zscaler, or authenticate in a \
-                 proxy in front of the server",
-            );
+        Some(AuthMode::Oidc | AuthMode::OidcProxy) if http => {
+            let o = &auth.oidc;
+            let name = mode.map(AuthMode::as_str).unwrap_or("oidc");
+            let need = |var: &str, set: bool, what: &str| -> Result<(), ConfigError> {
+                if set {
+                    Ok(())
+                } else {
+                    Err(ConfigError::new(
+                        var,
+                        "(unset)",
+                        format!("{what}, required by ZSCALER_MCP_AUTH_MODE={name}"),
+                    ))
+                }
+            };
+            need(
+                "OIDCPROXY_CONFIG_URL",
+                o.config_url.is_some(),
+                "the identity provider's OpenID discovery URL \
+                 (https://idp.example.com/.well-known/openid-configuration)",
+            )?;
+            need(
+                "OIDCPROXY_BASE_URL",
+                o.base_url.is_some(),
+                "this server's public URL as clients reach it (https://mcp.example.com)",
+            )?;
+            if mode == Some(AuthMode::Oidc) {
+                need(
+                    "OIDCPROXY_AUDIENCE",
+                    o.audience.is_some() || o.client_id.is_some(),
+                    "the audience the provider's access tokens carry for this server \
+                     (OIDCPROXY_AUDIENCE, or OIDCPROXY_CLIENT_ID)",
+                )?;
+            } else {
+                need(
+                    "OIDCPROXY_CLIENT_ID",
+                    o.client_id.is_some(),
+                    "this server's client id at the identity provider",
+                )?;
+                need(
+                    "OIDCPROXY_CLIENT_SECRET",
+                    o.client_secret.is_some(),
+                    "this server's client secret at the identity provider",
+                )?;
+            }
         }
         // Callers' OneAPI credentials are validated at the tenant's token endpoint: it must be
         // known (the server's own credentials are optional in this mode).
@@ -147,6 +208,10 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
     }
     let api_key_in_use = http && mode == Some(AuthMode::ApiKey);
     let jwt_in_use = http && mode == Some(AuthMode::Jwt);
+    let proxy = http && mode == Some(AuthMode::OidcProxy);
+    let resource = http && mode == Some(AuthMode::Oidc);
+    let oidc_any = proxy || resource;
+    let o = &auth.oidc;
     let set = [
         (
             "ZSCALER_MCP_AUTH_API_KEY",
@@ -164,35 +229,61 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
             "ZSCALER_MCP_AUTH_AUDIENCE",
             auth.audience != "zscaler-mcp-server" && !jwt_in_use,
         ),
+        // The oidc mode verifies the provider's JWTs with the same algorithms and leeway.
         (
             "ZSCALER_MCP_AUTH_ALGORITHMS",
-            auth.algorithms != ["RS256"] && !jwt_in_use,
+            auth.algorithms != ["RS256"] && !(jwt_in_use || resource),
         ),
         (
             "ZSCALER_MCP_AUTH_LEEWAY_SECONDS",
-            auth.leeway.as_secs() != 30 && !jwt_in_use,
+            auth.leeway.as_secs() != 30 && !(jwt_in_use || resource),
         ),
         (
             "ZSCALER_MCP_TRUST_PLATFORM_AUTH",
             auth.trust_platform_auth
                 && !(http && matches!(mode, Some(AuthMode::ApiKey | AuthMode::Zscaler))),
         ),
-        ("OIDCPROXY_CONFIG_URL", auth.oidc.config_url.is_some()),
-        ("OIDCPROXY_BASE_URL", auth.oidc.base_url.is_some()),
-        ("OIDCPROXY_AUDIENCE", auth.oidc.audience.is_some()),
-        ("OIDCPROXY_CLIENT_ID", auth.oidc.client_id.is_some()),
-        ("OIDCPROXY_CLIENT_SECRET", auth.oidc.client_secret.is_some()),
+        ("OIDCPROXY_CONFIG_URL", o.config_url.is_some() && !oidc_any),
+        ("OIDCPROXY_BASE_URL", o.base_url.is_some() && !oidc_any),
+        ("OIDCPROXY_AUDIENCE", o.audience.is_some() && !oidc_any),
+        ("OIDCPROXY_CLIENT_ID", o.client_id.is_some() && !oidc_any),
         (
             "OIDCPROXY_REQUIRED_SCOPES",
-            !auth.oidc.required_scopes.is_empty(),
+            !o.required_scopes.is_empty() && !oidc_any,
+        ),
+        (
+            "OIDCPROXY_CA_BUNDLE",
+            o.ca_bundle_pem.is_some() && !oidc_any,
+        ),
+        // The protected resource never sees the client secret, scopes to grant, redirect URIs,
+        // client metadata or a token lifetime: the identity provider handles those.
+        (
+            "OIDCPROXY_CLIENT_SECRET",
+            o.client_secret.is_some() && !proxy,
+        ),
+        (
+            "OIDCPROXY_ALLOWED_SCOPES",
+            !o.allowed_scopes.is_empty() && !proxy,
+        ),
+        (
+            "OIDCPROXY_ALLOWED_REDIRECT_URIS",
+            !o.allowed_redirect_uris.is_empty() && !proxy,
+        ),
+        (
+            "OIDCPROXY_CLIENT_METADATA_HOSTS",
+            !o.client_metadata_hosts.is_empty() && !proxy,
+        ),
+        (
+            "OIDCPROXY_TOKEN_TTL",
+            o.token_ttl.as_secs() != 900 && !proxy,
         ),
     ];
     if let Some((name, _)) = set.iter().find(|(_, on)| *on) {
         return refuse(
             name,
             "<set>",
-            "it is not used by the client authentication in force (api-key, jwt or zscaler, on \
-             HTTP transports only, as the mode selects)",
+            "it is not used by the client authentication in force (api-key, jwt, zscaler, oidc \
+             or oidc-proxy, on HTTP transports only, as the mode selects)",
         );
     }
     let s = &config.secrets;

@@ -343,6 +343,34 @@ fn tool_mode(raw: Option<Raw<'_>>) -> Result<ToolMode, ConfigError> {
     }
 }
 
+/// A comma-separated list variable (empty items dropped).
+fn list_var(input: &Input<'_>, var: &str) -> Vec<String> {
+    input
+        .var(var)
+        .map(|raw| csv(raw.value).into_iter().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// A PEM file of CA certificates named by a variable, read now.
+fn pem_file(raw: Option<Raw<'_>>) -> Result<Option<Vec<u8>>, ConfigError> {
+    let Some(raw) = raw else { return Ok(None) };
+    let pem = std::fs::read(raw.value).map_err(|e| {
+        ConfigError::new(
+            raw.source.clone(),
+            raw.value,
+            format!("a readable PEM file ({e})"),
+        )
+    })?;
+    if !String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----") {
+        return Err(ConfigError::new(
+            raw.source,
+            raw.value,
+            "a PEM file holding at least one CERTIFICATE block",
+        ));
+    }
+    Ok(Some(pem))
+}
+
 fn auth_mode(raw: Option<Raw<'_>>) -> Result<Option<AuthMode>, ConfigError> {
     let Some(raw) = raw else { return Ok(None) };
     let mode = match raw.value.to_ascii_lowercase().as_str() {
@@ -350,12 +378,15 @@ fn auth_mode(raw: Option<Raw<'_>>) -> Result<Option<AuthMode>, ConfigError> {
         "api-key" | "apikey" | "api_key" => AuthMode::ApiKey,
         "jwt" => AuthMode::Jwt,
         "zscaler" => AuthMode::Zscaler,
+        // The reference's aliases of its protected-resource mode keep that meaning.
         "oidc" | "oidcproxy" | "oauth-proxy" => AuthMode::Oidc,
+        "oidc-proxy" => AuthMode::OidcProxy,
         _ => {
             return Err(ConfigError::new(
                 raw.source,
                 raw.value,
-                "one of: api-key, jwt, zscaler, oidc (aliases oidcproxy, oauth-proxy), none",
+                "one of: api-key, jwt, zscaler, oidc (aliases oidcproxy, oauth-proxy), \
+                 oidc-proxy, none",
             ));
         }
     };
@@ -734,10 +765,17 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
             audience: input.string_var("OIDCPROXY_AUDIENCE"),
             client_id: input.string_var("OIDCPROXY_CLIENT_ID"),
             client_secret: input.secret_var("OIDCPROXY_CLIENT_SECRET"),
-            required_scopes: input
-                .var("OIDCPROXY_REQUIRED_SCOPES")
-                .map(|raw| csv(raw.value).into_iter().map(str::to_string).collect())
-                .unwrap_or_default(),
+            required_scopes: list_var(input, "OIDCPROXY_REQUIRED_SCOPES"),
+            allowed_scopes: list_var(input, "OIDCPROXY_ALLOWED_SCOPES"),
+            allowed_redirect_uris: list_var(input, "OIDCPROXY_ALLOWED_REDIRECT_URIS"),
+            client_metadata_hosts: list_var(input, "OIDCPROXY_CLIENT_METADATA_HOSTS"),
+            ca_bundle_pem: pem_file(input.var("OIDCPROXY_CA_BUNDLE"))?,
+            token_ttl: Duration::from_secs(bounded(
+                input.var("OIDCPROXY_TOKEN_TTL"),
+                900,
+                5..=86_400,
+                "a whole number of seconds",
+            )?),
         },
     };
 
@@ -908,26 +946,7 @@ fn client_settings(
             )
         })?,
     };
-    let ca_bundle_pem = match input.var("ZSCALER_MCP_UPSTREAM_CA_BUNDLE") {
-        None => None,
-        Some(raw) => {
-            let pem = std::fs::read(raw.value).map_err(|e| {
-                ConfigError::new(
-                    raw.source.clone(),
-                    raw.value,
-                    format!("a readable PEM file ({e})"),
-                )
-            })?;
-            if !String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----") {
-                return Err(ConfigError::new(
-                    raw.source,
-                    raw.value,
-                    "a PEM file holding at least one CERTIFICATE block",
-                ));
-            }
-            Some(pem)
-        }
-    };
+    let ca_bundle_pem = pem_file(input.var("ZSCALER_MCP_UPSTREAM_CA_BUNDLE"))?;
     Ok(ClientSettings {
         connect_timeout: secs("ZSCALER_MCP_CONNECT_TIMEOUT", defaults.connect_timeout, 300)?,
         request_timeout: secs(

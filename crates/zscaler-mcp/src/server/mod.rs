@@ -26,6 +26,9 @@ use crate::policy::selection;
 use crate::service::Service;
 use crate::transport::edge::{ClientAuth, CorsPolicy, Edge, HostPolicy, Limits, SourcePolicy};
 use crate::transport::http::{HttpMode, HttpOptions};
+use crate::transport::oauth::AuthProvider;
+use crate::transport::oauth::proxy::{OidcProxy, ProxySettings};
+use crate::transport::oauth::resource::{OidcResource, OidcSettings};
 use crate::transport::{HandlerFactory, SessionKind, SessionLimits, http, shutdown, stdio};
 
 pub use handler::{SERVER_NAME, Shared, VERSION, ZscalerMcp};
@@ -51,6 +54,8 @@ pub enum ServerError {
     Client(String),
     #[error("{0}")]
     Config(#[from] crate::config::ConfigError),
+    #[error("cannot set up {mode} client authentication: {why}")]
+    Auth { mode: &'static str, why: String },
     #[error("cannot write the PID file {path}: {source}")]
     PidFile {
         path: String,
@@ -113,14 +118,71 @@ fn platform_fallback(config: &Config) -> Option<axum::http::HeaderMap> {
     Some(headers)
 }
 
+/// The `oidc` mode's settings from the configuration (presence checked at start).
+fn oidc_settings(config: &Config) -> OidcSettings {
+    let o = &config.client_auth.oidc;
+    let audience = o
+        .audience
+        .clone()
+        .or_else(|| o.client_id.clone())
+        .unwrap_or_default();
+    let auth = &config.client_auth;
+    OidcSettings {
+        required_scopes: o.required_scopes.clone(),
+        ca_bundle_pem: o.ca_bundle_pem.clone(),
+        // ZSCALER_MCP_AUTH_ALGORITHMS when given (default RS256 alone there), else RS256+ES256.
+        algorithms: if auth.algorithms == ["RS256"] {
+            vec!["RS256".into(), "ES256".into()]
+        } else {
+            auth.algorithms.clone()
+        },
+        leeway: auth.leeway,
+        ..OidcSettings::new(
+            o.config_url.clone().unwrap_or_default(),
+            o.base_url.clone().unwrap_or_default(),
+            audience,
+        )
+    }
+}
+
+/// The `oidc-proxy` mode's settings from the configuration.
+fn proxy_settings(config: &Config) -> Option<ProxySettings> {
+    let o = &config.client_auth.oidc;
+    Some(ProxySettings {
+        audience: o.audience.clone(),
+        required_scopes: o.required_scopes.clone(),
+        allowed_scopes: o.allowed_scopes.clone(),
+        allowed_redirect_uris: o.allowed_redirect_uris.clone(),
+        client_metadata_hosts: o.client_metadata_hosts.clone(),
+        ca_bundle_pem: o.ca_bundle_pem.clone(),
+        token_ttl: o.token_ttl,
+        ..ProxySettings::new(
+            o.config_url.clone()?,
+            o.client_id.clone()?,
+            o.client_secret.clone()?,
+            o.base_url.clone()?,
+        )
+    })
+}
+
 /// Builder for a configured server.
 pub struct ZscalerMcpServerBuilder {
     config: Config,
     base_url: Option<String>,
     token_url: Option<String>,
+    auth: Option<Arc<dyn AuthProvider>>,
 }
 
 impl ZscalerMcpServerBuilder {
+    /// Authenticates HTTP callers with `provider` (an [`crate::transport::oauth::OidcResource`],
+    /// [`crate::transport::oauth::OidcProxy`], or your own): the configured client
+    /// authentication (`ZSCALER_MCP_AUTH_*`, `OIDCPROXY_*`) is skipped, and giving any of it
+    /// as well is refused at start. The provider's own routes are served next to `/mcp`.
+    pub fn auth(mut self, provider: Arc<dyn AuthProvider>) -> Self {
+        self.auth = Some(provider);
+        self
+    }
+
     /// Overrides the Zscaler API gateway URL (tests, private gateways).
     pub fn zscaler_base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
@@ -137,8 +199,15 @@ impl ZscalerMcpServerBuilder {
         let upstream = self.config.zscaler.upstream(self.base_url, self.token_url);
         let config = Arc::new(self.config);
         let resolved = selection::resolve(&config);
+        let mut shared = Shared::new(config, resolved, upstream);
+        if let Some(provider) = &self.auth
+            && shared.config.transport.is_http()
+        {
+            shared.posture.client_auth = provider.describe();
+        }
         ZscalerMcpServer {
-            shared: Arc::new(Shared::new(config, resolved, upstream)),
+            shared: Arc::new(shared),
+            auth: self.auth,
         }
     }
 }
@@ -146,6 +215,8 @@ impl ZscalerMcpServerBuilder {
 /// A configured Zscaler MCP server, ready to serve on its configured transport.
 pub struct ZscalerMcpServer {
     shared: Arc<Shared>,
+    /// A library auth provider replacing the configured client authentication.
+    auth: Option<Arc<dyn AuthProvider>>,
 }
 
 impl ZscalerMcpServer {
@@ -154,6 +225,7 @@ impl ZscalerMcpServer {
             config,
             base_url: None,
             token_url: None,
+            auth: None,
         }
     }
 
@@ -177,7 +249,10 @@ impl ZscalerMcpServer {
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
         // A library user's configuration gets the same refusal as the binary's.
-        crate::config::unenforced::refuse_unenforced(&self.shared.config)?;
+        crate::config::unenforced::refuse_unenforced_with(
+            &self.shared.config,
+            self.auth.is_some(),
+        )?;
         if let Err(e) = &self.shared.confirmations {
             return Err(e.clone().into());
         }
@@ -282,7 +357,10 @@ impl ZscalerMcpServer {
         listener: TcpListener,
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
-        crate::config::unenforced::refuse_unenforced(&self.shared.config)?;
+        crate::config::unenforced::refuse_unenforced_with(
+            &self.shared.config,
+            self.auth.is_some(),
+        )?;
         if let Err(e) = &self.shared.confirmations {
             return Err(e.clone().into());
         }
@@ -310,6 +388,31 @@ impl ZscalerMcpServer {
             config.client_auth.effective_mode(),
             &config.client_auth.api_key,
         ) {
+            _ if self.auth.is_some() => {
+                self.auth.clone().map(|p| Arc::new(ClientAuth::Provider(p)))
+            }
+            (Some(AuthMode::Oidc), _) => {
+                let provider = OidcResource::discover(oidc_settings(config))
+                    .await
+                    .map_err(|why| ServerError::Auth { mode: "oidc", why })?;
+                Some(Arc::new(ClientAuth::Provider(Arc::new(provider))))
+            }
+            (Some(AuthMode::OidcProxy), _) => {
+                let settings = proxy_settings(config).ok_or(ServerError::Auth {
+                    mode: "oidc-proxy",
+                    why: "OIDCPROXY_CONFIG_URL, OIDCPROXY_BASE_URL, OIDCPROXY_CLIENT_ID and \
+                          OIDCPROXY_CLIENT_SECRET are required"
+                        .into(),
+                })?;
+                let provider =
+                    OidcProxy::discover(settings)
+                        .await
+                        .map_err(|why| ServerError::Auth {
+                            mode: "oidc-proxy",
+                            why,
+                        })?;
+                Some(Arc::new(ClientAuth::Provider(Arc::new(provider))))
+            }
             (Some(AuthMode::ApiKey), Some(key)) => Some(Arc::new(ClientAuth::api_key(key))),
             (Some(AuthMode::Jwt), _) => Some(Arc::new(ClientAuth::jwt(&config.client_auth)?)),
             (Some(AuthMode::Zscaler), _) => {

@@ -33,6 +33,14 @@ pub struct Posture {
     pub audit_logging: bool,
 }
 
+fn scopes_or_none(scopes: &[String]) -> String {
+    if scopes.is_empty() {
+        "none".into()
+    } else {
+        scopes.join(" ")
+    }
+}
+
 impl Posture {
     pub fn of(config: &Config) -> Posture {
         let http = config.transport.is_http();
@@ -57,6 +65,26 @@ impl Posture {
                     s.refused_ttl.as_secs()
                 )
             }
+            Some(AuthMode::Oidc) => format!(
+                "oidc (protected resource: provider {}, resource {}, audience {}, required \
+                 scopes {})",
+                auth.oidc.config_url.as_deref().unwrap_or("-"),
+                auth.oidc.base_url.as_deref().unwrap_or("-"),
+                auth.oidc
+                    .audience
+                    .as_deref()
+                    .or(auth.oidc.client_id.as_deref())
+                    .unwrap_or("-"),
+                scopes_or_none(&auth.oidc.required_scopes)
+            ),
+            Some(AuthMode::OidcProxy) => format!(
+                "oidc-proxy (authorization server for {} in front of {}; access tokens {} s; \
+                 required scopes {})",
+                auth.oidc.base_url.as_deref().unwrap_or("-"),
+                auth.oidc.config_url.as_deref().unwrap_or("-"),
+                auth.oidc.token_ttl.as_secs(),
+                scopes_or_none(&auth.oidc.required_scopes)
+            ),
             mode => mode.unwrap_or(AuthMode::None).as_str().to_string(),
         };
         let client_auth = if http

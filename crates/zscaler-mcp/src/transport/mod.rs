@@ -6,6 +6,7 @@
 pub mod edge;
 pub mod health;
 pub mod http;
+pub mod oauth;
 pub mod shutdown;
 pub mod sse;
 pub mod stdio;

@@ -17,7 +17,11 @@
 //!   so its tool calls run with its token. An unreachable token endpoint is 503 with
 //!   `Retry-After`; too many failed attempts, 429 with `Retry-After`.
 //!
-//! Other modes are refused at startup until they are enforced.
+//! * `oidc` and `oidc-proxy`, and any library [`AuthProvider`]
+//!   (`ZscalerMcpServerBuilder::auth`): the provider authenticates (OAuth bearer tokens, see
+//!   [`crate::transport::oauth`]); refusals carry `resource_metadata` (RFC 9728) so clients can
+//!   discover how to get a token, and a token without the required scopes is answered 403
+//!   `insufficient_scope`.
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -32,6 +36,7 @@ use super::rejection;
 use super::zscaler::{OneApiCaller, ZscalerAuth};
 use crate::config::{ClientAuthConfig, ConfigError};
 use crate::secret::Secret;
+use crate::transport::oauth::AuthProvider;
 
 /// Longest credential header accepted; longer ones are refused without being parsed further.
 pub const MAX_CREDENTIAL_BYTES: usize = 8 * 1024;
@@ -61,6 +66,8 @@ pub enum ClientAuth {
     Jwt(Box<JwtVerifier>),
     /// The callers' own Zscaler OneAPI client credentials.
     Zscaler(Box<ZscalerAuth>),
+    /// An auth provider: `oidc`, `oidc-proxy`, or a library user's own.
+    Provider(Arc<dyn AuthProvider>),
 }
 
 impl std::fmt::Debug for ClientAuth {
@@ -69,6 +76,7 @@ impl std::fmt::Debug for ClientAuth {
             ClientAuth::ApiKey { id, .. } => write!(f, "ClientAuth::ApiKey({id})"),
             ClientAuth::Jwt(verifier) => write!(f, "ClientAuth::Jwt({verifier:?})"),
             ClientAuth::Zscaler(auth) => write!(f, "ClientAuth::Zscaler({auth:?})"),
+            ClientAuth::Provider(p) => write!(f, "ClientAuth::Provider({})", p.mode()),
         }
     }
 }
@@ -97,11 +105,19 @@ pub enum Refusal {
     Throttled {
         retry_after: u64,
     },
+    /// A valid token without every scope the server requires (403 `insufficient_scope`).
+    InsufficientScope,
 }
 
 impl Refusal {
     fn message(self, mode: &str) -> &'static str {
-        let jwt = mode == "jwt";
+        // Every mode but api-key and zscaler takes a bearer token from an identity provider.
+        let jwt = mode != "api-key";
+        if self == Refusal::InsufficientScope {
+            return "Insufficient scope: the token lacks a scope this server requires; \
+                    authorize again asking for it.";
+        }
+
         if mode == "zscaler" {
             return match self {
                 Refusal::Missing => {
@@ -128,19 +144,27 @@ impl Refusal {
                     "Too many failed authentication attempts: new credentials are not checked \
                      for a while. Retry later."
                 }
+                Refusal::InsufficientScope => "Insufficient scope.",
             };
         }
         match self {
-            Refusal::Missing if jwt => {
+            Refusal::Missing if mode == "jwt" => {
                 "Authentication required: send the identity provider's token as \
                  'Authorization: Bearer <jwt>'."
+            }
+            Refusal::Missing if jwt => {
+                "Authentication required: send an OAuth access token as 'Authorization: Bearer \
+                 <token>' (the resource metadata named in WWW-Authenticate says where to get one)."
             }
             Refusal::Missing => {
                 "Authentication required: send the API key as 'Authorization: Bearer <key>' or \
                  'X-Api-Key: <key>'."
             }
-            Refusal::Malformed if jwt => {
+            Refusal::Malformed if mode == "jwt" => {
                 "Malformed credentials: use 'Authorization: Bearer <jwt>'."
+            }
+            Refusal::Malformed if jwt => {
+                "Malformed credentials: use 'Authorization: Bearer <token>'."
             }
             Refusal::Malformed => {
                 "Malformed credentials: use 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."
@@ -151,6 +175,7 @@ impl Refusal {
             // Only the zscaler mode answers these (above).
             Refusal::Unavailable { .. } => "Cannot verify credentials right now. Retry later.",
             Refusal::Throttled { .. } => "Too many failed authentication attempts. Retry later.",
+            Refusal::InsufficientScope => "Insufficient scope.",
         }
     }
     /// The RFC 6750 `error` attribute of `WWW-Authenticate`.
@@ -162,6 +187,7 @@ impl Refusal {
             | Refusal::Throttled { .. } => None,
             Refusal::Malformed | Refusal::TooLong => Some("invalid_request"),
             Refusal::Wrong | Refusal::Token(_) => Some("invalid_token"),
+            Refusal::InsufficientScope => Some("insufficient_scope"),
         }
     }
     fn status(self) -> StatusCode {
@@ -170,6 +196,7 @@ impl Refusal {
                 StatusCode::SERVICE_UNAVAILABLE
             }
             Refusal::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Refusal::InsufficientScope => StatusCode::FORBIDDEN,
             _ => StatusCode::UNAUTHORIZED,
         }
     }
@@ -218,6 +245,7 @@ impl ClientAuth {
             ClientAuth::ApiKey { .. } => "api-key",
             ClientAuth::Jwt(_) => "jwt",
             ClientAuth::Zscaler(_) => "zscaler",
+            ClientAuth::Provider(p) => p.mode(),
         }
     }
 
@@ -252,6 +280,15 @@ impl ClientAuth {
                 })
             }
             ClientAuth::Zscaler(auth) => auth.authenticate(headers).await,
+            ClientAuth::Provider(p) => p.authenticate(headers).await,
+        }
+    }
+
+    /// The provider's RFC 9728 metadata URL and required scopes, for challenges.
+    fn challenge_extras(&self) -> (Option<String>, Vec<String>) {
+        match self {
+            ClientAuth::Provider(p) => (p.resource_metadata_url(), p.required_scopes()),
+            _ => (None, Vec::new()),
         }
     }
 }
@@ -286,7 +323,7 @@ fn presented_key(headers: &HeaderMap) -> Result<&[u8], Refusal> {
 }
 
 /// The credential of the only `Authorization: Bearer <credential>` header.
-fn bearer(headers: &HeaderMap) -> Result<&[u8], Refusal> {
+pub(crate) fn bearer(headers: &HeaderMap) -> Result<&[u8], Refusal> {
     let Some(v) = single(headers, header::AUTHORIZATION.as_str())? else {
         return Err(Refusal::Missing);
     };
@@ -359,7 +396,7 @@ pub(super) async fn check(
                     .insert(header::RETRY_AFTER, HeaderValue::from(wait));
                 return response;
             }
-            let challenge = match (auth.mode(), refusal.error_code()) {
+            let mut challenge = match (auth.mode(), refusal.error_code()) {
                 // RFC 7617: Basic has no error attributes; the body says what was wrong.
                 ("zscaler", _) => "Basic realm=\"zscaler-mcp\"".to_string(),
                 (_, Some(code)) => format!(
@@ -367,6 +404,14 @@ pub(super) async fn check(
                 ),
                 (_, None) => "Bearer realm=\"zscaler-mcp\"".to_string(),
             };
+            // RFC 9728 §5.1: where to learn how to get a token; RFC 6750 §3: the scopes needed.
+            let (metadata, scopes) = auth.challenge_extras();
+            if let Some(url) = metadata {
+                challenge.push_str(&format!(", resource_metadata=\"{url}\""));
+            }
+            if !scopes.is_empty() {
+                challenge.push_str(&format!(", scope=\"{}\"", scopes.join(" ")));
+            }
             if let Ok(value) = HeaderValue::from_str(&challenge) {
                 response
                     .headers_mut()

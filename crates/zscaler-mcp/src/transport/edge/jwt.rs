@@ -79,6 +79,8 @@ pub struct JwtSettings {
     pub max_key_age: Duration,
     pub fetch_timeout: Duration,
     pub max_jwks_bytes: usize,
+    /// Extra trusted roots (PEM) for the JWKS URL, besides the system's.
+    pub ca_bundle_pem: Option<Vec<u8>>,
 }
 
 impl JwtSettings {
@@ -98,6 +100,7 @@ impl JwtSettings {
             max_key_age: DEFAULT_MAX_KEY_AGE,
             fetch_timeout: DEFAULT_FETCH_TIMEOUT,
             max_jwks_bytes: DEFAULT_MAX_JWKS_BYTES,
+            ca_bundle_pem: None,
         }
     }
 
@@ -420,7 +423,7 @@ impl JwtVerifier {
         let (jwks_uri, allowed) = settings.validate()?;
         // reqwest is built with rustls and no default provider: choose ring, once.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .user_agent(concat!(
                 "zscaler-mcp/",
                 env!("CARGO_PKG_VERSION"),
@@ -428,7 +431,15 @@ impl JwtVerifier {
             ))
             .connect_timeout(settings.fetch_timeout)
             .timeout(settings.fetch_timeout)
-            .redirect(reqwest::redirect::Policy::none())
+            .redirect(reqwest::redirect::Policy::none());
+        if let Some(pem) = &settings.ca_bundle_pem {
+            let certs = reqwest::Certificate::from_pem_bundle(pem)
+                .map_err(|e| SetupError::Client(format!("the CA bundle does not parse: {e}")))?;
+            for cert in certs {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        let http = builder
             .build()
             .map_err(|e| SetupError::Client(e.to_string()))?;
         Ok(JwtVerifier {
@@ -467,6 +478,17 @@ impl JwtVerifier {
 
     /// Verifies `token` (the bearer credential, without the scheme).
     pub async fn verify(&self, token: &str) -> Result<VerifiedToken, TokenRefusal> {
+        self.verify_claims(token)
+            .await
+            .map(|(verified, _)| verified)
+    }
+
+    /// [`Self::verify`], also giving every claim of the verified token (an ID token's `nonce`,
+    /// `email`, ...).
+    pub async fn verify_claims(
+        &self,
+        token: &str,
+    ) -> Result<(VerifiedToken, Map<String, Value>), TokenRefusal> {
         if token.len() > MAX_CREDENTIAL_BYTES {
             return Err(TokenRefusal::Malformed);
         }
@@ -523,11 +545,12 @@ impl JwtVerifier {
             .and_then(Value::as_str)
             .and_then(principal_subject)
             .ok_or(TokenRefusal::MissingSubject)?;
-        Ok(VerifiedToken {
+        let verified = VerifiedToken {
             subject,
             scopes: scopes(&claims),
             expires_at,
-        })
+        };
+        Ok((verified, claims))
     }
 
     /// The key for `kid`, fetching the JWKS when there is none yet, it is stale, or `kid` is

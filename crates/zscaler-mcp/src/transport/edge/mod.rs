@@ -7,7 +7,8 @@
 //! 3. [`cors`]: a foreign `Origin` is refused 403; preflights of allowed origins are answered
 //!    here (before authentication) and every later answer carries the CORS headers.
 //! 4. [`auth`]: client authentication: 401 with `WWW-Authenticate`; the authenticated
-//!    [`auth::Principal`] travels on with the request.
+//!    [`auth::Principal`] travels on with the request. An auth provider's own routes (OAuth
+//!    metadata and endpoints, [`crate::transport::oauth`]) pass every layer but this one.
 //! 5. [`limits`]: request body size (413) and requests per caller (429 with `Retry-After`).
 //!
 //! TLS is terminated before all of them ([`super::tls`]). Each check answers with a JSON-RPC
@@ -81,13 +82,24 @@ pub fn rejection(status: StatusCode, code: i64, message: String) -> Response {
 /// Wraps `routes` in the edge layers, in the documented order (the last `.layer()` call is
 /// the outermost).
 pub fn apply(routes: Router, edge: Edge) -> Router {
-    let mut routes = routes.layer(middleware::from_fn_with_state(edge.limits, limits::check));
+    let mut routes = routes.layer(middleware::from_fn_with_state(
+        edge.limits.clone(),
+        limits::check,
+    ));
     if let Some(auth) = edge.auth {
+        let public = match auth.as_ref() {
+            ClientAuth::Provider(provider) => Some(provider.clone().routes()),
+            _ => None,
+        };
         let layer = auth::AuthLayer {
             auth,
             platform: edge.platform_fallback,
         };
         routes = routes.layer(middleware::from_fn_with_state(Arc::new(layer), auth::check));
+        if let Some(public) = public {
+            routes = routes
+                .merge(public.layer(middleware::from_fn_with_state(edge.limits, limits::check)));
+        }
     }
     routes
         .layer(middleware::from_fn_with_state(
