@@ -77,7 +77,8 @@ run_suite() {
 
 cd "$ROOT" || exit 2
 run_suite python "$PY" -m pytest "$ROOT/tests/clients/python" -q "$@"
-run_suite ts "$NODE22" --test --test-reporter=spec "$ROOT/tests/clients/ts/clients.test.mjs"
+run_suite ts "$NODE22" --test --test-reporter=spec "$ROOT/tests/clients/ts/clients.test.mjs" \
+    "$ROOT/tests/clients/ts/oauth.test.mjs"
 run_suite inspector env NODE_TEST_REPORTER=spec bash "$ROOT/tests/clients/inspector/run.sh"
 
 echo

@@ -64,8 +64,8 @@ export async function freePort() {
  * Start `zscaler-mcp <args> --port N` on 127.0.0.1 and wait for GET /health == 200.
  * Returns { base, port, stop() } where stop() SIGTERMs and resolves to the exit code.
  */
-export async function startHttpServer(args, env = {}) {
-  const port = await freePort();
+export async function startHttpServer(args, env = {}, fixedPort = undefined) {
+  const port = fixedPort ?? (await freePort());
   const fullArgs = [...args, '--host', '127.0.0.1', '--port', String(port)];
   const child = spawn(BIN, fullArgs, { env: serverEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
