@@ -230,6 +230,15 @@ async fn oauth_modes_name_what_they_miss_and_refuse_what_they_do_not_use() {
             ],
             "OIDCPROXY_ALLOWED_REDIRECT_URIS",
         ),
+        // A write scope needs tokens that carry scopes (an api key has none).
+        (
+            vec![
+                ("ZSCALER_MCP_AUTH_API_KEY", KEY),
+                ("ZSCALER_MCP_WRITE_ENABLED", "true"),
+                ("ZSCALER_MCP_WRITE_SCOPE", "zscaler:write"),
+            ],
+            "ZSCALER_MCP_WRITE_SCOPE",
+        ),
     ] {
         let err = refused(common::config(&http, &vars), None).await;
         assert!(err.contains(named), "{vars:?}: {err}");

@@ -44,6 +44,7 @@ fn confirm_with_a_token(tool: &str, args: &Map<String, Value>) {
         skip_confirmations: false,
         confirmation_ttl: std::time::Duration::from_secs(300),
         request_state_keys: Vec::new(),
+        scope: None,
     };
     let confirmations = Confirmations::new(&write).expect("confirmations");
     let subject = Subject {

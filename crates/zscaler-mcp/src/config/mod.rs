@@ -207,6 +207,9 @@ pub struct WriteConfig {
     pub confirmation_ttl: Duration,
     /// Keys sealing confirmation and request state; the first seals, all unseal.
     pub request_state_keys: Vec<Secret>,
+    /// `ZSCALER_MCP_WRITE_SCOPE`: the scope an HTTP caller's token must carry to see and call
+    /// write tools (jwt, oidc, oidc-proxy or a library auth provider).
+    pub scope: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,10 @@ pub fn refuse_unenforced(config: &Config) -> Result<(), ConfigError> {
 /// authentication (`ZscalerMcpServerBuilder::auth`): then no `ZSCALER_MCP_AUTH_*` or
 /// `OIDCPROXY_*` setting may be given (none would be used).
 pub fn refuse_unenforced_with(config: &Config, provider: bool) -> Result<(), ConfigError> {
+    check(config, provider, false)
+}
+
+fn check(config: &Config, provider: bool, provider_in_use: bool) -> Result<(), ConfigError> {
     if provider {
         let mut plain = config.clone();
         let auth = &config.client_auth;
@@ -35,7 +39,7 @@ pub fn refuse_unenforced_with(config: &Config, provider: bool) -> Result<(), Con
         }
         // Checked as if authentication were off, so every other auth setting is refused as unused.
         plain.client_auth.enabled = Some(false);
-        return refuse_unenforced_with(&plain, false);
+        return check(&plain, false, true);
     }
     let refuse = |source: &str, value: &str, why: &str| {
         Err(ConfigError::new(source, value, format!("it unset: {why}")))
@@ -205,6 +209,28 @@ pub fn refuse_unenforced_with(config: &Config, provider: bool) -> Result<(), Con
             "ZSCALER_CLIENT_ID and ZSCALER_CLIENT_SECRET in the container: in zscaler mode, \
              credential-less requests are served as those credentials",
         ));
+    }
+    // Scopes come only from the tokens of these modes (or a library provider's principal).
+    if let Some(scope) = &config.write.scope {
+        let scoped = matches!(
+            mode,
+            Some(AuthMode::Jwt | AuthMode::Oidc | AuthMode::OidcProxy)
+        );
+        if !config.write.enabled {
+            return refuse(
+                "ZSCALER_MCP_WRITE_SCOPE",
+                scope,
+                "it applies only when write tools are enabled (--enable-write-tools)",
+            );
+        }
+        if !http || !(scoped || provider_in_use) {
+            return refuse(
+                "ZSCALER_MCP_WRITE_SCOPE",
+                scope,
+                "callers' scopes come only from the tokens of the jwt, oidc and oidc-proxy client \
+                 authentication modes on HTTP transports",
+            );
+        }
     }
     let api_key_in_use = http && mode == Some(AuthMode::ApiKey);
     let jwt_in_use = http && mode == Some(AuthMode::Jwt);

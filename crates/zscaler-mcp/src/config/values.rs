@@ -726,6 +726,7 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
         skip_confirmations: input.bool_var("ZSCALER_MCP_SKIP_CONFIRMATIONS", false)?,
         confirmation_ttl: seconds(input.var("ZSCALER_MCP_CONFIRMATION_TTL"), 300)?,
         request_state_keys: request_state_keys(input.var("ZSCALER_MCP_REQUEST_STATE_KEYS"))?,
+        scope: input.string_var("ZSCALER_MCP_WRITE_SCOPE"),
     };
     if write.skip_confirmations && !write.enabled {
         return Err(ConfigError::new(

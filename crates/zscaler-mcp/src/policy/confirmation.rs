@@ -546,6 +546,7 @@ mod tests {
             skip_confirmations: false,
             confirmation_ttl: Duration::from_secs(ttl),
             request_state_keys: keys.iter().map(|k| Secret::new(*k)).collect(),
+            scope: None,
         }
     }
 

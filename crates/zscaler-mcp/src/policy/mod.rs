@@ -8,8 +8,10 @@
 //!    a human confirms, by elicitation, an input-required round trip or a single-use token bound
 //!    to the tool, the arguments and the caller (asked by `server/confirm.rs`).
 //!
-//! Per-caller rules (the authenticated principal) join here with the security layers.
+//! 3. [`caller`]: per-caller rules from the authenticated principal (a write scope), applied to
+//!    the view (`tools/list`, search) and again to each call.
 
+pub mod caller;
 pub mod confirmation;
 pub mod selection;
 pub mod write_gate;

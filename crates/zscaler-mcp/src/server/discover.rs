@@ -346,7 +346,15 @@ impl ZscalerMcp {
         for name in names {
             let tool = match (listed.iter().find(|t| t.name == name), view.find(name)) {
                 (Some(tool), _) => Ok(tool),
-                (None, Some(decl)) if !visible.shows(decl) => Err(Self::not_entitled(decl)),
+                (None, Some(decl)) if !visible.shows(decl) => Err(if visible.writes {
+                    Self::not_entitled(decl)
+                } else {
+                    format!(
+                        "{} is a write tool, and this caller's token lacks the scope write tools \
+                         need (ZSCALER_MCP_WRITE_SCOPE).",
+                        decl.name
+                    )
+                }),
                 (None, Some(_)) => view.tool(name).ok_or_else(|| self.unreachable(view, name)),
                 (None, None) => Err(self.unreachable(view, name)),
             };

@@ -150,12 +150,22 @@ impl ZscalerMcp {
         }
     }
 
+    /// The scopes of this request's authenticated caller (`None`: no caller, e.g. stdio).
+    pub(crate) fn caller_scopes(&self, ctx: &RequestContext<RoleServer>) -> Option<Vec<String>> {
+        ctx.extensions
+            .get::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<Principal>())
+            .map(|p| p.scopes.clone())
+    }
+
     /// What this request's caller sees of its view: `tools/list` lists these tools and
     /// `prompts/list` offers the prompts of their services, so the two never disagree.
     pub(crate) fn visible(&self, ctx: &RequestContext<RoleServer>) -> Visible {
+        let scopes = self.caller_scopes(ctx);
         Visible {
             view: self.view(),
             entitled: self.caller_entitlements(ctx),
+            writes: crate::policy::caller::may_write(&self.shared.config, scopes.as_deref()),
             discover: self.discover_mode(),
         }
     }
@@ -304,6 +314,13 @@ impl ZscalerMcp {
             ))])
             .into());
         }
+        let scopes = self.caller_scopes(context);
+        if let Some(why) =
+            crate::policy::caller::refusal(&self.shared.config, scopes.as_deref(), tool)
+        {
+            self.audit(context, entry(None, "missing_scope", None));
+            return Ok(CallToolResult::error(vec![ContentBlock::text(why)]).into());
+        }
         let args = match arguments::validate(tool, request.arguments.as_ref()) {
             Ok(args) => args,
             Err(problem) => {
@@ -369,6 +386,8 @@ impl ZscalerMcp {
 pub(crate) struct Visible {
     pub(crate) view: Arc<Exposed>,
     pub(crate) entitled: Option<Vec<Service>>,
+    /// The caller may use write tools (`policy::caller`).
+    pub(crate) writes: bool,
     /// `--tool-mode discover`: `tools/list` is the fixed discovery list, the same for every
     /// caller; the caller's tools are what `zscaler_search_tools` finds.
     discover: bool,
@@ -377,6 +396,9 @@ pub(crate) struct Visible {
 impl Visible {
     /// The caller may use this tool of the view (always true for meta tools).
     pub(crate) fn shows(&self, tool: &ToolDeclaration) -> bool {
+        if !self.writes && tool.action != Action::Read {
+            return false;
+        }
         match (&self.entitled, tool.service) {
             (Some(entitled), Some(service)) => entitled.contains(&service),
             _ => true,
@@ -388,7 +410,7 @@ impl Visible {
         if self.discover {
             return self.view.discovery().listed.as_ref().clone();
         }
-        if self.entitled.is_none() {
+        if self.entitled.is_none() && self.writes {
             return self.view.tools.as_ref().clone();
         }
         (self.view.resolved.tools.iter())

@@ -63,9 +63,16 @@ pub const MAX_TOKENS: usize = 20_000;
 /// Client ID Metadata Documents: cached this long, at most this large.
 pub const CIMD_TTL: Duration = Duration::from_secs(600);
 pub const MAX_CIMD_BYTES: usize = 5 * 1024;
-/// Redirect URIs accepted when `OIDCPROXY_ALLOWED_REDIRECT_URIS` is not set.
-pub const DEFAULT_REDIRECT_PATTERNS: &[&str] =
-    &["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"];
+/// Redirect URIs accepted when `OIDCPROXY_ALLOWED_REDIRECT_URIS` is not set: loopback, any
+/// port (or none) and any path.
+pub const DEFAULT_REDIRECT_PATTERNS: &[&str] = &[
+    "http://localhost",
+    "http://localhost:*",
+    "http://127.0.0.1",
+    "http://127.0.0.1:*",
+    "http://[::1]",
+    "http://[::1]:*",
+];
 /// Scopes asked of the provider: only the ID token's identity is used.
 const UPSTREAM_SCOPES: &str = "openid email profile";
 
@@ -312,7 +319,9 @@ impl OidcProxy {
 
     /// A redirect URI a client may register: it matches an allowed pattern.
     fn redirect_allowed(&self, uri: &str) -> bool {
-        self.patterns.iter().any(|p| glob(p, uri))
+        self.patterns
+            .iter()
+            .any(|p| redirect_pattern_matches(p, uri))
     }
 
     /// The client named `client_id`: registered here, or a Client ID Metadata Document.
@@ -408,8 +417,17 @@ impl OidcProxy {
         let redirect_uris = string_list(&doc, "redirect_uris")
             .filter(|l| !l.is_empty())
             .ok_or("the client metadata document has no redirect_uris")?;
-        if let Some(bad) = redirect_uris.iter().find(|u| !self.redirect_allowed(u)) {
-            return Err(format!("redirect URI {bad} is not allowed here"));
+        // As for registration: only the document's redirect URIs allowed here are usable.
+        let redirect_uris: Vec<String> = redirect_uris
+            .into_iter()
+            .filter(|u| self.redirect_allowed(u))
+            .collect();
+        if redirect_uris.is_empty() {
+            return Err(
+                "none of the client metadata document's redirect URIs is allowed here \
+                 (OIDCPROXY_ALLOWED_REDIRECT_URIS)"
+                    .into(),
+            );
         }
         let grants = string_list(&doc, "grant_types").unwrap_or_default();
         Ok(Client {
@@ -591,6 +609,48 @@ fn is_public(ip: std::net::IpAddr) -> bool {
                 || (first & 0xffc0) == 0xfe80)
         }
     }
+}
+
+/// A redirect URI matches an allowed pattern: the URI parses, has no user info and no
+/// fragment; the schemes are equal; the pattern's authority (`host[:port]`) matches the URI's
+/// with `*` never crossing `/`, `@`, `?` or `#` (so `http://localhost:*` cannot match
+/// `http://localhost:1@evil.example/` or a host that merely starts with `localhost`); and, when
+/// the pattern has a path, it matches the URI's path and query (`*` any run). A pattern
+/// without a path allows any path.
+pub fn redirect_pattern_matches(pattern: &str, uri: &str) -> bool {
+    let Ok(url) = reqwest::Url::parse(uri) else {
+        return false;
+    };
+    if !url.username().is_empty() || url.password().is_some() || url.fragment().is_some() {
+        return false;
+    }
+    let Some((p_scheme, p_rest)) = pattern.split_once("://") else {
+        return false;
+    };
+    let Some((u_scheme, u_rest)) = url.as_str().split_once("://") else {
+        return false;
+    };
+    if !p_scheme.eq_ignore_ascii_case(u_scheme) {
+        return false;
+    }
+    let split = |rest: &str| -> (String, Option<String>) {
+        match rest.find(['/', '?']) {
+            Some(at) => (
+                rest[..at].to_ascii_lowercase(),
+                Some(rest[at..].to_string()),
+            ),
+            None => (rest.to_ascii_lowercase(), None),
+        }
+    };
+    let (p_auth, p_path) = split(p_rest);
+    let (u_auth, u_path) = split(u_rest);
+    // The URI's authority holds no delimiter once split, so `*` cannot cross one.
+    glob(&p_auth, &u_auth)
+        && !u_auth.contains(['@', '#'])
+        && match p_path {
+            None => true,
+            Some(p) => glob(&p, u_path.as_deref().unwrap_or("/")),
+        }
 }
 
 /// `*` matches any run of characters; everything else itself.
@@ -1117,28 +1177,33 @@ async fn register(
     axum::Json(meta): axum::Json<Value>,
 ) -> Response {
     let bad = |error: &str, why: &str| oauth_error(StatusCode::BAD_REQUEST, error, why);
-    let Some(redirect_uris) = string_list(&meta, "redirect_uris").filter(|l| !l.is_empty()) else {
+    let Some(asked) = string_list(&meta, "redirect_uris").filter(|l| !l.is_empty()) else {
         return bad(
             "invalid_redirect_uri",
             "redirect_uris (a list of strings) is required",
         );
     };
-    let mut native = false;
-    for uri in &redirect_uris {
-        let Ok(url) = reqwest::Url::parse(uri) else {
-            return bad("invalid_redirect_uri", &format!("{uri} is not a URL"));
-        };
-        if url.fragment().is_some() {
-            return bad("invalid_redirect_uri", &format!("{uri} has a fragment"));
-        }
-        if !proxy.redirect_allowed(uri) {
-            return bad(
-                "invalid_redirect_uri",
-                &format!("{uri} is not allowed here (OIDCPROXY_ALLOWED_REDIRECT_URIS)"),
-            );
-        }
-        native |= url.scheme() != "https";
+    // RFC 7591 §3.2.1: the server may register less than asked. URIs outside
+    // OIDCPROXY_ALLOWED_REDIRECT_URIS are left out (the answer lists what was registered); a
+    // registration with none left is refused.
+    let (redirect_uris, refused): (Vec<String>, Vec<String>) =
+        asked.into_iter().partition(|u| proxy.redirect_allowed(u));
+    if redirect_uris.is_empty() {
+        return bad(
+            "invalid_redirect_uri",
+            &format!(
+                "no redirect URI is allowed here ({}; OIDCPROXY_ALLOWED_REDIRECT_URIS)",
+                refused.join(", ")
+            ),
+        );
     }
+    if !refused.is_empty() {
+        tracing::info!(
+            "oidc-proxy: registration left out redirect URIs not allowed here: {}",
+            refused.join(", ")
+        );
+    }
+    let native = redirect_uris.iter().any(|u| !u.starts_with("https://"));
     // A native app (loopback or private-use scheme) and a web app (https) differ in what they
     // may register (OpenID Connect Registration `application_type`, stated by 2026-07-28 DCR
     // clients): the stated type must fit the redirect URIs.
@@ -1354,6 +1419,50 @@ mod tests {
         // `*` matches dots too: patterns should pin the host's end.
         assert!(glob("http://localhost:*", "http://localhost:1/x"));
         assert!(!glob("http://127.0.0.1:*", "https://127.0.0.1:1/x"));
+    }
+
+    #[test]
+    fn redirect_patterns_match_whole_authorities() {
+        let local = |u: &str| {
+            DEFAULT_REDIRECT_PATTERNS
+                .iter()
+                .any(|p| redirect_pattern_matches(p, u))
+        };
+        for ok in [
+            "http://localhost:33418/callback",
+            "http://127.0.0.1/",
+            "http://127.0.0.1:9/cb?x=1",
+            "http://[::1]:8080/oauth/callback",
+        ] {
+            assert!(local(ok), "{ok}");
+        }
+        for bad in [
+            "http://localhost:1@evil.example/cb",
+            "http://localhost.evil.example/cb",
+            "http://127.0.0.1.evil.example:80/cb",
+            "https://127.0.0.1:9/cb",
+            "http://127.0.0.1:9/cb#frag",
+            "http://evil.example/?http://localhost:1",
+            "not a url",
+        ] {
+            assert!(!local(bad), "{bad}");
+        }
+        let claude = "https://claude.ai/api/mcp/auth_callback";
+        assert!(redirect_pattern_matches(claude, claude));
+        assert!(!redirect_pattern_matches(
+            claude,
+            "https://claude.ai/api/mcp/auth_callback/x"
+        ));
+        let sub = "https://*.example.com/cb";
+        assert!(redirect_pattern_matches(sub, "https://a.example.com/cb"));
+        assert!(!redirect_pattern_matches(
+            sub,
+            "https://evil.com/.example.com/cb"
+        ));
+        assert!(!redirect_pattern_matches(
+            sub,
+            "https://evil.com?.example.com/cb"
+        ));
     }
 
     #[test]
