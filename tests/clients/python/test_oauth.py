@@ -174,7 +174,8 @@ async def grant(server: Any, client_id: str, scope: str | None = None) -> dict[s
 async def test_dynamic_registration_flow_then_refresh_and_revocation(stack: Any) -> None:
     server, _ = stack()
     storage, browser = rig.MemoryStorage(), rig.Browser(CLIENT_REDIRECT)
-    tools, info = await call_info(server, sdk_client(server, storage, browser))
+    auth = sdk_client(server, storage, browser)
+    tools, info = await call_info(server, auth)
     # Discovery → registration → authorization → token → an authenticated tools/call.
     assert any(t.name == INFO_TOOL for t in tools.tools)
     assert not info.is_error, info.content
@@ -186,6 +187,23 @@ async def test_dynamic_registration_flow_then_refresh_and_revocation(stack: Any)
     assert answer["iss"] == server.base, answer
     assert browser.opened[0].startswith(f"{server.base}/authorize?"), browser.opened
     client_id = storage.client_info.client_id
+
+    # The client's own refresh: once its token is due, it refreshes (no new sign-in) and goes on.
+    before = storage.tokens
+    auth.context.token_expiry_time = time.time() - 1
+    _, again = await call_info(server, auth)
+    assert not again.is_error, again.content
+    assert len(browser.opened) == 1, "refreshed without a new authorization"
+    assert storage.tokens.access_token != before.access_token
+    assert storage.tokens.refresh_token != before.refresh_token
+    r = token(server, grant_type="refresh_token", refresh_token=before.refresh_token, client_id=client_id)
+    assert r.status_code == 400, "the rotated-out refresh token is spent"
+    # That reuse revoked the grant: sign in again for the rest of this test.
+    storage.tokens = None
+    auth.context.current_tokens = None
+    _, info = await call_info(server, auth)
+    assert not info.is_error, info.content
+    assert len(browser.opened) == 2
 
     # Refresh rotates: the new pair works, the old refresh token is spent.
     first = storage.tokens
