@@ -10,9 +10,14 @@ use zscaler_mcp::{ZscalerMcpServer, commands, logging};
 fn main() -> ExitCode {
     let invocation = match config::from_process() {
         Ok(i) => i,
-        Err(e) => {
+        Err(config::StartError::Config(e)) => {
             eprintln!("zscaler-mcp: {e}");
             return ExitCode::from(2);
+        }
+        // A configured cloud secret store that cannot be read: nothing starts without it.
+        Err(config::StartError::Secrets(why)) => {
+            eprintln!("zscaler-mcp: {why}");
+            return ExitCode::from(1);
         }
     };
     let config = match invocation {
@@ -33,6 +38,12 @@ fn main() -> ExitCode {
         Invocation::Serve(config) => config,
     };
     logging::init(&config.logging);
+    for note in &config.secrets.loaded.notes {
+        match note {
+            config::cloud::Note::Info(line) => tracing::info!("{line}"),
+            config::cloud::Note::Warn(line) => tracing::warn!("{line}"),
+        }
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -160,8 +160,8 @@ fn unusable_or_unenforced_settings_are_refused_naming_the_setting() {
         ),
         (
             &[],
-            &[("ZSCALER_SECRET_NAME", "zscaler/mcp")],
-            "ZSCALER_SECRET_NAME",
+            &[("ZSCALER_MCP_GCP_SECRET_MANAGER", "true")],
+            "ZSCALER_MCP_GCP_SECRET_MANAGER",
         ),
         (
             &[],
@@ -614,4 +614,32 @@ fn the_audit_line_is_structured_json_with_redacted_arguments() {
             .as_str()
             .is_some_and(|m| m.starts_with("[SECURITY] auth="))
     }));
+}
+
+/// A configured AWS secret that cannot be read stops startup with exit 1 and says why (here:
+/// Secrets Manager unreachable on a closed loopback port; tests/clients/python/
+/// test_cloud_secrets.py runs the real store, moto, for the rest).
+#[test]
+fn an_unreadable_aws_secret_stops_startup_with_exit_1() {
+    let out = run(
+        &["--list-tools"],
+        &[
+            ("ZSCALER_SECRET_NAME", "zscaler/mcp/credentials"),
+            ("AWS_REGION", "us-east-1"),
+            ("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE000000000"),
+            (
+                "AWS_SECRET_ACCESS_KEY",
+                "example-secret-key-not-real-0000000000000",
+            ),
+            ("AWS_ENDPOINT_URL", "http://127.0.0.1:9"),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("cannot reach AWS Secrets Manager") && err.contains("zscaler/mcp/credentials"),
+        "{err}"
+    );
+    assert!(!err.contains("example-secret-key"), "{err}");
 }

@@ -20,6 +20,8 @@ pub struct Environment {
     from_file: BTreeSet<String>,
     /// The `.env` file that was loaded, if any (reported by `zscaler_get_server_info`).
     dotenv_file: Option<PathBuf>,
+    /// Names set from a cloud secret store, and which (errors name it).
+    from_store: BTreeMap<String, String>,
 }
 
 impl Environment {
@@ -74,6 +76,7 @@ impl Environment {
                 .collect(),
             from_file: BTreeSet::new(),
             dotenv_file: None,
+            from_store: BTreeMap::new(),
         }
     }
 
@@ -111,8 +114,20 @@ impl Environment {
             .filter(|v| !v.is_empty())
     }
 
-    /// How to name the variable in an error: `NAME`, or `NAME (from /path/.env)`.
+    /// Sets `name` from a cloud secret store (`store` describes it), over any value the process
+    /// environment or `.env` gave.
+    pub fn set_from(&mut self, name: &str, value: String, store: &str) {
+        self.from_file.remove(name);
+        self.from_store.insert(name.to_string(), store.to_string());
+        self.vars.insert(name.to_string(), value);
+    }
+
+    /// How to name the variable in an error: `NAME`, `NAME (from /path/.env)`, or
+    /// `NAME (from <secret store>)`.
     pub fn describe(&self, name: &str) -> String {
+        if let Some(store) = self.from_store.get(name) {
+            return format!("{name} (from {store})");
+        }
         match (&self.dotenv_file, self.from_file.contains(name)) {
             (Some(file), true) => format!("{name} (from {})", file.display()),
             _ => name.to_string(),

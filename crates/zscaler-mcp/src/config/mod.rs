@@ -5,6 +5,7 @@
 //! the value (never a secret's), and what is accepted. `main` prints it and exits 2.
 
 mod cli;
+pub mod cloud;
 mod environment;
 pub mod sandbox;
 pub mod unenforced;
@@ -378,6 +379,8 @@ pub struct SecretSources {
     pub gcp_secret_manager: bool,
     /// `GCP_PROJECT_ID`.
     pub gcp_project_id: Option<String>,
+    /// What the secret stores set at startup (keys and log lines, never values).
+    pub loaded: cloud::LoadedSecrets,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -433,14 +436,45 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 /// Parses the process's arguments and environment (`main`'s entry point).
-pub fn from_process() -> Result<Invocation, ConfigError> {
+pub fn from_process() -> Result<Invocation, StartError> {
     let cli = <Cli as clap::Parser>::parse();
-    let env = Environment::load(cli.dotenv_path.as_deref())?;
-    let invocation = resolve(cli, &env)?;
-    if let Invocation::Serve(config) = &invocation {
-        unenforced::refuse_unenforced(config)?;
+    let mut env = Environment::load(cli.dotenv_path.as_deref())?;
+    // Credentials from a cloud secret store join the snapshot before anything is parsed.
+    let mut loaded = cloud::LoadedSecrets::default();
+    if env.get("ZSCALER_SECRET_NAME").is_some() && !cli.version {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| StartError::Secrets(format!("cannot start the async runtime: {e}")))?;
+        loaded = runtime
+            .block_on(cloud::load_into(&mut env))
+            .map_err(StartError::Secrets)?;
+    }
+    let mut invocation = resolve(cli, &env)?;
+    match &mut invocation {
+        Invocation::Serve(config) => {
+            config.secrets.loaded = loaded;
+            unenforced::refuse_unenforced(config)?;
+        }
+        Invocation::ListTools { config, .. } | Invocation::GenerateAuthToken { config, .. } => {
+            config.secrets.loaded = loaded;
+        }
+        Invocation::Version | Invocation::Sandbox { .. } => {}
     }
     Ok(invocation)
+}
+
+/// Why the process cannot start: a setting (exit 2) or a cloud secret store (exit 1).
+#[derive(Debug)]
+pub enum StartError {
+    Config(ConfigError),
+    Secrets(String),
+}
+
+impl From<ConfigError> for StartError {
+    fn from(e: ConfigError) -> StartError {
+        StartError::Config(e)
+    }
 }
 
 /// Resolves flags against an environment snapshot into an [`Invocation`].

@@ -313,14 +313,6 @@ fn check(config: &Config, provider: bool, provider_in_use: bool) -> Result<(), C
         );
     }
     let s = &config.secrets;
-    if let Some(name) = &s.aws_secret_name {
-        return refuse(
-            "ZSCALER_SECRET_NAME",
-            name,
-            "this version does not load AWS Secrets Manager yet; export the credentials \
-             (ZSCALER_CLIENT_ID, ZSCALER_CLIENT_SECRET, ...) instead",
-        );
-    }
     if s.gcp_secret_manager {
         return refuse(
             "ZSCALER_MCP_GCP_SECRET_MANAGER",

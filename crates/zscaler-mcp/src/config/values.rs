@@ -867,6 +867,7 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
                 .or_else(|| input.string_var("AWS_DEFAULT_REGION")),
             gcp_secret_manager: input.bool_var("ZSCALER_MCP_GCP_SECRET_MANAGER", false)?,
             gcp_project_id: input.string_var("GCP_PROJECT_ID"),
+            loaded: Default::default(),
         },
         pid_file: cli
             .pid_file

@@ -171,6 +171,10 @@ impl ZscalerMcp {
                 "tokenUrl": upstream.token_url,
                 "cloud": config.zscaler.cloud,
                 "credentials": credentials,
+                // Cloud secret stores read at startup and the keys each set (never values).
+                "credentialSources": config.secrets.loaded.sources.iter()
+                    .map(|(source, keys)| json!({"source": source, "keys": keys}))
+                    .collect::<Vec<_>>(),
                 "vanityDomain": config.zscaler.vanity_domain,
                 "customerIdSet": upstream.customer_id.is_some(),
             },
