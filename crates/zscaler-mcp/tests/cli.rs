@@ -160,11 +160,6 @@ fn unusable_or_unenforced_settings_are_refused_naming_the_setting() {
         ),
         (
             &[],
-            &[("ZSCALER_MCP_GCP_SECRET_MANAGER", "true")],
-            "ZSCALER_MCP_GCP_SECRET_MANAGER",
-        ),
-        (
-            &[],
             &[("ZSCALER_MCP_REPORT_TOKENS", "true")],
             "ZSCALER_MCP_REPORT_TOKENS",
         ),
@@ -614,6 +609,22 @@ fn the_audit_line_is_structured_json_with_redacted_arguments() {
             .as_str()
             .is_some_and(|m| m.starts_with("[SECURITY] auth="))
     }));
+}
+
+/// GCP Secret Manager without its project stops startup with exit 1, naming GCP_PROJECT_ID.
+#[test]
+fn gcp_secret_manager_needs_its_project() {
+    let out = run(
+        &["--list-tools"],
+        &[("ZSCALER_MCP_GCP_SECRET_MANAGER", "true")],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("GCP_PROJECT_ID"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 /// A configured AWS secret that cannot be read stops startup with exit 1 and says why (here:

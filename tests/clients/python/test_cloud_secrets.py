@@ -1,6 +1,8 @@
-"""Credentials from AWS Secrets Manager at startup (ZSCALER_SECRET_NAME), against moto in server
-mode on loopback, through the server's real AWS SDK client (SigV4 signing, the credential chain,
-the standard endpoint override).
+"""Credentials from cloud secret stores at startup: AWS Secrets Manager (ZSCALER_SECRET_NAME),
+against moto in server mode on loopback, through the server's real AWS SDK client (SigV4
+signing, the credential chain, the standard endpoint override); and GCP Secret Manager against a
+loopback stand-in of Google's token endpoint and Secret Manager's REST shape (a real
+service-account key, its RS256 assertion verified).
 
 A secret holding a sandbox's OneAPI credentials starts a server whose tool calls then
 authenticate with them (the `mcp` client over stdio); its unknown keys are ignored with a
@@ -11,12 +13,14 @@ exit 1 and a message that says what to do."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -242,3 +246,169 @@ def test_a_read_the_policy_does_not_allow_is_denied() -> None:
         assert len(said) < 600, said  # a sentence with a hint, not a dump of the answer
     finally:
         moto.stop()
+
+
+# --------------------------------------------------------------------- GCP Secret Manager
+
+
+class GcpStandIn:
+    """A loopback stand-in of Google's token endpoint and Secret Manager's REST shape: the
+    token endpoint verifies the service account's RS256-signed assertion (JWT bearer grant)
+    with the account's public key; `versions/latest:access` answers only that token."""
+
+    def __init__(self, secrets: dict[str, Any]) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from urllib.parse import parse_qs
+
+        import jwt
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.private_pem = key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode()
+        public = key.public_key()
+        self.token = "ya29.stand-in-" + os.urandom(8).hex()
+        self.seen: list[str] = []
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def answer(self, status: int, body: dict[str, Any]) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_POST(self) -> None:  # noqa: N802
+                form = parse_qs(self.rfile.read(int(self.headers.get("content-length", 0))).decode())
+                try:
+                    # Google accepts the null `sub` gcp_auth sends for a service account's own token.
+                    claims = jwt.decode(
+                        form["assertion"][0], public, algorithms=["RS256"], audience=stand_in.token_uri,
+                        options={"verify_sub": False},
+                    )
+                    assert form["grant_type"][0] == "urn:ietf:params:oauth:grant-type:jwt-bearer"
+                    assert claims["iss"] == "mcp@zscaler-test.iam.gserviceaccount.com"
+                    assert "cloud-platform" in claims["scope"]
+                except Exception as e:  # a bad assertion is refused, as Google does
+                    return self.answer(400, {"error": "invalid_grant", "error_description": str(e)})
+                self.answer(200, {"access_token": stand_in.token, "expires_in": 3600, "token_type": "Bearer"})
+
+            def do_GET(self) -> None:  # noqa: N802
+                if self.headers.get("authorization") != f"Bearer {stand_in.token}":
+                    return self.answer(401, {"error": {"code": 401, "status": "UNAUTHENTICATED"}})
+                name = self.path.removeprefix("/v1/").removesuffix("/versions/latest:access")
+                stand_in.seen.append(name)
+                value = secrets.get(name.rsplit("/", 1)[-1])
+                if value is None:
+                    return self.answer(404, {"error": {"code": 404, "status": "NOT_FOUND"}})
+                if value == 403:
+                    return self.answer(403, {"error": {"code": 403, "status": "PERMISSION_DENIED"}})
+                data = base64.b64encode(str(value).encode()).decode()
+                self.answer(200, {"name": f"{name}/versions/1", "payload": {"data": data}})
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.token_uri = f"{self.url}/token"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        fd, name = tempfile.mkstemp(prefix="gcp-sa-", suffix=".json")
+        with os.fdopen(fd, "w") as f:
+            json.dump({
+                "type": "service_account",
+                "project_id": "zscaler-test",
+                "private_key_id": "k1",
+                "private_key": self.private_pem,
+                "client_email": "mcp@zscaler-test.iam.gserviceaccount.com",
+                "client_id": "1234567890",
+                "token_uri": self.token_uri,
+            }, f)
+        self.key_file = Path(name)
+
+    def env(self, sandbox: rig.Sandbox | None = None, **extra: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("ZSCALER_", "ZCELL_", "GOOGLE_", "GCP_"))}
+        env.update(
+            ZSCALER_MCP_GCP_SECRET_MANAGER="true",
+            GCP_PROJECT_ID="zscaler-test",
+            GOOGLE_APPLICATION_CREDENTIALS=str(self.key_file),
+            ZSCALER_MCP_GCP_SECRET_MANAGER_ENDPOINT=self.url,
+            ZSCALER_MCP_RATE_LIMITS="off",
+        )
+        if sandbox is not None:
+            env.update(
+                ZSCALER_VANITY_DOMAIN="sandbox",
+                ZSCALER_MCP_API_BASE_URL=sandbox.info["base_url"],
+                ZSCALER_MCP_TOKEN_URL=sandbox.info["token_url"],
+            )
+        env.update(extra)
+        return env
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.key_file.unlink(missing_ok=True)
+
+
+def test_gcp_secret_manager_supplies_the_credentials() -> None:
+    sandbox = rig.start_sandbox()
+    gcp = GcpStandIn({
+        "zscaler-client-id": sandbox.info["client_id"],
+        "zscaler-client-secret": sandbox.info["client_secret"],
+        "zscaler-customer-id": sandbox.info["customer_id"],
+    })
+    try:
+        r = subprocess.run(
+            [rig.server_bin(), "--list-tools"], env=gcp.env(sandbox), stdin=subprocess.DEVNULL,
+            capture_output=True, text=True, timeout=60,
+        )
+        assert r.returncode == 0, r.stderr
+        # Every key was asked for, by its secret id, with the account's token.
+        assert gcp.seen == [f"projects/zscaler-test/secrets/{k.lower().replace('_', '-')}" for k in (
+            "ZSCALER_CLIENT_ID", "ZSCALER_CLIENT_SECRET", "ZSCALER_VANITY_DOMAIN", "ZSCALER_CUSTOMER_ID",
+            "ZSCALER_CLOUD", "ZSCALER_MCP_WRITE_ENABLED", "ZSCALER_MCP_WRITE_TOOLS")], gcp.seen
+
+        async def run() -> Any:
+            params = StdioServerParameters(command=rig.server_bin(), args=[], env=gcp.env(sandbox))
+            async with Client(params, mode="legacy", read_timeout_seconds=60) as client:
+                info = await client.call_tool("zscaler_get_server_info", {})
+                return info, await client.call_tool("zia_list_rule_labels", {})
+
+        info, result = anyio.run(run)
+        assert not result.is_error, result.content
+        assert info.structured_content["zscaler"]["credentialSources"] == [{
+            "source": "GCP Secret Manager project 'zscaler-test'",
+            "keys": ["ZSCALER_CLIENT_ID", "ZSCALER_CLIENT_SECRET", "ZSCALER_CUSTOMER_ID"],
+        }]
+    finally:
+        gcp.stop()
+        sandbox.stop()
+
+
+def test_gcp_denied_required_secret_or_bad_key_stops_startup() -> None:
+    gcp = GcpStandIn({"zscaler-client-id": "id", "zscaler-client-secret": 403})
+    try:
+        said = start_fails(gcp.env())
+        assert "Permission denied accessing secret: projects/zscaler-test/secrets/zscaler-client-secret" in said, said
+        # A key file whose private key the token endpoint does not know: no token, no start.
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        other = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode()
+        doc = json.loads(gcp.key_file.read_text())
+        doc["private_key"] = other
+        fd, forged = tempfile.mkstemp(suffix=".json")
+        with os.fdopen(fd, "w") as f:
+            json.dump(doc, f)
+        said = start_fails(gcp.env(GOOGLE_APPLICATION_CREDENTIALS=forged))
+        os.unlink(forged)
+        assert "cannot get a Google access token" in said, said
+        assert "BEGIN PRIVATE KEY" not in said
+    finally:
+        gcp.stop()

@@ -441,7 +441,7 @@ pub fn from_process() -> Result<Invocation, StartError> {
     let mut env = Environment::load(cli.dotenv_path.as_deref())?;
     // Credentials from a cloud secret store join the snapshot before anything is parsed.
     let mut loaded = cloud::LoadedSecrets::default();
-    if env.get("ZSCALER_SECRET_NAME").is_some() && !cli.version {
+    if cloud::configured(&env) && !cli.version {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()

@@ -312,14 +312,6 @@ fn check(config: &Config, provider: bool, provider_in_use: bool) -> Result<(), C
              or oidc-proxy, on HTTP transports only, as the mode selects)",
         );
     }
-    let s = &config.secrets;
-    if s.gcp_secret_manager {
-        return refuse(
-            "ZSCALER_MCP_GCP_SECRET_MANAGER",
-            "true",
-            "this version does not load GCP Secret Manager yet; export the credentials instead",
-        );
-    }
     if config.output.report_tokens {
         return refuse(
             "ZSCALER_MCP_REPORT_TOKENS",

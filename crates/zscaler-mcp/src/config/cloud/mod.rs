@@ -1,7 +1,6 @@
 //! Cloud secret stores, read once at startup before the configuration is parsed (spec 004;
-//! the reference's loaders, upstream-features §20): AWS Secrets Manager (`ZSCALER_SECRET_NAME`).
-//! GCP Secret Manager (`ZSCALER_MCP_GCP_SECRET_MANAGER`) is not read yet and is refused at
-//! startup (`config::unenforced`).
+//! the reference's loaders, upstream-features §20): AWS Secrets Manager (`ZSCALER_SECRET_NAME`)
+//! first, then GCP Secret Manager (`ZSCALER_MCP_GCP_SECRET_MANAGER`), the later overriding.
 //!
 //! Only a fixed set of keys is taken from a secret ([`AWS_KEYS`], [`GCP_KEYS`]); they override
 //! the environment snapshot (and are named `KEY (from <store>)` in configuration errors), any
@@ -13,6 +12,7 @@
 //! that cannot be decrypted, an unreachable store, missing cloud credentials.
 
 pub mod aws;
+pub mod gcp;
 
 use super::Environment;
 
@@ -29,6 +29,18 @@ pub const AWS_KEYS: &[&str] = &[
     "ZSCALER_MCP_AUTH_ISSUER",
     "ZSCALER_MCP_AUTH_AUDIENCE",
     "ZSCALER_MCP_REQUEST_STATE_KEYS",
+    "ZSCALER_MCP_WRITE_ENABLED",
+    "ZSCALER_MCP_WRITE_TOOLS",
+];
+
+/// Keys read from GCP, one secret each, named in lower case with hyphens
+/// (`ZSCALER_CLIENT_ID` → `zscaler-client-id`).
+pub const GCP_KEYS: &[&str] = &[
+    "ZSCALER_CLIENT_ID",
+    "ZSCALER_CLIENT_SECRET",
+    "ZSCALER_VANITY_DOMAIN",
+    "ZSCALER_CUSTOMER_ID",
+    "ZSCALER_CLOUD",
     "ZSCALER_MCP_WRITE_ENABLED",
     "ZSCALER_MCP_WRITE_TOOLS",
 ];
@@ -67,6 +79,11 @@ pub async fn load_into(env: &mut Environment) -> Result<LoadedSecrets, String> {
         loaded_any = Some(format!("'{name}'"));
         apply(env, loaded, &mut report);
     }
+    if gcp_enabled(env) {
+        let loaded = gcp::load(env).await?;
+        loaded_any = Some(loaded.source.clone());
+        apply(env, loaded, &mut report);
+    }
     if let Some(what) = loaded_any {
         let missing = missing_credentials(env);
         if !missing.is_empty() {
@@ -78,6 +95,19 @@ pub async fn load_into(env: &mut Environment) -> Result<LoadedSecrets, String> {
         }
     }
     Ok(report)
+}
+
+/// `ZSCALER_MCP_GCP_SECRET_MANAGER` is true (an invalid value is left to the configuration's
+/// own check, which names it).
+pub fn gcp_enabled(env: &Environment) -> bool {
+    env.get("ZSCALER_MCP_GCP_SECRET_MANAGER")
+        .and_then(super::values::parse_bool)
+        .unwrap_or(false)
+}
+
+/// Some store is configured.
+pub fn configured(env: &Environment) -> bool {
+    env.get("ZSCALER_SECRET_NAME").is_some() || gcp_enabled(env)
 }
 
 /// The OneAPI credentials still missing: a client id, and a secret or private key.
