@@ -261,6 +261,21 @@ async def test_client_id_metadata_document_flow(stack: Any) -> None:
         )
         assert r.status_code == 400 and "location" not in r.headers, r.text
         assert "OIDCPROXY_CLIENT_METADATA_HOSTS" in r.json()["error_description"]
+
+        # Without an allowlist only public hosts are fetched: a loopback document is refused.
+        open_server, _ = stack(OIDCPROXY_CA_BUNDLE=str(doc.ca_pem))
+        r = httpx2.get(
+            f"{open_server.base}/authorize",
+            params={
+                "response_type": "code",
+                "client_id": doc.url,
+                "redirect_uri": CLIENT_REDIRECT,
+                "code_challenge": challenge,
+                "code_challenge_method": "S256",
+            },
+            timeout=10,
+        )
+        assert r.status_code == 400 and "non-public address" in r.json()["error_description"], r.text
     finally:
         doc.stop()
         other.stop()

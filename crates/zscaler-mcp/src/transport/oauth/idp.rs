@@ -30,6 +30,13 @@ pub struct Discovery {
 
 /// An HTTP client for the identity provider: no redirects, [`FETCH_TIMEOUT`], extra roots.
 pub fn http_client(ca_bundle_pem: Option<&[u8]>) -> Result<reqwest::Client, String> {
+    http_builder(ca_bundle_pem)?
+        .build()
+        .map_err(|e| format!("cannot set up the HTTP client: {e}"))
+}
+
+/// The builder of [`http_client`], for callers that add to it (pinned addresses).
+pub fn http_builder(ca_bundle_pem: Option<&[u8]>) -> Result<reqwest::ClientBuilder, String> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let mut builder = reqwest::Client::builder()
         .user_agent(concat!(
@@ -47,9 +54,7 @@ pub fn http_client(ca_bundle_pem: Option<&[u8]>) -> Result<reqwest::Client, Stri
             builder = builder.add_root_certificate(cert);
         }
     }
-    builder
-        .build()
-        .map_err(|e| format!("cannot set up the HTTP client: {e}"))
+    Ok(builder)
 }
 
 /// Reads a JSON object at most `max` bytes long from `response`.

@@ -363,19 +363,23 @@ impl OidcProxy {
             None => host.clone(),
         };
         let allow = &self.settings.client_metadata_hosts;
+        // Without an allowlist, the document is fetched from the addresses just checked, pinned
+        // for this request (no second DNS answer can point it inside the network).
+        let mut pinned = None;
         if allow.is_empty() {
             let port = url.port_or_known_default().unwrap_or(443);
-            let addrs = tokio::net::lookup_host((host.trim_matches(['[', ']']), port))
-                .await
-                .map_err(|_| format!("cannot resolve {host}"))?;
-            for addr in addrs {
-                if !is_public(addr.ip()) {
-                    return Err(format!(
-                        "{host} resolves to a non-public address; list it in \
-                         OIDCPROXY_CLIENT_METADATA_HOSTS to allow it"
-                    ));
-                }
+            let addrs: Vec<std::net::SocketAddr> =
+                tokio::net::lookup_host((host.trim_matches(['[', ']']), port))
+                    .await
+                    .map_err(|_| format!("cannot resolve {host}"))?
+                    .collect();
+            if addrs.is_empty() || addrs.iter().any(|a| !is_public(a.ip())) {
+                return Err(format!(
+                    "{host} resolves to a non-public address; list it in \
+                     OIDCPROXY_CLIENT_METADATA_HOSTS to allow it"
+                ));
             }
+            pinned = Some(addrs);
         } else if !allow
             .iter()
             .any(|a| a.eq_ignore_ascii_case(&host) || a.eq_ignore_ascii_case(&with_port))
@@ -385,8 +389,14 @@ impl OidcProxy {
                  not from {with_port}"
             ));
         }
-        let response = self
-            .http
+        let http = match pinned {
+            None => self.http.clone(),
+            Some(addrs) => idp::http_builder(self.settings.ca_bundle_pem.as_deref())?
+                .resolve_to_addrs(&host, &addrs)
+                .build()
+                .map_err(|e| format!("cannot set up the HTTP client: {e}"))?,
+        };
+        let response = http
             .get(url.clone())
             .header("accept", "application/json")
             .send()
