@@ -82,16 +82,24 @@ def moto() -> Iterator[Moto]:
 
 def server_env(moto_url: str, sandbox: rig.Sandbox | None = None, **extra: str) -> dict[str, str]:
     """The server's environment: no OneAPI credentials of its own, only where the secret is."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZSCALER_", "ZCELL_", "AWS_"))}
-    env.update(
-        ZSCALER_SECRET_NAME=SECRET_NAME,
-        AWS_REGION=REGION,
-        AWS_ENDPOINT_URL=moto_url,
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_EC2_METADATA_DISABLED="true",
-        ZSCALER_MCP_RATE_LIMITS="off",
-    )
+    store = {
+        "ZSCALER_SECRET_NAME": SECRET_NAME,
+        "AWS_REGION": REGION,
+        "AWS_ENDPOINT_URL": moto_url,
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }
+    return store_env(("AWS_",), store, sandbox, extra)
+
+
+def store_env(
+    drop: tuple[str, ...], store: dict[str, str], sandbox: rig.Sandbox | None, extra: dict[str, str]
+) -> dict[str, str]:
+    """This process's environment without Zscaler settings (nor `drop`), with the store's
+    settings, the sandbox's addresses (never its credentials: those come from the store)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZSCALER_", "ZCELL_", *drop))}
+    env.update(store, ZSCALER_MCP_RATE_LIMITS="off")
     if sandbox is not None:
         env.update(
             ZSCALER_VANITY_DOMAIN="sandbox",
@@ -331,22 +339,13 @@ class GcpStandIn:
         self.key_file = Path(name)
 
     def env(self, sandbox: rig.Sandbox | None = None, **extra: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("ZSCALER_", "ZCELL_", "GOOGLE_", "GCP_"))}
-        env.update(
-            ZSCALER_MCP_GCP_SECRET_MANAGER="true",
-            GCP_PROJECT_ID="zscaler-test",
-            GOOGLE_APPLICATION_CREDENTIALS=str(self.key_file),
-            ZSCALER_MCP_GCP_SECRET_MANAGER_ENDPOINT=self.url,
-            ZSCALER_MCP_RATE_LIMITS="off",
-        )
-        if sandbox is not None:
-            env.update(
-                ZSCALER_VANITY_DOMAIN="sandbox",
-                ZSCALER_MCP_API_BASE_URL=sandbox.info["base_url"],
-                ZSCALER_MCP_TOKEN_URL=sandbox.info["token_url"],
-            )
-        env.update(extra)
-        return env
+        store = {
+            "ZSCALER_MCP_GCP_SECRET_MANAGER": "true",
+            "GCP_PROJECT_ID": "zscaler-test",
+            "GOOGLE_APPLICATION_CREDENTIALS": str(self.key_file),
+            "ZSCALER_MCP_GCP_SECRET_MANAGER_ENDPOINT": self.url,
+        }
+        return store_env(("GOOGLE_", "GCP_"), store, sandbox, extra)
 
     def stop(self) -> None:
         self.server.shutdown()

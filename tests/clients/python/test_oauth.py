@@ -148,6 +148,18 @@ async def authorize(
     return await rig.follow(url, redirect.split("?")[0])
 
 
+def first_step(server: Any, client_id: str, redirect: str, challenge: str) -> httpx2.Response:
+    """The `/authorize` request as a client sends it, its answer not followed."""
+    query = {
+        "response_type": "code",
+        "client_id": client_id,
+        "redirect_uri": redirect,
+        "code_challenge": challenge,
+        "code_challenge_method": "S256",
+    }
+    return httpx2.get(f"{server.base}/authorize", params=query, timeout=10)
+
+
 def token(server: Any, **form: str) -> httpx2.Response:
     return httpx2.post(f"{server.base}/token", data=form, timeout=10)
 
@@ -248,33 +260,13 @@ async def test_client_id_metadata_document_flow(stack: Any) -> None:
 
         # A document on a host that is not listed is never fetched: refused before redirecting.
         _, challenge = pkce()
-        r = httpx2.get(
-            f"{server.base}/authorize",
-            params={
-                "response_type": "code",
-                "client_id": other.url,
-                "redirect_uri": CLIENT_REDIRECT,
-                "code_challenge": challenge,
-                "code_challenge_method": "S256",
-            },
-            timeout=10,
-        )
+        r = first_step(server, other.url, CLIENT_REDIRECT, challenge)
         assert r.status_code == 400 and "location" not in r.headers, r.text
         assert "OIDCPROXY_CLIENT_METADATA_HOSTS" in r.json()["error_description"]
 
         # Without an allowlist only public hosts are fetched: a loopback document is refused.
         open_server, _ = stack(OIDCPROXY_CA_BUNDLE=str(doc.ca_pem))
-        r = httpx2.get(
-            f"{open_server.base}/authorize",
-            params={
-                "response_type": "code",
-                "client_id": doc.url,
-                "redirect_uri": CLIENT_REDIRECT,
-                "code_challenge": challenge,
-                "code_challenge_method": "S256",
-            },
-            timeout=10,
-        )
+        r = first_step(open_server, doc.url, CLIENT_REDIRECT, challenge)
         assert r.status_code == 400 and "non-public address" in r.json()["error_description"], r.text
     finally:
         doc.stop()
@@ -298,17 +290,7 @@ async def test_redirect_uris_must_be_registered_and_allowed(stack: Any) -> None:
     _, challenge = pkce()
     # Another path, or another host: shown an error here, never redirected there.
     for redirect in ["http://127.0.0.1:9/other", "http://localhost:9/callback", "https://evil.example.com/cb"]:
-        r = httpx2.get(
-            f"{server.base}/authorize",
-            params={
-                "response_type": "code",
-                "client_id": client_id,
-                "redirect_uri": redirect,
-                "code_challenge": challenge,
-                "code_challenge_method": "S256",
-            },
-            timeout=10,
-        )
+        r = first_step(server, client_id, redirect, challenge)
         assert r.status_code == 400 and "location" not in r.headers, (redirect, r.text)
     # The registered loopback URI on another port is the same client (RFC 8252 §7.3).
     verifier, challenge = pkce()
