@@ -9,6 +9,7 @@ pub mod cloud;
 mod environment;
 pub mod sandbox;
 pub mod unenforced;
+pub mod url_policy;
 mod values;
 
 use std::fmt;

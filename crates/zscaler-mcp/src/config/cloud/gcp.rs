@@ -44,23 +44,9 @@ pub async fn load(env: &Environment) -> Result<Loaded, String> {
         .to_string();
     let url = reqwest::Url::parse(&endpoint)
         .map_err(|_| format!("ZSCALER_MCP_GCP_SECRET_MANAGER_ENDPOINT is not a URL: {endpoint}"))?;
-    let loopback = match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    };
-    let scheme_ok = match url.scheme() {
-        "https" => url.host().is_some(),
-        "http" => loopback,
-        _ => false,
-    };
-    if !scheme_ok || !url.username().is_empty() || url.password().is_some() {
-        return Err(format!(
-            "ZSCALER_MCP_GCP_SECRET_MANAGER_ENDPOINT must be an https:// URL (http:// only to a \
-             loopback host), without credentials: {endpoint}"
-        ));
-    }
+    crate::config::url_policy::check_url_scheme(&url).map_err(|why| {
+        format!("ZSCALER_MCP_GCP_SECRET_MANAGER_ENDPOINT must be {why}: {endpoint}")
+    })?;
     let mut notes = vec![Note::Info(format!(
         "Loading credentials from GCP Secret Manager (project: {project})"
     ))];

@@ -116,18 +116,7 @@ impl JwtSettings {
             "an https:// URL of the identity provider's JWKS (http:// only to a loopback host)";
         let url =
             reqwest::Url::parse(uri).map_err(|_| invalid(Setting::JwksUri, uri, URI_EXPECTED))?;
-        let host = url.host_str().unwrap_or_default();
-        let bare = host.trim_start_matches('[').trim_end_matches(']');
-        let loopback = bare.eq_ignore_ascii_case("localhost")
-            || bare
-                .parse::<std::net::IpAddr>()
-                .is_ok_and(|ip| ip.is_loopback());
-        let scheme_ok = match url.scheme() {
-            "https" => !host.is_empty(),
-            "http" => loopback,
-            _ => false,
-        };
-        if !scheme_ok || !url.username().is_empty() || url.password().is_some() {
+        if crate::config::url_policy::check_url_scheme(&url).is_err() {
             return Err(invalid(Setting::JwksUri, uri, URI_EXPECTED));
         }
         if self.issuer.trim().is_empty() || self.issuer.chars().any(char::is_control) {
