@@ -59,17 +59,9 @@ async fn replica(sb: &RunningSandbox, api_key: &str, ring: Option<&str>) -> comm
 
 /// Label deletions the sandbox has recorded.
 async fn deletes(sb: &RunningSandbox) -> Vec<String> {
-    let text = reqwest::Client::new()
-        .get(format!("{}/_sandbox/requests?since=0", sb.base_url))
-        .bearer_auth(ADMIN)
-        .send()
+    common::sandbox_requests(&sb.base_url, ADMIN)
         .await
-        .expect("requests")
-        .text()
-        .await
-        .expect("body");
-    text.lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .into_iter()
         .filter(|r| r["method"] == "DELETE")
         .filter_map(|r| r["path"].as_str().map(str::to_string))
         .collect()

@@ -165,17 +165,9 @@ fn hits(result: &Value) -> Vec<String> {
 
 /// Requests the sandbox recorded (method, path), token requests left out.
 async fn recorded(sb: &RunningSandbox) -> Vec<(String, String)> {
-    let text = reqwest::Client::new()
-        .get(format!("{}/_sandbox/requests?since=0", sb.base_url))
-        .bearer_auth(ADMIN)
-        .send()
+    common::sandbox_requests(&sb.base_url, ADMIN)
         .await
-        .expect("requests")
-        .text()
-        .await
-        .expect("body");
-    text.lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .into_iter()
         .filter(|r| {
             !r["path"]
                 .as_str()

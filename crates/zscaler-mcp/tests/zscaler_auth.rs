@@ -138,18 +138,7 @@ fn ok_text(status: u16, answer: &Value) -> String {
 
 /// Everything the sandbox recorded.
 async fn log(sb: &RunningSandbox) -> Vec<Value> {
-    let text = common::client()
-        .get(format!("{}/_sandbox/requests?since=0", sb.base_url))
-        .bearer_auth(ADMIN)
-        .send()
-        .await
-        .expect("requests")
-        .text()
-        .await
-        .expect("body");
-    text.lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect()
+    common::sandbox_requests(&sb.base_url, ADMIN).await
 }
 
 /// Token requests naming `client`.

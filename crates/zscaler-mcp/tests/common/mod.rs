@@ -168,3 +168,19 @@ pub fn initialize(version: &str, id: u64) -> serde_json::Value {
         "params": {"protocolVersion": version, "capabilities": {}, "clientInfo": {"name": "rust-test", "version": "1"}}
     })
 }
+
+/// Every request a sandbox recorded (`/_sandbox/requests`, read with its admin token), in order.
+pub async fn sandbox_requests(base_url: &str, admin_token: &str) -> Vec<serde_json::Value> {
+    let text = client()
+        .get(format!("{base_url}/_sandbox/requests?since=0"))
+        .bearer_auth(admin_token)
+        .send()
+        .await
+        .expect("requests")
+        .text()
+        .await
+        .expect("body");
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
