@@ -14,7 +14,9 @@
 #   env.sh                    exports PY, NODE22, NODE22_BIN_DIR, NPM_PREFIX, ...
 #   logs/                     full install logs (printed on failure)
 #
-# Every install comes from a package registry (PyPI, npm) by package name.
+# Debian packages (apt-get, as root): redis-server, nginx, buildah (replica, image tests).
+#
+# Every install comes from a package registry (PyPI, npm, Debian) by package name.
 # Each step is keyed on a stamp (hash of its inputs) and skipped when unchanged.
 # Works non-interactively (CI=true, no stdin). Quiet on success.
 set -euo pipefail
@@ -59,6 +61,26 @@ run() {
         exit 1
     fi
 }
+
+# ---------------------------------------------------------------- Debian packages
+# Servers the deployment tests start on loopback (Redis, nginx) and the offline image
+# builder (buildah). Installed only when missing; the test command starts them itself.
+DEB_WANT=(redis-server:redis-server nginx:nginx buildah:buildah)
+DEB_MISSING=()
+for pair in "${DEB_WANT[@]}"; do
+    command -v "${pair#*:}" >/dev/null 2>&1 || [[ -x "/usr/sbin/${pair#*:}" ]] || DEB_MISSING+=("${pair%%:*}")
+done
+if ((${#DEB_MISSING[@]})); then
+    command -v apt-get >/dev/null 2>&1 || die "missing ${DEB_MISSING[*]} and no apt-get to install them"
+    run apt-update apt-get update -qq
+    run apt-install env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${DEB_MISSING[@]}"
+    SUMMARY+=("debian: installed ${DEB_MISSING[*]}")
+else
+    SUMMARY+=("debian: redis-server, nginx, buildah present")
+fi
+REDIS_SERVER=$(command -v redis-server || echo /usr/bin/redis-server)
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+BUILDAH=$(command -v buildah || echo /usr/bin/buildah)
 
 # ---------------------------------------------------------------- Python venv
 command -v "$PYTHON" >/dev/null 2>&1 || die "python not found ($PYTHON); set ZSCALER_MCP_PYTHON"
@@ -165,6 +187,9 @@ export MCP_INSPECTOR='$NPM_PREFIX/node_modules/.bin/mcp-inspector'
 export MCP_CONFORMANCE='$NPM_PREFIX/node_modules/.bin/conformance'
 export MCP_CONFORMANCE_ALPHA='$NPM_CONFORMANCE_ALPHA_PREFIX/node_modules/.bin/conformance'
 export MITMDUMP='$MITM_VENV/bin/mitmdump'
+export REDIS_SERVER='$REDIS_SERVER'
+export NGINX='$NGINX'
+export BUILDAH='$BUILDAH'
 EOF
 mv "$ENV_SH.tmp" "$ENV_SH"
 
