@@ -27,6 +27,7 @@ pub mod secret;
 pub mod server;
 pub mod service;
 pub mod shaping;
+pub mod state;
 pub mod transport;
 
 pub use server::{ServerError, ZscalerMcpServer, ZscalerMcpServerBuilder};

@@ -36,7 +36,7 @@ struct ToolOutcome {
 
 /// The server runs a delete only after its confirmation step; here the step is taken with a
 /// token, as for a client that cannot elicit (tests/confirmation.rs covers the step itself).
-fn confirm_with_a_token(tool: &str, args: &Map<String, Value>) {
+async fn confirm_with_a_token(tool: &str, args: &Map<String, Value>) {
     use zscaler_mcp::policy::confirmation::{Confirmations, Kind, Subject};
     let write = zscaler_mcp::config::WriteConfig {
         enabled: true,
@@ -55,6 +55,7 @@ fn confirm_with_a_token(tool: &str, args: &Map<String, Value>) {
     let token = confirmations.issue(Kind::Token, subject);
     confirmations
         .redeem(Kind::Token, &token, subject)
+        .await
         .expect("a fresh token confirms its own call");
 }
 
@@ -73,7 +74,7 @@ async fn call_tool(
             Err(problem) => CallToolResult::error(vec![ContentBlock::text(problem)]),
             Ok(args) => {
                 if tool.action == Action::Delete {
-                    confirm_with_a_token(tool.name, &args);
+                    confirm_with_a_token(tool.name, &args).await;
                 }
                 let ctx = executor::Context {
                     client,

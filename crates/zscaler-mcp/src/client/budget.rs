@@ -7,6 +7,10 @@
 //! calls queue in arrival order. A
 //! reservation that would not be due before the call's deadline is given back and reported as a
 //! rate-limit error instead of sleeping past it. Every service also has a concurrency cap.
+//!
+//! With a shared state store ([`crate::state`]), replicas draw from one budget per tenant: the
+//! same windows, kept in Redis. Should the store fail, this replica falls back to its own
+//! windows (and warns) rather than stop calling Zscaler.
 
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
@@ -17,6 +21,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
 use crate::service::Service;
+use crate::state::{Degraded, Reservation, SharedState, WindowSpec};
 
 /// Which budget a method draws from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -222,6 +227,8 @@ pub struct Budgets {
     windows: Mutex<HashMap<(Service, MethodClass), Vec<Slide>>>,
     limits: RateLimits,
     concurrency: HashMap<Service, Arc<Semaphore>>,
+    /// The replicas' shared budget and the tenant's name in it.
+    shared: Option<(SharedState, String)>,
 }
 
 /// A reservation could not be met before the deadline.
@@ -245,7 +252,15 @@ impl Budgets {
             windows: Mutex::new(windows),
             limits,
             concurrency,
+            shared: None,
         }
+    }
+
+    /// Draws from `store`'s budget for `tenant` (a stable, non-secret name of the tenant and
+    /// OneAPI client) instead of this process's own.
+    pub fn shared(mut self, store: Option<SharedState>, tenant: &str) -> Budgets {
+        self.shared = store.map(|s| (s, tenant.to_string()));
+        self
     }
 
     pub fn limits(&self) -> &RateLimits {
@@ -260,6 +275,31 @@ impl Budgets {
         class: MethodClass,
         max_wait: Duration,
     ) -> Result<(), OverBudget> {
+        if let Some((store, tenant)) = &self.shared
+            && let Some(rule) = self
+                .limits
+                .rules
+                .iter()
+                .find(|(s, c, _)| *s == service && *c == class)
+        {
+            let windows: Vec<WindowSpec> = rule
+                .2
+                .iter()
+                .map(|w| WindowSpec {
+                    count: w.count,
+                    per: w.per,
+                })
+                .collect();
+            let budget = format!("{tenant}:{}:{}", service.code(), class.name());
+            match store.reserve(&budget, &windows, max_wait).await {
+                Ok(Reservation::Booked { wait }) => {
+                    self.sleep(service, class, wait).await;
+                    return Ok(());
+                }
+                Ok(Reservation::TooFar { wait }) => return Err(OverBudget { wait }),
+                Err(e) => store.degraded(Degraded::Budget, &e),
+            }
+        }
         let wait = {
             let mut all = match self.windows.lock() {
                 Ok(w) => w,
@@ -286,6 +326,11 @@ impl Budgets {
             }
             wait
         };
+        self.sleep(service, class, wait).await;
+        Ok(())
+    }
+
+    async fn sleep(&self, service: Service, class: MethodClass, wait: Duration) {
         if !wait.is_zero() {
             tracing::debug!(
                 service = service.code(),
@@ -295,7 +340,6 @@ impl Budgets {
             );
             tokio::time::sleep(wait).await;
         }
-        Ok(())
     }
 
     /// A slot among the service's concurrent calls.

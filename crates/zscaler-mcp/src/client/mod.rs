@@ -71,6 +71,9 @@ pub struct ClientSettings {
     pub proxy: Option<String>,
     /// `NO_PROXY`: hosts, domains and CIDRs reached directly.
     pub no_proxy: Option<String>,
+    /// The store replicas share (`ZSCALER_MCP_STATE_STORE`): rate budgets are then the
+    /// tenant's, across replicas. Set by the server from the configured store, not parsed.
+    pub shared_state: Option<crate::state::SharedState>,
 }
 
 impl Default for ClientSettings {
@@ -91,6 +94,7 @@ impl Default for ClientSettings {
             ca_bundle_pem: None,
             proxy: None,
             no_proxy: None,
+            shared_state: None,
         }
     }
 }
@@ -162,6 +166,20 @@ struct Inner {
     sandbox: bool,
     token_url: String,
     user_agent: String,
+}
+
+/// The tenant's name in a shared budget: the gateway and OneAPI client, digested (stable across
+/// replicas of one deployment, and no identifier in Redis).
+fn tenant_name(upstream: &Upstream) -> String {
+    use sha2::Digest as _;
+    let mut h = sha2::Sha256::new();
+    h.update(upstream.base_url.trim_end_matches('/').as_bytes());
+    h.update([0]);
+    h.update(upstream.client_id.as_deref().unwrap_or("").as_bytes());
+    h.finalize()[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Said of a request that may have reached the server and is therefore not sent again.
@@ -253,10 +271,10 @@ impl ZscalerClient {
                 http,
                 base_url: upstream.base_url.trim_end_matches('/').to_string(),
                 tokens,
-                budgets: Arc::new(budget::Budgets::new(
-                    settings.rate_limits.clone(),
-                    settings.concurrency,
-                )),
+                budgets: Arc::new(
+                    budget::Budgets::new(settings.rate_limits.clone(), settings.concurrency)
+                        .shared(settings.shared_state.clone(), &tenant_name(upstream)),
+                ),
                 settings,
                 sandbox: upstream.sandbox,
                 token_url: upstream.token_url.clone(),

@@ -123,6 +123,10 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub pid_file: Option<PathBuf>,
 
+    /// State shared by replicas: memory, or redis://HOST:PORT/DB (confirmations, the tenant's rate budget, per-caller limits) [env: ZSCALER_MCP_STATE_STORE]
+    #[arg(long, value_name = "URL")]
+    pub state_store: Option<String>,
+
     /// Enable debug logging (stderr) [env: ZSCALER_MCP_DEBUG]
     #[arg(long)]
     pub debug: bool,

@@ -102,6 +102,35 @@ pub struct Config {
     /// Where OneAPI credentials are loaded from at startup, besides the environment.
     pub secrets: SecretSources,
     pub pid_file: Option<PathBuf>,
+    /// Where state shared by replicas lives (`ZSCALER_MCP_STATE_STORE`).
+    pub state_store: StateStoreConfig,
+}
+
+/// `ZSCALER_MCP_STATE_STORE`: this process's memory (default), or a Redis that replicas share
+/// for confirmations, the tenant's rate budget and per-caller limits.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StateStoreConfig {
+    #[default]
+    Memory,
+    Redis {
+        /// `redis://` or `rediss://`; may carry a password, so never printed.
+        url: Secret,
+        /// Key prefix (`ZSCALER_MCP_STATE_PREFIX`, default `zscaler-mcp`).
+        prefix: String,
+    },
+}
+
+impl StateStoreConfig {
+    /// `memory`, or `redis://host:port/db` without credentials.
+    pub fn describe(&self) -> String {
+        match self {
+            StateStoreConfig::Memory => "memory (this process)".to_string(),
+            StateStoreConfig::Redis { url, prefix } => format!(
+                "{} (prefix {prefix})",
+                crate::state::describe_url(url.expose())
+            ),
+        }
+    }
 }
 
 /// HTTP listener and edge settings (streamable HTTP and SSE transports).

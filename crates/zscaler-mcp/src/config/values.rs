@@ -873,6 +873,50 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
             .pid_file
             .clone()
             .or_else(|| input.path_var(&["ZSCALER_MCP_PID_FILE"])),
+        state_store: state_store(input, cli)?,
+    })
+}
+
+/// `ZSCALER_MCP_STATE_STORE` / `--state-store`: `memory`, or a `redis://` / `rediss://` URL;
+/// `ZSCALER_MCP_STATE_PREFIX` names the deployment's keys.
+fn state_store(input: &Input<'_>, cli: &Cli) -> Result<super::StateStoreConfig, ConfigError> {
+    let Some(raw) = input.pick(
+        cli.state_store.as_deref(),
+        "--state-store",
+        "ZSCALER_MCP_STATE_STORE",
+    ) else {
+        return Ok(super::StateStoreConfig::Memory);
+    };
+    let expected =
+        "memory, or a Redis URL such as redis://redis:6379/0 or rediss://user:password@host:6380";
+    if raw.value.is_empty() || raw.value.eq_ignore_ascii_case("memory") {
+        return Ok(super::StateStoreConfig::Memory);
+    }
+    // The value may carry a password: never echoed.
+    let url = reqwest::Url::parse(raw.value)
+        .map_err(|_| ConfigError::new(raw.source.clone(), "<redacted>", expected))?;
+    if !matches!(url.scheme(), "redis" | "rediss") || url.host_str().is_none_or(str::is_empty) {
+        return Err(ConfigError::new(raw.source, "<redacted>", expected));
+    }
+    let prefix = input
+        .string_var("ZSCALER_MCP_STATE_PREFIX")
+        .map(|p| p.trim().to_string())
+        .unwrap_or_else(|| "zscaler-mcp".to_string());
+    if prefix.is_empty()
+        || prefix.len() > 64
+        || !prefix
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+    {
+        return Err(ConfigError::new(
+            input.env.describe("ZSCALER_MCP_STATE_PREFIX"),
+            prefix,
+            "1 to 64 letters, digits, '-', '_', '.' or ':'",
+        ));
+    }
+    Ok(super::StateStoreConfig::Redis {
+        url: Secret::new(raw.value),
+        prefix,
     })
 }
 
@@ -1024,6 +1068,7 @@ fn client_settings(
         ca_bundle_pem,
         proxy,
         no_proxy,
+        shared_state: None,
     })
 }
 

@@ -17,7 +17,9 @@
 //! sharing the ring verify each other's and keys rotate by prepending a new one) or a random
 //! per-process key. Each binds the tool, a digest of the canonical arguments (defaults applied,
 //! `kwargs` excluded), the principal, an expiry (`ZSCALER_MCP_CONFIRMATION_TTL`) and a nonce,
-//! and is spent on first use. Each way a presented token can be wrong has its own answer:
+//! and is spent on first use: in this process's memory, or with a shared state store
+//! (`ZSCALER_MCP_STATE_STORE`) in Redis, so a token spent on one replica is spent on all; a
+//! store that does not answer refuses the confirmation (fail closed). Each way a presented token can be wrong has its own answer:
 //! malformed, tampered with, sealed by an unknown key, expired, for another tool, for other
 //! arguments, for another caller, already used.
 
@@ -33,6 +35,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::config::{ConfigError, WriteConfig};
+use crate::state::SharedState;
 
 pub use crate::catalog::schema::CONFIRM_PARAM;
 
@@ -90,6 +93,8 @@ pub enum Rejection {
     OtherPrincipal,
     Replayed,
     Overloaded,
+    /// The shared store that records spent confirmations did not answer.
+    StoreUnavailable,
 }
 
 impl Rejection {
@@ -121,6 +126,10 @@ impl Rejection {
             Rejection::Overloaded => {
                 "Too many confirmations are outstanding; try again later.".into()
             }
+            Rejection::StoreUnavailable => "The shared state store (ZSCALER_MCP_STATE_STORE) \
+                 that makes each confirmation single-use across replicas did not answer, so \
+                 this confirmation cannot be checked; try again when it is back."
+                .into(),
         }
     }
 
@@ -137,6 +146,7 @@ impl Rejection {
             Rejection::OtherPrincipal => "other_principal",
             Rejection::Replayed => "replayed",
             Rejection::Overloaded => "overloaded",
+            Rejection::StoreUnavailable => "store_unavailable",
         }
     }
 }
@@ -151,6 +161,8 @@ pub struct Confirmations {
     pub skip: bool,
     /// True when the key ring came from configuration (replicas verify each other).
     pub shared_keys: bool,
+    /// Where spent nonces are recorded when replicas share state (instead of `spent`).
+    store: Option<SharedState>,
 }
 
 impl std::fmt::Debug for Confirmations {
@@ -273,7 +285,14 @@ impl Confirmations {
             spent: Mutex::new(HashMap::new()),
             skip: write.skip_confirmations,
             shared_keys,
+            store: None,
         })
+    }
+
+    /// Records spent confirmations in `store` (shared by replicas) instead of this process.
+    pub fn with_store(mut self, store: Option<SharedState>) -> Confirmations {
+        self.store = store;
+        self
     }
 
     pub fn ttl(&self) -> Duration {
@@ -306,7 +325,7 @@ impl Confirmations {
     }
 
     /// Checks `presented` against `subject` and spends it. `Ok` means the call is confirmed.
-    pub fn redeem(
+    pub async fn redeem(
         &self,
         kind: Kind,
         presented: &str,
@@ -337,6 +356,16 @@ impl Confirmations {
         }
         if claims.p != principal_digest(subject.principal) {
             return Err(Rejection::OtherPrincipal);
+        }
+        if let Some(store) = &self.store {
+            return match store.spend_once("confirmation", &claims.n, claims.e).await {
+                Ok(true) => Ok(()),
+                Ok(false) => Err(Rejection::Replayed),
+                Err(e) => {
+                    tracing::error!("{e}: a delete confirmation was refused (fail closed)");
+                    Err(Rejection::StoreUnavailable)
+                }
+            };
         }
         let mut spent = self.spent.lock().map_err(|_| Rejection::Overloaded)?;
         if spent.contains_key(&claims.n) {
@@ -557,8 +586,8 @@ mod tests {
     const K1: &str = "k1-0123456789abcdef0123456789abcdef";
     const K2: &str = "k2-0123456789abcdef0123456789abcdef";
 
-    #[test]
-    fn a_token_confirms_exactly_one_call_of_its_tool_arguments_and_caller() {
+    #[tokio::test]
+    async fn a_token_confirms_exactly_one_call_of_its_tool_arguments_and_caller() {
         let c = Confirmations::new(&write(&[], 300)).expect("confirmations");
         let a = args(json!({"group_id": "72058", "microtenant_id": null}));
         let subject = Subject {
@@ -580,7 +609,8 @@ mod tests {
                 Kind::Token,
                 &token,
                 with("zpa_delete_server_group", &a, Some("api-key:1234"))
-            ),
+            )
+            .await,
             Err(Rejection::OtherTool("zpa_delete_segment_group".into()))
         );
         assert_eq!(
@@ -592,7 +622,8 @@ mod tests {
                     &other_args,
                     Some("api-key:1234")
                 )
-            ),
+            )
+            .await,
             Err(Rejection::OtherArguments)
         );
         assert_eq!(
@@ -600,11 +631,12 @@ mod tests {
                 Kind::Token,
                 &token,
                 with("zpa_delete_segment_group", &a, Some("api-key:9999"))
-            ),
+            )
+            .await,
             Err(Rejection::OtherPrincipal)
         );
         assert_eq!(
-            c.redeem(Kind::State, &token, subject),
+            c.redeem(Kind::State, &token, subject).await,
             Err(Rejection::WrongKind)
         );
         // One character of the sealed body changed: still well-formed, no longer signed.
@@ -618,11 +650,11 @@ mod tests {
         parts[longest] = chars.into_iter().collect();
         let tampered = parts.join(".");
         assert_eq!(
-            c.redeem(Kind::Token, &tampered, subject),
+            c.redeem(Kind::Token, &tampered, subject).await,
             Err(Rejection::Tampered)
         );
         assert_eq!(
-            c.redeem(Kind::Token, "not a token", subject),
+            c.redeem(Kind::Token, "not a token", subject).await,
             Err(Rejection::Malformed)
         );
         assert_eq!(
@@ -630,17 +662,18 @@ mod tests {
                 Kind::Token,
                 &token,
                 with("zpa_delete_segment_group", &reordered, Some("api-key:1234"))
-            ),
+            )
+            .await,
             Ok(())
         );
         assert_eq!(
-            c.redeem(Kind::Token, &token, subject),
+            c.redeem(Kind::Token, &token, subject).await,
             Err(Rejection::Replayed)
         );
     }
 
-    #[test]
-    fn replicas_sharing_a_ring_verify_each_other_and_rotation_keeps_old_tokens() {
+    #[tokio::test]
+    async fn replicas_sharing_a_ring_verify_each_other_and_rotation_keeps_old_tokens() {
         let a = args(json!({"label_id": "1"}));
         let subject = Subject {
             tool: "zia_delete_rule_label",
@@ -651,17 +684,17 @@ mod tests {
         let token = old.issue(Kind::Token, subject);
         // A replica that rotated (new key first, old still accepted) verifies it...
         let rotated = Confirmations::new(&write(&[K2, K1], 300)).expect("rotated ring");
-        assert_eq!(rotated.redeem(Kind::Token, &token, subject), Ok(()));
+        assert_eq!(rotated.redeem(Kind::Token, &token, subject).await, Ok(()));
         // ...one that retired the old key refuses it, and says why.
         let retired = Confirmations::new(&write(&[K2], 300)).expect("new ring");
         let token = old.issue(Kind::Token, subject);
         assert_eq!(
-            retired.redeem(Kind::Token, &token, subject),
+            retired.redeem(Kind::Token, &token, subject).await,
             Err(Rejection::UnknownKey)
         );
         // A per-process key is not shared.
         let solo = Confirmations::new(&write(&[], 300)).expect("process key");
-        assert!(solo.redeem(Kind::Token, &token, subject).is_err());
+        assert!(solo.redeem(Kind::Token, &token, subject).await.is_err());
         // Duplicate keys are a configuration error naming the variable.
         let e = Confirmations::new(&write(&[K1, K1], 300)).expect_err("duplicate");
         assert!(
@@ -670,8 +703,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn an_expired_token_is_refused_as_expired() {
+    #[tokio::test]
+    async fn an_expired_token_is_refused_as_expired() {
         // Below the configurable minimum on purpose: the rule, not the setting, is under test.
         let mut short = write(&[], 300);
         short.confirmation_ttl = Duration::from_secs(1);
@@ -685,13 +718,13 @@ mod tests {
         let token = c.issue(Kind::Token, subject);
         std::thread::sleep(Duration::from_millis(1100));
         assert_eq!(
-            c.redeem(Kind::Token, &token, subject),
+            c.redeem(Kind::Token, &token, subject).await,
             Err(Rejection::Expired)
         );
         let state = c.issue(Kind::State, subject);
         std::thread::sleep(Duration::from_millis(1100));
         assert_eq!(
-            c.redeem(Kind::State, &state, subject),
+            c.redeem(Kind::State, &state, subject).await,
             Err(Rejection::Expired)
         );
     }

@@ -87,7 +87,7 @@ impl ZscalerMcp {
 
         // A 2026-07-28 retry: the sealed state says what was asked; the response what was said.
         if let Some(state) = &request.request_state {
-            if let Err(r) = confirmations.redeem(Kind::State, state, subject) {
+            if let Err(r) = confirmations.redeem(Kind::State, state, subject).await {
                 tracing::warn!(tool = tool.name, reason = r.code(), "requestState rejected");
                 return Gate::Error(ErrorData::invalid_params(
                     format!("Invalid requestState: {} Nothing was deleted.", r.message()),
@@ -162,7 +162,7 @@ impl ZscalerMcp {
             Err(problem) => return text(problem, true),
         };
         let rejected = match presented {
-            Some(token) => match confirmations.redeem(Kind::Token, &token, subject) {
+            Some(token) => match confirmations.redeem(Kind::Token, &token, subject).await {
                 Ok(()) => {
                     tracing::info!(tool = tool.name, "confirmed (token valid)");
                     return Gate::Confirmed;

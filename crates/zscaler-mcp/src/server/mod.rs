@@ -56,6 +56,8 @@ pub enum ServerError {
     Config(#[from] crate::config::ConfigError),
     #[error("cannot set up {mode} client authentication: {why}")]
     Auth { mode: &'static str, why: String },
+    #[error("cannot use the shared state store: {0}")]
+    StateStore(String),
     #[error("cannot write the PID file {path}: {source}")]
     PidFile {
         path: String,
@@ -248,14 +250,7 @@ impl ZscalerMcpServer {
         self,
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
-        // A library user's configuration gets the same refusal as the binary's.
-        crate::config::unenforced::refuse_unenforced_with(
-            &self.shared.config,
-            self.auth.is_some(),
-        )?;
-        if let Err(e) = &self.shared.confirmations {
-            return Err(e.clone().into());
-        }
+        self.preflight().await?;
         let tls = self.tls()?;
         // Written before anything is served, removed when `run` returns (drop).
         let _pid_file = match &self.shared.config.pid_file {
@@ -339,6 +334,44 @@ impl ZscalerMcpServer {
         }
     }
 
+    /// Checks made before anything is served: settings that would not be enforced, the
+    /// confirmation keys, and the shared state store (which must answer: confirmations fail
+    /// closed without it).
+    async fn preflight(&self) -> Result<(), ServerError> {
+        // A library user's configuration gets the same refusal as the binary's.
+        crate::config::unenforced::refuse_unenforced_with(
+            &self.shared.config,
+            self.auth.is_some(),
+        )?;
+        if let Err(e) = &self.shared.confirmations {
+            return Err(e.clone().into());
+        }
+        if let Some(e) = &self.shared.state_error {
+            return Err(e.clone().into());
+        }
+        if let Some(store) = &self.shared.state {
+            store
+                .check()
+                .await
+                .map_err(|e| ServerError::StateStore(format!("{} at {}", e, store.describe())))?;
+            tracing::info!(
+                "shared state store: {} (confirmations, the tenant's rate budget and per-caller \
+                 limits are shared by every replica using it)",
+                self.shared.config.state_store.describe()
+            );
+            let write = &self.shared.config.write;
+            if write.enabled && write.request_state_keys.is_empty() {
+                tracing::warn!(
+                    "ZSCALER_MCP_STATE_STORE is shared but ZSCALER_MCP_REQUEST_STATE_KEYS is not \
+                     set: each replica seals confirmations with its own key, so a confirmation \
+                     issued by one replica is refused by the others (set the same key ring on \
+                     every replica)"
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// The TLS material, read and checked before anything is served.
     fn tls(&self) -> Result<Option<Arc<rustls::ServerConfig>>, ServerError> {
         let config = &self.shared.config;
@@ -357,13 +390,7 @@ impl ZscalerMcpServer {
         listener: TcpListener,
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
-        crate::config::unenforced::refuse_unenforced_with(
-            &self.shared.config,
-            self.auth.is_some(),
-        )?;
-        if let Err(e) = &self.shared.confirmations {
-            return Err(e.clone().into());
-        }
+        self.preflight().await?;
         let tls = self.tls()?;
         self.serve_on(listener, tls, stop).await
     }
@@ -459,6 +486,7 @@ impl ZscalerMcpServer {
                     limits: Arc::new(Limits::new(
                         config.http.max_body_bytes,
                         config.http.client_rate_limit,
+                        self.shared.state.clone(),
                     )),
                 },
                 cancel: cancel.clone(),

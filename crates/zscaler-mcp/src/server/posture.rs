@@ -31,6 +31,9 @@ pub struct Posture {
     pub delete_tools: String,
     pub sanitization: bool,
     pub audit_logging: bool,
+    /// Where confirmations, the tenant's rate budget and per-caller limits are kept:
+    /// `memory (this process)` or the shared Redis (no credentials).
+    pub state_store: String,
 }
 
 fn scopes_or_none(scopes: &[String]) -> String {
@@ -163,6 +166,7 @@ impl Posture {
             },
             sanitization: config.output.sanitize,
             audit_logging: config.logging.log_tool_calls,
+            state_store: config.state_store.describe(),
         }
     }
 
@@ -215,6 +219,7 @@ impl Posture {
         ));
         lines.push(format!("sanitization={}", on_off(self.sanitization)));
         lines.push(format!("audit_logging={}", on_off(self.audit_logging)));
+        lines.push(format!("state_store={}", self.state_store));
         lines
             .into_iter()
             .map(|l| format!("[SECURITY] {l}"))

@@ -11,11 +11,13 @@ use crate::client::Upstream;
 use crate::client::{ClientError, ClientSettings, ZscalerClient};
 use crate::config::Config;
 use crate::config::ConfigError;
+use crate::config::StateStoreConfig;
 use crate::policy::confirmation::Confirmations;
 use crate::policy::selection::{self, Resolved};
 use crate::server::discover::Discovery;
 use crate::server::posture::Posture;
 use crate::service::Service;
+use crate::state::SharedState;
 
 /// What one view of the server exposes: the resolved selection and its `tools/list` answer,
 /// built once (rebuilding ~300 schemas per request would dominate latency).
@@ -69,6 +71,12 @@ pub struct Shared {
     /// The Zscaler tenant calls go to, and the client that reaches it; replaced once by the
     /// embedded sandbox at start.
     upstream: std::sync::RwLock<(Arc<Upstream>, Result<ZscalerClient, ClientError>)>,
+    /// The store replicas share (`ZSCALER_MCP_STATE_STORE`); `None`: this process's memory.
+    pub state: Option<SharedState>,
+    /// Why the configured store cannot be used (checked before anything is served).
+    pub state_error: Option<ConfigError>,
+    /// The client's settings, with the shared store.
+    client_settings: ClientSettings,
 }
 
 fn read<T: Clone>(lock: &std::sync::RwLock<T>) -> T {
@@ -87,8 +95,25 @@ fn write<T>(lock: &std::sync::RwLock<T>, value: T) {
 
 impl Shared {
     pub fn new(config: Arc<Config>, resolved: Resolved, upstream: Upstream) -> Shared {
-        let settings = config.client.clone();
-        let confirmations = Confirmations::new(&config.write);
+        let (state, state_error) = match &config.state_store {
+            StateStoreConfig::Memory => (None, None),
+            StateStoreConfig::Redis { url, prefix } => {
+                match SharedState::redis(url.expose(), prefix) {
+                    Ok(s) => (Some(s), None),
+                    Err(e) => (
+                        None,
+                        Some(ConfigError::new(
+                            "ZSCALER_MCP_STATE_STORE",
+                            "<redacted>",
+                            format!("a usable Redis URL ({})", e.0),
+                        )),
+                    ),
+                }
+            }
+        };
+        let mut settings = config.client.clone();
+        settings.shared_state = state.clone();
+        let confirmations = Confirmations::new(&config.write).map(|c| c.with_store(state.clone()));
         Shared {
             posture: Posture::of(&config),
             config,
@@ -97,6 +122,9 @@ impl Shared {
             inflight: TaskTracker::new(),
             confirmations,
             upstream: std::sync::RwLock::new(Self::connect(&settings, upstream)),
+            state,
+            state_error,
+            client_settings: settings,
         }
     }
 
@@ -125,7 +153,10 @@ impl Shared {
     }
 
     pub fn use_upstream(&self, upstream: Upstream) {
-        write(&self.upstream, Self::connect(&self.config.client, upstream));
+        write(
+            &self.upstream,
+            Self::connect(&self.client_settings, upstream),
+        );
     }
 
     /// The process-wide view (sessions may add toolsets on top).

@@ -6,7 +6,9 @@
 //! - **Requests per caller** (`ZSCALER_MCP_CLIENT_RATE_LIMIT`, default 600/min): counted per
 //!   authenticated principal, or per client address when the server runs without client
 //!   authentication; over the limit the answer is 429 with `Retry-After` (GCRA through the
-//!   `governor` crate: the burst is the whole window's count, refilled evenly).
+//!   `governor` crate: the burst is the whole window's count, refilled evenly). With a shared
+//!   state store the same GCRA runs in Redis, so a caller's limit holds across replicas; a
+//!   store that does not answer falls back to this replica's own counter, with a warning.
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -25,6 +27,7 @@ use super::auth::Principal;
 use super::rejection;
 use super::source::ClientAddr;
 use crate::config::ClientRateLimit;
+use crate::state::{Degraded, SharedState};
 
 type Keyed = RateLimiter<String, DefaultKeyedStateStore<String>, DefaultClock>;
 
@@ -35,6 +38,9 @@ const SWEEP_EVERY: u64 = 4096;
 pub struct Limits {
     pub max_body_bytes: usize,
     per_client: Option<Keyed>,
+    rate: Option<ClientRateLimit>,
+    /// Replicas' shared counters (`ZSCALER_MCP_STATE_STORE`).
+    store: Option<SharedState>,
     checks: AtomicU64,
 }
 
@@ -48,7 +54,11 @@ impl std::fmt::Debug for Limits {
 }
 
 impl Limits {
-    pub fn new(max_body_bytes: usize, rate: Option<ClientRateLimit>) -> Limits {
+    pub fn new(
+        max_body_bytes: usize,
+        rate: Option<ClientRateLimit>,
+        store: Option<SharedState>,
+    ) -> Limits {
         let per_client = rate.and_then(|r| {
             let count = NonZeroU32::new(r.count)?;
             let quota = Quota::with_period(r.per / r.count)?.allow_burst(count);
@@ -57,15 +67,26 @@ impl Limits {
         Limits {
             max_body_bytes,
             per_client,
+            rate: rate.filter(|r| r.count > 0),
+            store,
             checks: AtomicU64::new(0),
         }
     }
 
     /// `Err(seconds to wait)` when `key` is over its limit.
-    fn admit(&self, key: &str) -> Result<(), u64> {
+    async fn admit(&self, key: &str) -> Result<(), u64> {
         let Some(limiter) = &self.per_client else {
             return Ok(());
         };
+        if let (Some(store), Some(rate)) = (&self.store, self.rate) {
+            match store.admit(key, rate.count, rate.per).await {
+                Ok(Ok(())) => return Ok(()),
+                Ok(Err(wait)) => {
+                    return Err(wait.as_secs() + u64::from(wait.subsec_nanos() > 0));
+                }
+                Err(e) => store.degraded(Degraded::CallerLimit, &e),
+            }
+        }
         if self.checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1 {
             limiter.retain_recent();
             limiter.shrink_to_fit();
@@ -114,7 +135,7 @@ pub(super) async fn check(
         return too_large(limits.max_body_bytes);
     }
     let key = caller(&request);
-    if let Err(wait) = limits.admit(&key) {
+    if let Err(wait) = limits.admit(&key).await {
         tracing::warn!(caller = %key, retry_after = wait, "rejected request: client rate limit");
         let mut response = rejection(
             StatusCode::TOO_MANY_REQUESTS,
@@ -148,24 +169,28 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
-    #[test]
-    fn each_caller_gets_its_own_window() {
+    #[tokio::test]
+    async fn each_caller_gets_its_own_window() {
         let limits = Limits::new(
             1024,
             Some(ClientRateLimit {
                 count: 3,
                 per: Duration::from_secs(60),
             }),
+            None,
         );
         for _ in 0..3 {
-            assert_eq!(limits.admit("api-key:a"), Ok(()));
+            assert_eq!(limits.admit("api-key:a").await, Ok(()));
         }
-        let wait = limits.admit("api-key:a").expect_err("fourth in the window");
+        let wait = limits
+            .admit("api-key:a")
+            .await
+            .expect_err("fourth in the window");
         assert!((1..=20).contains(&wait), "{wait}");
-        assert_eq!(limits.admit("api-key:b"), Ok(()));
-        let off = Limits::new(1024, None);
+        assert_eq!(limits.admit("api-key:b").await, Ok(()));
+        let off = Limits::new(1024, None, None);
         for _ in 0..10_000 {
-            assert_eq!(off.admit("x"), Ok(()));
+            assert_eq!(off.admit("x").await, Ok(()));
         }
     }
 }

@@ -63,7 +63,7 @@ impl Edge {
             },
             auth: None,
             platform_fallback: None,
-            limits: Arc::new(Limits::new(4 << 20, None)),
+            limits: Arc::new(Limits::new(4 << 20, None, None)),
         }
     }
 }
