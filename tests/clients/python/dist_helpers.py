@@ -50,9 +50,14 @@ def cargo_version() -> str:
 
 @contextmanager
 def timed(what: str) -> Iterator[None]:
-    """Print how long a packaging step took (pytest -s or the -rA report shows it)."""
+    """Report how long a packaging step took: on stderr (pytest -s or -rA shows it) and, when
+    $ZSCALER_MCP_TIMINGS names a file, appended to it (scripts/test.sh prints that file)."""
     start = time.monotonic()
     try:
         yield
     finally:
-        print(f"[timing] {what}: {time.monotonic() - start:.1f}s", file=sys.stderr)
+        line = f"{what}: {time.monotonic() - start:.1f} s"
+        print(f"[timing] {line}", file=sys.stderr)
+        if os.environ.get("ZSCALER_MCP_TIMINGS"):
+            with open(os.environ["ZSCALER_MCP_TIMINGS"], "a", encoding="utf-8") as f:
+                f.write(line + "\n")
