@@ -233,3 +233,57 @@ async def test_image_serves_mcp_over_streamable_http_from_its_rootfs(image: Imag
     # ZSCALER_MCP_LOG_FORMAT=json from the image: every log line is one JSON object.
     lines = [line for line in text.splitlines() if line.strip()]
     assert lines and all(line.startswith("{") for line in lines), lines[:5]
+
+
+# ------------------------------------------------------------------ the Dockerfile agrees
+
+
+def _dockerfile_runtime_stage() -> dict[str, Any]:
+    """USER, EXPOSE, ENTRYPOINT, ENV and FROM of the Dockerfile's last stage (continuation lines joined)."""
+    text = (REPO / "Dockerfile").read_text()
+    logical: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):  # comments are dropped, also inside continuations
+            continue
+        if logical and logical[-1].endswith("\\"):
+            logical[-1] = logical[-1][:-1].rstrip() + " " + line
+        else:
+            logical.append(line)
+    stages: list[list[str]] = []
+    for line in logical:
+        if line.upper().startswith("FROM "):
+            stages.append([])
+        if stages:
+            stages[-1].append(line)
+    stage = stages[-1]
+    out: dict[str, Any] = {"FROM": stage[0].split()[1], "ENV": {}}
+    for line in stage[1:]:
+        word, _, rest = line.partition(" ")
+        word = word.upper()
+        if word == "ENV":
+            for pair in rest.split():
+                k, _, v = pair.partition("=")
+                out["ENV"][k] = v
+        elif word in ("USER", "EXPOSE"):
+            out[word] = rest.strip()
+        elif word == "ENTRYPOINT":
+            out[word] = json.loads(rest)
+        elif word in ("CMD", "HEALTHCHECK"):
+            out[word] = rest
+    return out
+
+
+def test_dockerfile_runtime_matches_the_offline_image(image: Image) -> None:
+    docker = _dockerfile_runtime_stage()
+    cfg = image.config["config"]
+    assert "distroless/cc" in docker["FROM"] and docker["FROM"].endswith(":nonroot"), docker["FROM"]
+    assert docker["USER"] == image.user, (docker["USER"], image.user)
+    assert docker["EXPOSE"] == "8000"
+    assert docker["ENTRYPOINT"] == cfg["Entrypoint"]
+    assert "CMD" not in docker, "no CMD: flags would beat the environment defaults"
+    assert docker["ENV"] == image.env, (docker["ENV"], image.env)
+    text = (REPO / "Dockerfile").read_text()
+    assert "cargo build --release --locked" in text and "TARGETARCH" in text and "BUILDPLATFORM" in text
+    for name in DEPLOYMENT_CHOICES:
+        assert f"{name}=" not in text, f"the Dockerfile must not set {name}"
