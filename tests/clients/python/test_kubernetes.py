@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import urllib.error
 import urllib.request
 import warnings
 from functools import cache
