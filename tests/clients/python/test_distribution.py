@@ -25,9 +25,10 @@ from typing import Any
 import pytest
 
 from conftest import INFO_TOOL, LEGACY_LATEST, check_server_info, server_env
-from dist_helpers import REPO, cargo_version, release_bin, timed
+from dist_helpers import CACHE, REPO, cargo_version, release_bin, timed
 
-MCPB_CLI = os.environ.get("MCPB_CLI", "")
+# env.sh exports MCPB_CLI; the bootstrap's install path is the fallback.
+MCPB_CLI = os.environ.get("MCPB_CLI") or str(CACHE / "npm-mcpb" / "node_modules" / ".bin" / "mcpb")
 NODE_BIN_DIR = os.environ.get("NODE22_BIN_DIR", "")
 SECRET_SETTINGS = {"ZSCALER_CLIENT_ID", "ZSCALER_CLIENT_SECRET", "ZSCALER_PRIVATE_KEY"}
 INTERPRETERS = re.compile(r"\b(python3?|uv|uvx|node|npx|pip)\b", re.I)
