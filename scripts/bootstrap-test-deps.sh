@@ -11,6 +11,8 @@
 #   npm/                      npm ci of tests/clients/ts/package{,-lock}.json
 #                             (@modelcontextprotocol/sdk, inspector, conformance 0.1.16)
 #   npm-conformance-alpha/    npm ci of tests/clients/ts/conformance-alpha/ (0.2.0-alpha.12)
+#   npm-mcpb/                 npm ci of tests/clients/mcpb/ (@anthropic-ai/mcpb: validates and
+#                             packs the Claude Desktop bundle in test_distribution.py)
 #   env.sh                    exports PY, NODE22, NODE22_BIN_DIR, NPM_PREFIX, ...
 #   logs/                     full install logs (printed on failure)
 #
@@ -164,12 +166,19 @@ NPM_CONFORMANCE_ALPHA_PREFIX="$CACHE/npm-conformance-alpha"
 npm_ci npm "$TS_DIR" "$NPM_PREFIX"
 npm_ci npm-conformance-alpha "$ALPHA_DIR" "$NPM_CONFORMANCE_ALPHA_PREFIX"
 
+# The MCPB CLI in its own prefix (its own stamp), so the bundle test does not depend on the
+# client-suite packages above.
+MCPB_DIR="$ROOT/tests/clients/mcpb"
+NPM_MCPB_PREFIX="$CACHE/npm-mcpb"
+npm_ci npm-mcpb "$MCPB_DIR" "$NPM_MCPB_PREFIX"
+
 pkg_version() { "$NODE22" -p "require('$1/node_modules/$2/package.json').version" 2>/dev/null || echo missing; }
 SDK_VERSION=$(pkg_version "$NPM_PREFIX" @modelcontextprotocol/sdk)
 INSPECTOR_VERSION=$(pkg_version "$NPM_PREFIX" @modelcontextprotocol/inspector)
 CONFORMANCE_VERSION=$(pkg_version "$NPM_PREFIX" @modelcontextprotocol/conformance)
 CONFORMANCE_ALPHA_VERSION=$(pkg_version "$NPM_CONFORMANCE_ALPHA_PREFIX" @modelcontextprotocol/conformance)
-for v in "$SDK_VERSION" "$INSPECTOR_VERSION" "$CONFORMANCE_VERSION" "$CONFORMANCE_ALPHA_VERSION"; do
+MCPB_VERSION=$(pkg_version "$NPM_MCPB_PREFIX" @anthropic-ai/mcpb)
+for v in "$SDK_VERSION" "$INSPECTOR_VERSION" "$CONFORMANCE_VERSION" "$CONFORMANCE_ALPHA_VERSION" "$MCPB_VERSION"; do
     [[ "$v" != missing ]] || die "an npm package is missing after install; rm -rf $NPM_PREFIX $NPM_CONFORMANCE_ALPHA_PREFIX and rerun"
 done
 
@@ -190,9 +199,10 @@ export MITMDUMP='$MITM_VENV/bin/mitmdump'
 export REDIS_SERVER='$REDIS_SERVER'
 export NGINX='$NGINX'
 export BUILDAH='$BUILDAH'
+export MCPB_CLI='$NPM_MCPB_PREFIX/node_modules/.bin/mcpb'
 EOF
 mv "$ENV_SH.tmp" "$ENV_SH"
 
 for line in "${SUMMARY[@]}"; do echo "bootstrap-test-deps: $line"; done
-echo "bootstrap-test-deps: mcp(py) $MCP_PY_VERSION, sdk $SDK_VERSION, inspector $INSPECTOR_VERSION, conformance $CONFORMANCE_VERSION + $CONFORMANCE_ALPHA_VERSION"
+echo "bootstrap-test-deps: mcp(py) $MCP_PY_VERSION, sdk $SDK_VERSION, inspector $INSPECTOR_VERSION, conformance $CONFORMANCE_VERSION + $CONFORMANCE_ALPHA_VERSION, mcpb $MCPB_VERSION"
 echo "bootstrap-test-deps: source $ENV_SH"

@@ -5,8 +5,9 @@
 #
 #   scripts/test.sh
 #
-# Stages: format and lint; Rust unit and integration tests; real MCP clients (Python mcp,
-# TypeScript SDK, Inspector CLI) over stdio, streamable HTTP and SSE; the official conformance
+# Stages: format and lint; Rust unit and integration tests; the release build; real MCP clients
+# (Python mcp, TypeScript SDK, Inspector CLI) over stdio, streamable HTTP and SSE, with the
+# packaging tests (OCI image, Kubernetes manifests, release archives, MCPB bundle); the official conformance
 # suite against the server (with its baselines) and against the test-only fixture server.
 # Ends with one line: "N passed, M failed".
 set -uo pipefail
@@ -66,12 +67,32 @@ if ! bash scripts/bootstrap-test-deps.sh; then
     exit 1
 fi
 
+stage "release build"
+# The packaging tests (test_image.py, test_distribution.py) package the release binary. Its
+# dependencies stay compiled in the cache; after a change only the server crate and the thin
+# LTO step are redone.
+release_start=$SECONDS
+RELEASE_BIN="$CARGO_TARGET_DIR/release/zscaler-mcp.build-failed"  # the tests then fail, not skip
+if cargo build --release --locked -p zscaler-mcp --bin zscaler-mcp --quiet 2>&1; then
+    RELEASE_BIN="$CARGO_TARGET_DIR/release/zscaler-mcp"
+    echo "cargo build --release: $((SECONDS - release_start)) s"
+else
+    fail "cargo build --release"
+    failed=$((failed + 1))
+fi
+
 stage "real MCP clients"
-ZSCALER_MCP_BIN="$BIN" ZSCALER_MCP_SKIP_BOOTSTRAP=1 bash tests/clients/run.sh 2>&1 | tee "$LOGDIR/clients.log"
+: >"$LOGDIR/timings.txt"
+ZSCALER_MCP_BIN="$BIN" ZSCALER_MCP_RELEASE_BIN="$RELEASE_BIN" ZSCALER_MCP_TIMINGS="$LOGDIR/timings.txt" \
+    ZSCALER_MCP_SKIP_BOOTSTRAP=1 bash tests/clients/run.sh 2>&1 | tee "$LOGDIR/clients.log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || fail "client suites"
 line=$(grep -E '^clients: [0-9]+ passed, [0-9]+ failed' "$LOGDIR/clients.log" | tail -n1)
 passed=$((passed + $(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+' || echo 0)))
 failed=$((failed + $(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || echo 1)))
+if [[ -s "$LOGDIR/timings.txt" ]]; then
+    echo "packaging steps (image, archives, bundle, manifests):"
+    sed 's/^/  /' "$LOGDIR/timings.txt"
+fi
 
 stage "conformance suite"
 ZSCALER_MCP_BIN="$BIN" CONFORMANCE_FIXTURE_BIN="$FIXTURE" bash tests/conformance/run.sh 2>&1 | tee "$LOGDIR/conformance.log"
