@@ -194,7 +194,14 @@ class Deployment:
         self.sandbox.stop()
 
 
-def deploy(*, shared: bool, sandbox_args: tuple[str, ...] = (), rate_limits: str = "zia.delete=off", extra_args: list[str] | None = None) -> Deployment:
+def deploy(
+    *,
+    shared: bool,
+    sandbox_args: tuple[str, ...] = (),
+    rate_limits: str = "zia.delete=off",
+    extra_args: list[str] | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> Deployment:
     sandbox = rig.start_sandbox(*sandbox_args)
     redis = start_redis() if shared else None
     replicas: list[HttpServer] = []
@@ -205,6 +212,7 @@ def deploy(*, shared: bool, sandbox_args: tuple[str, ...] = (), rate_limits: str
                 ZSCALER_MCP_RATE_LIMITS=rate_limits,
                 ZSCALER_MCP_REQUEST_STATE_KEYS=KEYRING,
                 RUST_LOG="info",
+                **(extra_env or {}),
             )
             if redis is not None:
                 env["ZSCALER_MCP_STATE_STORE"] = redis.url
@@ -393,6 +401,46 @@ def test_without_redis_confirmations_fail_closed_and_reads_degrade_with_a_warnin
     log = shared.replicas[1].log_path.read_text(errors="replace")
     assert "counted by this replica alone" in log, log[-3000:]
     assert "fail closed" in log
+
+
+def _initialize_statuses(url: str, count: int) -> list[int]:
+    import json
+    import urllib.error
+    import urllib.request
+
+    body = json.dumps({
+        "jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}},
+    }).encode()
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    statuses = []
+    for _ in range(count):
+        req = urllib.request.Request(url, data=body, method="POST", headers={
+            "Content-Type": "application/json", "Accept": "application/json, text/event-stream",
+        })
+        try:
+            with opener.open(req, timeout=10) as r:
+                r.read()
+                statuses.append(r.status)
+        except urllib.error.HTTPError as e:
+            statuses.append(e.code)
+    return statuses
+
+
+@pytest.mark.parametrize("store", ["redis", "memory"])
+def test_a_callers_request_limit_holds_across_replicas(store: str) -> None:
+    # Five requests a minute for the one caller nginx presents (its address), nine requests
+    # spread over three replicas by nginx's round robin.
+    d = deploy(shared=store == "redis", extra_env={"ZSCALER_MCP_CLIENT_RATE_LIMIT": "5/min"})
+    try:
+        statuses = _initialize_statuses(d.nginx.url, 9)
+    finally:
+        d.stop()
+    if store == "redis":
+        assert statuses == [200] * 5 + [429] * 4, statuses
+    else:
+        # The control: each replica counts its own three requests, all under five.
+        assert statuses == [200] * 9, statuses
 
 
 def test_an_unreachable_store_stops_startup_and_a_bad_one_names_the_setting(server_bin: str) -> None:
