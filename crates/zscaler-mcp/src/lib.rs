@@ -14,11 +14,13 @@
 //! - [`shaping`]: sanitize, JMESPath `query`, CSV/JSON encoding, the untrusted-content notice.
 //! - [`config`]: flags, environment and `.env`, parsed once into one validated value.
 //! - [`commands`]: the one-shot CLI commands (`--list-tools`, `--generate-auth-token`).
+//! - [`deploy`]: `zscaler-mcp aws ...`, deployment to Amazon Bedrock AgentCore.
 
 pub mod catalog;
 pub mod client;
 pub mod commands;
 pub mod config;
+pub mod deploy;
 pub mod executor;
 pub mod logging;
 pub mod pattern;

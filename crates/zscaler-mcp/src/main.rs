@@ -35,6 +35,9 @@ fn main() -> ExitCode {
             };
         }
         Invocation::Sandbox { config, debug } => return run_sandbox(*config, debug),
+        Invocation::Aws { command, config } => {
+            return zscaler_mcp::deploy::aws::run(command, config.as_deref());
+        }
         Invocation::Serve(config) => config,
     };
     logging::init(&config.logging);

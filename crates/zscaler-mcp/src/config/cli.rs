@@ -151,10 +151,14 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+// Parsed once per process: the variants' sizes do not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the simulated Zscaler tenant on its own and print how to reach it
     Sandbox(SandboxArgs),
+    /// Deploy to Amazon Bedrock AgentCore: export-tool-schema, deploy, status, destroy
+    Aws(super::aws_args::AwsArgs),
 }
 
 /// `zscaler-mcp sandbox` flags: values are validated in `super::sandbox`.

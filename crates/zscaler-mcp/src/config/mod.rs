@@ -4,6 +4,7 @@
 //! Invalid input is refused here, before anything starts: the error names the flag or variable,
 //! the value (never a secret's), and what is accepted. `main` prints it and exits 2.
 
+pub mod aws_args;
 mod cli;
 pub mod cloud;
 mod environment;
@@ -46,6 +47,11 @@ pub enum Invocation {
     GenerateAuthToken {
         config: Box<Config>,
         format: TokenFormat,
+    },
+    /// `zscaler-mcp aws ...`; `config` (the selection) only for `export-tool-schema`.
+    Aws {
+        command: aws_args::AwsCommand,
+        config: Option<Box<Config>>,
     },
 }
 
@@ -471,7 +477,9 @@ pub fn from_process() -> Result<Invocation, StartError> {
     let mut env = Environment::load(cli.dotenv_path.as_deref())?;
     // Credentials from a cloud secret store join the snapshot before anything is parsed.
     let mut loaded = cloud::LoadedSecrets::default();
-    if cloud::configured(&env) && !cli.version {
+    // `aws deploy` writes the secret a `.env` may name; it never reads it at startup.
+    let aws = matches!(cli.command, Some(Command::Aws(_)));
+    if cloud::configured(&env) && !cli.version && !aws {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -489,7 +497,7 @@ pub fn from_process() -> Result<Invocation, StartError> {
         Invocation::ListTools { config, .. } | Invocation::GenerateAuthToken { config, .. } => {
             config.secrets.loaded = loaded;
         }
-        Invocation::Version | Invocation::Sandbox { .. } => {}
+        Invocation::Version | Invocation::Sandbox { .. } | Invocation::Aws { .. } => {}
     }
     Ok(invocation)
 }
@@ -521,6 +529,18 @@ pub fn resolve(cli: Cli, env: &Environment) -> Result<Invocation, ConfigError> {
         });
     }
     let input = values::Input { cli: &cli, env };
+    if let Some(Command::Aws(args)) = &cli.command {
+        let config = match args.command {
+            aws_args::AwsCommand::ExportToolSchema(_) => {
+                Some(Box::new(values::build_config(&input)?))
+            }
+            _ => None,
+        };
+        return Ok(Invocation::Aws {
+            command: args.command.clone(),
+            config,
+        });
+    }
     let config = Box::new(values::build_config(&input)?);
     if cli.list_tools {
         return Ok(Invocation::ListTools {
