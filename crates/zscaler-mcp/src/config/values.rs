@@ -813,6 +813,8 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
 
     let client = client_settings(input, zscaler.user_agent_comment.clone())?;
 
+    let default_pid_file =
+        super::default_pid_file(http.port, |name| input.env.get(name).map(str::to_string));
     Ok(Config {
         transport: transport(input.pick(
             cli.transport.as_deref(),
@@ -873,6 +875,7 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
             .pid_file
             .clone()
             .or_else(|| input.path_var(&["ZSCALER_MCP_PID_FILE"])),
+        default_pid_file,
     })
 }
 
