@@ -247,10 +247,27 @@ pub fn alive(pid: u32) -> Liveness {
         return Liveness::Gone;
     };
     match rustix::process::test_kill_process(pid) {
+        Ok(()) if zombie(pid.as_raw_nonzero().get()) => Liveness::Gone,
         Ok(()) => Liveness::Alive,
         Err(e) if e == rustix::io::Errno::PERM => Liveness::Alive,
         Err(_) => Liveness::Gone,
     }
+}
+
+/// An exited process its parent has not reaped yet still answers signal 0; on Linux its state
+/// in `/proc/<pid>/stat` tells (`Z`, or `X` dead). Elsewhere: not known, so not a zombie.
+#[cfg(unix)]
+fn zombie(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let after = stat.rsplit_once(')')?.1;
+            after
+                .split_whitespace()
+                .next()
+                .map(|state| state == "Z" || state == "X")
+        })
+        .unwrap_or(false)
 }
 
 #[cfg(not(unix))]

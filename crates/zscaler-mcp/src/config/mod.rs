@@ -618,45 +618,39 @@ pub fn resolve(cli: Cli, env: &Environment) -> Result<Invocation, ConfigError> {
         });
     }
     let input = values::Input { cli: &cli, env };
-    let config = Box::new(values::build_config(&input)?);
-    match &cli.command {
-        Some(Command::Config(args)) => {
-            let client = ClientKind::parse(&args.client).ok_or_else(|| {
-                ConfigError::new("config CLIENT", &args.client, ClientKind::ACCEPTED)
+    if let Some(
+        command @ (Command::Status(args)
+        | Command::Reload(args)
+        | Command::Restart(args)
+        | Command::Stop(args)),
+    ) = &cli.command
+    {
+        let action = match command {
+            Command::Status(_) => LifecycleAction::Status,
+            Command::Reload(_) => LifecycleAction::Reload,
+            Command::Restart(_) => LifecycleAction::Restart,
+            _ => LifecycleAction::Stop,
+        };
+        let pid_file =
+            values::lifecycle_pid_file(&input, args.pid_file.as_deref())?.ok_or_else(|| {
+                ConfigError::new(
+                    "--pid-file",
+                    "",
+                    "the server's PID file: none is configured (ZSCALER_MCP_PID_FILE) and no \
+                     default location exists (neither XDG_RUNTIME_DIR nor HOME is set)",
+                )
             })?;
-            return Ok(Invocation::ClientConfig { config, client });
-        }
-        Some(
-            command @ (Command::Status(args)
-            | Command::Reload(args)
-            | Command::Restart(args)
-            | Command::Stop(args)),
-        ) => {
-            let action = match command {
-                Command::Status(_) => LifecycleAction::Status,
-                Command::Reload(_) => LifecycleAction::Reload,
-                Command::Restart(_) => LifecycleAction::Restart,
-                _ => LifecycleAction::Stop,
-            };
-            let pid_file = args
-                .pid_file
-                .clone()
-                .or_else(|| config.lifecycle_pid_file())
-                .ok_or_else(|| {
-                    ConfigError::new(
-                        "--pid-file",
-                        "",
-                        "the server's PID file: none is configured (ZSCALER_MCP_PID_FILE) and \
-                         no default location exists (neither XDG_RUNTIME_DIR nor HOME is set)",
-                    )
-                })?;
-            return Ok(Invocation::Lifecycle {
-                action,
-                pid_file,
-                wait: config.http.shutdown_grace + Duration::from_secs(10),
-            });
-        }
-        _ => {}
+        return Ok(Invocation::Lifecycle {
+            action,
+            pid_file,
+            wait: values::SHUTDOWN_GRACE + Duration::from_secs(10),
+        });
+    }
+    let config = Box::new(values::build_config(&input)?);
+    if let Some(Command::Config(args)) = &cli.command {
+        let client = ClientKind::parse(&args.client)
+            .ok_or_else(|| ConfigError::new("config CLIENT", &args.client, ClientKind::ACCEPTED))?;
+        return Ok(Invocation::ClientConfig { config, client });
     }
     if cli.list_tools {
         return Ok(Invocation::ListTools {

@@ -579,7 +579,11 @@ impl ServerHandler for ZscalerMcp {
     ) -> Result<CallToolResponse, ErrorData> {
         let _inflight = self.shared.inflight.token();
         let span = self.request_span("tools/call", &context, request.meta.as_deref());
-        tracing::Instrument::instrument(self.call(request, &context), span).await
+        let call = async {
+            tracing::debug!(tool = ?request.name, "tools/call");
+            self.call(request, &context).await
+        };
+        tracing::Instrument::instrument(call, span).await
     }
 
     // Resources are declared (empty until the catalog adds them), so discovery and the list
