@@ -249,7 +249,7 @@ mod tests {
         let text = render();
         for line in [
             "zscaler_mcp_tool_calls_total{tool=\"zia_list_users\",outcome=\"ok\"}",
-            "zscaler_mcp_tool_call_duration_seconds_bucket{le=\"0.05\",tool=\"zia_list_users\"}",
+            "zscaler_mcp_tool_call_duration_seconds_bucket{tool=\"zia_list_users\",le=\"0.05\"}",
             "zscaler_mcp_upstream_responses_total{service=\"zia\",code=\"429\"}",
             "zscaler_mcp_upstream_retries_total{service=\"zia\"}",
             "zscaler_mcp_rate_limit_waits_total{service=\"zpa\"}",
