@@ -2,10 +2,10 @@
 
 use std::fmt::Write as _;
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::catalog::ToolDeclaration;
-use crate::config::{Config, TokenFormat};
+use crate::config::{ClientKind, Config, TokenFormat};
 use crate::policy::selection;
 use crate::server::VERSION;
 use crate::service::Service;
@@ -228,4 +228,271 @@ pub async fn sandbox(
         .stop()
         .await
         .map_err(|e| zscaler_sandbox::server::SandboxError::Setup(e.to_string()))
+}
+
+/// `zscaler-mcp config <client>`: the client's configuration entry (JSON, on stdout) for these
+/// settings, and where it goes (on stderr, returned second). No secret value is ever written:
+/// credentials are named with placeholders, a client-side variable or prompt (VS Code inputs),
+/// or read by the server from the `.env` file the entry points at.
+///
+/// - stdio: `command` (the running binary's absolute path `exe`), `args` (the loaded `.env`
+///   and the non-secret settings that differ from their defaults), `env`.
+/// - streamable HTTP and SSE: the URL, and an `Authorization` header placeholder when the client
+///   authentication mode expects one from the client (OAuth modes need none: the client signs
+///   in). Claude Desktop reaches an HTTP server through the `mcp-remote` stdio bridge.
+pub fn client_config(config: &Config, client: ClientKind, exe: &str) -> (String, String) {
+    let mut notes = Vec::new();
+    let entry = if config.transport.is_http() {
+        http_entry(config, client, &mut notes)
+    } else {
+        stdio_entry(config, client, exe, &mut notes)
+    };
+    let (wrapper, file) = match client {
+        ClientKind::Claude => (
+            "mcpServers",
+            "claude_desktop_config.json (Settings > Developer > Edit Config)",
+        ),
+        ClientKind::Cursor => ("mcpServers", ".cursor/mcp.json (or ~/.cursor/mcp.json)"),
+        ClientKind::VsCode => ("servers", ".vscode/mcp.json (or the user mcp.json)"),
+    };
+    let (server, inputs) = entry;
+    let mut document = serde_json::Map::new();
+    if !inputs.is_empty() {
+        document.insert("inputs".into(), Value::Array(inputs));
+    }
+    document.insert(wrapper.into(), json!({ "zscaler": server }));
+    let text = format!(
+        "{}\n",
+        serde_json::to_string_pretty(&Value::Object(document)).unwrap_or_default()
+    );
+    let mut stderr = format!("Merge this entry into {file}.\n");
+    notes.push(
+        "No secret value is printed: replace each <...> placeholder where the client keeps it, or \
+         keep the secrets in the .env file the server reads."
+            .to_string(),
+    );
+    for note in notes {
+        let _ = writeln!(stderr, "{note}");
+    }
+    (text, stderr)
+}
+
+/// The server entry and VS Code `inputs` for a stdio server.
+fn stdio_entry(
+    config: &Config,
+    client: ClientKind,
+    exe: &str,
+    notes: &mut Vec<String>,
+) -> (Value, Vec<Value>) {
+    let mut args: Vec<String> = Vec::new();
+    if let Some(dotenv) = &config.dotenv_file {
+        args.push("--dotenv-path".into());
+        args.push(dotenv.display().to_string());
+        notes.push(format!(
+            "The server reads its settings and credentials from {} (--dotenv-path): keep that \
+             file readable by you only.",
+            dotenv.display()
+        ));
+    }
+    let csv = |items: Vec<&str>| items.join(",");
+    let sel = &config.selection;
+    if let Some(services) = &sel.services {
+        args.push("--services".into());
+        args.push(csv(services.iter().map(|s| s.code()).collect()));
+    }
+    if !sel.disabled_services.is_empty() {
+        args.push("--disabled-services".into());
+        args.push(csv(sel
+            .disabled_services
+            .iter()
+            .map(|s| s.code())
+            .collect()));
+    }
+    match &sel.toolsets {
+        crate::config::ToolsetSelection::Unset => {}
+        crate::config::ToolsetSelection::All => {
+            args.extend(["--toolsets".into(), "all".into()]);
+        }
+        crate::config::ToolsetSelection::Ids(ids) => {
+            args.push("--toolsets".into());
+            args.push(ids.join(","));
+        }
+    }
+    if !sel.disabled_toolsets.is_empty() {
+        args.push("--disabled-toolsets".into());
+        args.push(sel.disabled_toolsets.join(","));
+    }
+    if let Some(tools) = &sel.tools {
+        args.push("--tools".into());
+        args.push(csv(tools.iter().map(|p| p.as_str()).collect()));
+    }
+    if !sel.disabled_tools.is_empty() {
+        args.push("--disabled-tools".into());
+        args.push(csv(sel.disabled_tools.iter().map(|p| p.as_str()).collect()));
+    }
+    if sel.tool_mode != crate::config::ToolMode::Static {
+        args.extend(["--tool-mode".into(), sel.tool_mode.as_str().into()]);
+    }
+    if config.write.enabled {
+        args.push("--enable-write-tools".into());
+        args.push("--write-tools".into());
+        args.push(csv(config
+            .write
+            .allowlist
+            .iter()
+            .map(|p| p.as_str())
+            .collect()));
+    }
+    if config.logging.log_tool_calls {
+        args.push("--log-tool-calls".into());
+    }
+    if let Some(sandbox) = &config.sandbox {
+        args.push("--sandbox".into());
+        if sandbox.seed != 1 {
+            args.extend(["--sandbox-seed".into(), sandbox.seed.to_string()]);
+        }
+    }
+    // Credentials: none for the sandbox; none when the `.env` file has them; else the names.
+    let mut env = serde_json::Map::new();
+    let mut inputs = Vec::new();
+    let credentials_in_file = config.dotenv_file.is_some() && config.zscaler.client_id.is_some();
+    if config.sandbox.is_none() && !credentials_in_file {
+        let plain = |value: &Option<String>, placeholder: &str| {
+            Value::String(value.clone().unwrap_or_else(|| placeholder.to_string()))
+        };
+        env.insert(
+            "ZSCALER_CLIENT_ID".into(),
+            plain(&config.zscaler.client_id, "<OneAPI client id>"),
+        );
+        env.insert(
+            "ZSCALER_VANITY_DOMAIN".into(),
+            plain(&config.zscaler.vanity_domain, "<vanity domain>"),
+        );
+        if let Some(customer) = &config.zscaler.customer_id {
+            env.insert(
+                "ZSCALER_CUSTOMER_ID".into(),
+                Value::String(customer.clone()),
+            );
+        }
+        if config.zscaler.cloud != "production" && !config.zscaler.cloud.is_empty() {
+            env.insert(
+                "ZSCALER_CLOUD".into(),
+                Value::String(config.zscaler.cloud.clone()),
+            );
+        }
+        let secret = match client {
+            // VS Code prompts once and stores the answer in its secret storage.
+            ClientKind::VsCode => {
+                inputs.push(json!({
+                    "type": "promptString",
+                    "id": "zscaler-client-secret",
+                    "description": "Zscaler OneAPI client secret",
+                    "password": true
+                }));
+                "${input:zscaler-client-secret}".to_string()
+            }
+            // Cursor substitutes variables of its own environment.
+            ClientKind::Cursor => "${env:ZSCALER_CLIENT_SECRET}".to_string(),
+            ClientKind::Claude => "<OneAPI client secret>".to_string(),
+        };
+        env.insert("ZSCALER_CLIENT_SECRET".into(), Value::String(secret));
+    }
+    let mut server = serde_json::Map::new();
+    if client == ClientKind::VsCode {
+        server.insert("type".into(), json!("stdio"));
+    }
+    server.insert("command".into(), json!(exe));
+    server.insert("args".into(), json!(args));
+    server.insert("env".into(), Value::Object(env));
+    (Value::Object(server), inputs)
+}
+
+/// The server entry and VS Code `inputs` for an HTTP server.
+fn http_entry(config: &Config, client: ClientKind, notes: &mut Vec<String>) -> (Value, Vec<Value>) {
+    use crate::config::{AuthMode, Transport};
+    let scheme = if config.http.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
+    let path = if config.transport == Transport::Sse {
+        "sse"
+    } else {
+        "mcp"
+    };
+    let url = format!(
+        "{scheme}://{}:{}/{path}",
+        display_host(&config.http.host),
+        config.http.port
+    );
+    // What the client must send, as a placeholder: never the key or secret itself.
+    let header = match config.client_auth.effective_mode() {
+        Some(AuthMode::ApiKey) => Some("Bearer <ZSCALER_MCP_AUTH_API_KEY value>"),
+        Some(AuthMode::Jwt) => Some("Bearer <a JWT from your identity provider>"),
+        Some(AuthMode::Zscaler) => Some("Basic <base64 of client_id:client_secret>"),
+        Some(AuthMode::Oidc) | Some(AuthMode::OidcProxy) => {
+            notes.push(
+                "OAuth client authentication: the client signs in through the server's OAuth \
+                 metadata; no header is configured."
+                    .into(),
+            );
+            None
+        }
+        Some(AuthMode::None) | None => None,
+    };
+    if header.is_some() {
+        notes.push(
+            "`zscaler-mcp --generate-auth-token` builds the Authorization value (it prints a \
+             credential: store it like a password)."
+                .into(),
+        );
+    }
+    let mut inputs = Vec::new();
+    let header_value = header.map(|placeholder| match client {
+        ClientKind::VsCode => {
+            inputs.push(json!({
+                "type": "promptString",
+                "id": "zscaler-mcp-authorization",
+                "description": format!("Authorization header for the Zscaler MCP server ({placeholder})"),
+                "password": true
+            }));
+            "${input:zscaler-mcp-authorization}".to_string()
+        }
+        ClientKind::Cursor => "${env:ZSCALER_MCP_AUTH_HEADER}".to_string(),
+        ClientKind::Claude => "${ZSCALER_MCP_AUTH_HEADER}".to_string(),
+    });
+    let server = match client {
+        // Claude Desktop runs stdio servers: the mcp-remote bridge reaches the HTTP server.
+        ClientKind::Claude => {
+            let mut args = vec![json!("-y"), json!("mcp-remote"), json!(url)];
+            let mut env = serde_json::Map::new();
+            if let (Some(value), Some(placeholder)) = (&header_value, header) {
+                // No space after the colon keeps Windows quoting intact.
+                args.push(json!("--header"));
+                args.push(json!(format!("Authorization:{value}")));
+                env.insert("ZSCALER_MCP_AUTH_HEADER".into(), json!(placeholder));
+            }
+            json!({"command": "npx", "args": args, "env": env})
+        }
+        ClientKind::Cursor => {
+            let mut server = json!({"url": url});
+            if let Some(value) = &header_value {
+                server["headers"] = json!({"Authorization": value});
+            }
+            server
+        }
+        ClientKind::VsCode => {
+            let kind = if config.transport == Transport::Sse {
+                "sse"
+            } else {
+                "http"
+            };
+            let mut server = json!({"type": kind, "url": url});
+            if let Some(value) = &header_value {
+                server["headers"] = json!({"Authorization": value});
+            }
+            server
+        }
+    };
+    (server, inputs)
 }

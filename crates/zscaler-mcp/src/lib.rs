@@ -13,8 +13,10 @@
 //!   lookups, requests, envelopes, pages).
 //! - [`shaping`]: sanitize, JMESPath `query`, CSV/JSON encoding, the untrusted-content notice.
 //! - [`config`]: flags, environment and `.env`, parsed once into one validated value.
-//! - [`commands`]: the one-shot CLI commands (`--list-tools`, `--generate-auth-token`).
+//! - [`commands`]: the one-shot CLI commands (`--list-tools`, `--generate-auth-token`, `config`).
 //! - [`deploy`]: `zscaler-mcp aws ...`, deployment to Amazon Bedrock AgentCore.
+//! - [`lifecycle`]: the PID file, `status`/`reload`/`restart`/`stop`, SIGHUP and SIGUSR2.
+//! - [`metrics`]: the `/metrics` registry; [`logging`]: text or JSON logs, request spans.
 
 pub mod catalog;
 pub mod client;
@@ -22,7 +24,9 @@ pub mod commands;
 pub mod config;
 pub mod deploy;
 pub mod executor;
+pub mod lifecycle;
 pub mod logging;
+pub mod metrics;
 pub mod pattern;
 pub mod policy;
 pub mod secret;

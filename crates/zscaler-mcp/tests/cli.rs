@@ -200,7 +200,9 @@ fn the_pid_file_holds_the_pid_while_serving_and_is_removed_at_exit() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let written = std::fs::read_to_string(&pid_file).expect("PID file readable");
-    assert_eq!(written.trim(), child.id().to_string());
+    let record: serde_json::Value = serde_json::from_str(&written).expect("a JSON record");
+    assert_eq!(record["pid"], serde_json::json!(child.id()), "{written}");
+    assert_eq!(record["transport"], "stdio", "{written}");
     drop(child.stdin.take());
     let out = child.wait_with_output().expect("wait");
     assert!(out.status.success(), "{}", text(&out.stderr));

@@ -316,7 +316,9 @@ impl TokenCache {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
-            let failure = match self.request(http, deadline).await {
+            let result = self.request(http, deadline).await;
+            crate::metrics::token_request(result.is_ok());
+            let failure = match result {
                 Ok(token) => return Ok(token),
                 Err(e) if e.kind == ErrorKind::Unavailable || e.kind == ErrorKind::Timeout => e,
                 Err(e) => return Err(e),
@@ -398,6 +400,7 @@ impl TokenCache {
                 )
             })?;
         let status = response.status().as_u16();
+        crate::metrics::upstream_response("token", Some(status));
         let headers = response.headers().clone();
         let body = response.bytes().await.map_err(|e| {
             auth_error(

@@ -338,6 +338,7 @@ impl Budgets {
                 wait_ms = wait.as_millis() as u64,
                 "waiting for the client-side rate budget"
             );
+            crate::metrics::rate_limit_wait(service.code(), wait);
             tokio::time::sleep(wait).await;
         }
     }

@@ -452,6 +452,7 @@ impl ZscalerClient {
                                 tokens.invalidate(token.generation);
                             }
                             tracing::debug!(%operation, attempt, "401: fetching a new token and retrying once");
+                            crate::metrics::retry(request.service.code());
                             continue;
                         }
                         401 => {
@@ -532,6 +533,7 @@ impl ZscalerClient {
                 reason = %error,
                 "retrying"
             );
+            crate::metrics::retry(request.service.code());
             tokio::time::sleep(wait).await;
         }
     }
@@ -598,6 +600,7 @@ impl ZscalerClient {
             builder = builder.json(body);
         }
         let response = builder.send().await.map_err(|e| {
+            crate::metrics::upstream_response(request.service.code(), None);
             let reason = auth::transport_reason(&e);
             if e.is_connect() {
                 AttemptFailure::NotSent(fail(ErrorKind::Unavailable, reason))
@@ -611,6 +614,7 @@ impl ZscalerClient {
             }
         })?;
         let status = response.status().as_u16();
+        crate::metrics::upstream_response(request.service.code(), Some(status));
         let headers = response.headers().clone();
         if response
             .content_length()

@@ -119,7 +119,7 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub dotenv_path: Option<PathBuf>,
 
-    /// Write the server's PID file here [env: ZSCALER_MCP_PID_FILE]
+    /// Write the server's PID file here (lifecycle subcommands read it) [env: ZSCALER_MCP_PID_FILE] [default: HTTP on a fixed port: zscaler-mcp-<port>.pid in $XDG_RUNTIME_DIR, else ~/.local/state/zscaler-mcp; stdio: none]
     #[arg(long, value_name = "PATH")]
     pub pid_file: Option<PathBuf>,
 
@@ -159,6 +159,42 @@ pub enum Command {
     Sandbox(SandboxArgs),
     /// Deploy to Amazon Bedrock AgentCore: export-tool-schema, deploy, status, destroy
     Aws(super::aws_args::AwsArgs),
+    /// Show the server that owns the PID file: pid, uptime, version, transport, bind (exit 1: none running)
+    Status(LifecycleArgs),
+    /// Make the running server re-read its configuration (SIGHUP); run-time settings apply, sessions stay
+    Reload(LifecycleArgs),
+    /// Make the running server drain and re-execute itself in place, same PID (SIGUSR2)
+    Restart(LifecycleArgs),
+    /// Stop the running server (SIGTERM) and wait until it has exited
+    Stop(LifecycleArgs),
+    /// Print the MCP client configuration entry (JSON) for these settings: claude, cursor or vscode
+    Config(ClientConfigArgs),
+}
+
+impl Command {
+    /// A lifecycle subcommand (no cloud secret store is read for it).
+    pub fn is_lifecycle(&self) -> bool {
+        matches!(
+            self,
+            Command::Status(_) | Command::Reload(_) | Command::Restart(_) | Command::Stop(_)
+        )
+    }
+}
+
+/// `status`, `reload`, `restart`, `stop`: the server is found through its PID file.
+#[derive(Debug, Default, Args)]
+pub struct LifecycleArgs {
+    /// The server's PID file (also accepted before the subcommand) [env: ZSCALER_MCP_PID_FILE] [default: zscaler-mcp-<port>.pid in $XDG_RUNTIME_DIR, else ~/.local/state/zscaler-mcp]
+    #[arg(long, value_name = "PATH")]
+    pub pid_file: Option<PathBuf>,
+}
+
+/// `zscaler-mcp config <client>`.
+#[derive(Debug, Default, Args)]
+pub struct ClientConfigArgs {
+    /// The MCP client: claude (Claude Desktop), cursor or vscode
+    #[arg(value_name = "CLIENT")]
+    pub client: String,
 }
 
 /// `zscaler-mcp sandbox` flags: values are validated in `super::sandbox`.

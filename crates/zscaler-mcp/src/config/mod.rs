@@ -18,7 +18,7 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use cli::{Cli, Command, SandboxArgs};
+pub use cli::{Cli, ClientConfigArgs, Command, LifecycleArgs, SandboxArgs};
 pub use environment::Environment;
 pub use sandbox::EmbeddedSandbox;
 pub use values::{IpRule, parse_bool};
@@ -53,6 +53,62 @@ pub enum Invocation {
         command: aws_args::AwsCommand,
         config: Option<Box<Config>>,
     },
+    /// `status`, `reload`, `restart`, `stop`: act on the server owning `pid_file`; `wait`
+    /// bounds how long `stop` and `restart` wait for it (its shutdown grace and a margin).
+    Lifecycle {
+        action: LifecycleAction,
+        pid_file: PathBuf,
+        wait: Duration,
+    },
+    /// `config <client>`: the client configuration entry for these settings.
+    ClientConfig {
+        config: Box<Config>,
+        client: ClientKind,
+    },
+}
+
+/// A lifecycle subcommand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LifecycleAction {
+    Status,
+    Reload,
+    Restart,
+    Stop,
+}
+
+impl LifecycleAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LifecycleAction::Status => "status",
+            LifecycleAction::Reload => "reload",
+            LifecycleAction::Restart => "restart",
+            LifecycleAction::Stop => "stop",
+        }
+    }
+}
+
+/// The MCP clients `zscaler-mcp config` writes an entry for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientKind {
+    /// Claude Desktop (`claude_desktop_config.json`, `mcpServers`).
+    Claude,
+    /// Cursor (`.cursor/mcp.json`, `mcpServers`).
+    Cursor,
+    /// VS Code (`.vscode/mcp.json`, `servers` with `type`).
+    VsCode,
+}
+
+impl ClientKind {
+    pub const ACCEPTED: &str = "claude, cursor or vscode";
+
+    pub fn parse(text: &str) -> Option<ClientKind> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "claude" | "claude-desktop" => Some(ClientKind::Claude),
+            "cursor" => Some(ClientKind::Cursor),
+            "vscode" | "vs-code" | "code" => Some(ClientKind::VsCode),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,9 +163,48 @@ pub struct Config {
     pub sandbox: Option<EmbeddedSandbox>,
     /// Where OneAPI credentials are loaded from at startup, besides the environment.
     pub secrets: SecretSources,
+    /// `--pid-file` / `ZSCALER_MCP_PID_FILE`.
     pub pid_file: Option<PathBuf>,
     /// Where state shared by replicas lives (`ZSCALER_MCP_STATE_STORE`).
     pub state_store: StateStoreConfig,
+    /// The PID file used when none is configured: by an HTTP server on a fixed port, and by the
+    /// lifecycle subcommands ([`default_pid_file`] for this port).
+    pub default_pid_file: Option<PathBuf>,
+}
+
+impl Config {
+    /// The PID file a serving process writes: the configured one (`true`: failing to write it
+    /// stops the start), else the default of an HTTP transport on a fixed port (`false`: a
+    /// failure is a warning). stdio servers, started once per client, and port 0 write none
+    /// unless told to.
+    pub fn serving_pid_file(&self) -> Option<(PathBuf, bool)> {
+        if let Some(path) = &self.pid_file {
+            return Some((path.clone(), true));
+        }
+        if !self.transport.is_http() || self.http.port == 0 {
+            return None;
+        }
+        self.default_pid_file.clone().map(|p| (p, false))
+    }
+
+    /// The PID file the lifecycle subcommands look at: the configured one, else the default.
+    pub fn lifecycle_pid_file(&self) -> Option<PathBuf> {
+        self.pid_file
+            .clone()
+            .or_else(|| self.default_pid_file.clone())
+    }
+}
+
+/// The PID file when none is configured: `zscaler-mcp-<port>.pid` (one per port: two servers
+/// cannot share one) in `$XDG_RUNTIME_DIR` (a per-user tmpfs), else in
+/// `$XDG_STATE_HOME/zscaler-mcp`, else in `$HOME/.local/state/zscaler-mcp`. `None` when none of
+/// those is set to an absolute path.
+pub fn default_pid_file(port: u16, env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let absolute = |name: &str| env(name).map(PathBuf::from).filter(|p| p.is_absolute());
+    let dir = absolute("XDG_RUNTIME_DIR")
+        .or_else(|| absolute("XDG_STATE_HOME").map(|d| d.join("zscaler-mcp")))
+        .or_else(|| absolute("HOME").map(|h| h.join(".local/state/zscaler-mcp")))?;
+    Some(dir.join(format!("zscaler-mcp-{port}.pid")))
 }
 
 /// `ZSCALER_MCP_STATE_STORE`: this process's memory (default), or a Redis that replicas share
@@ -477,9 +572,14 @@ pub fn from_process() -> Result<Invocation, StartError> {
     let mut env = Environment::load(cli.dotenv_path.as_deref())?;
     // Credentials from a cloud secret store join the snapshot before anything is parsed.
     let mut loaded = cloud::LoadedSecrets::default();
-    // `aws deploy` writes the secret a `.env` may name; it never reads it at startup.
-    let aws = matches!(cli.command, Some(Command::Aws(_)));
-    if cloud::configured(&env) && !cli.version && !aws {
+    // Lifecycle, `config` and `aws` subcommands never read the credentials a secret store
+    // holds (`aws deploy` writes the secret a `.env` may name).
+    let needs_secrets = !cli.version
+        && !cli
+            .command
+            .as_ref()
+            .is_some_and(|c| c.is_lifecycle() || matches!(c, Command::Config(_) | Command::Aws(_)));
+    if cloud::configured(&env) && needs_secrets {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -497,9 +597,35 @@ pub fn from_process() -> Result<Invocation, StartError> {
         Invocation::ListTools { config, .. } | Invocation::GenerateAuthToken { config, .. } => {
             config.secrets.loaded = loaded;
         }
-        Invocation::Version | Invocation::Sandbox { .. } | Invocation::Aws { .. } => {}
+        Invocation::Version
+        | Invocation::Sandbox { .. }
+        | Invocation::Aws { .. }
+        | Invocation::Lifecycle { .. }
+        | Invocation::ClientConfig { .. } => {}
     }
     Ok(invocation)
+}
+
+/// The serving configuration parsed again, exactly as at startup (`from_process`): the same
+/// arguments, a fresh snapshot of the process environment, the `.env` file read again, the
+/// cloud secret stores read again, then validated. The reload path (SIGHUP) is the only caller
+/// that reads the environment after startup.
+pub async fn reparse() -> Result<Config, String> {
+    let cli = <Cli as clap::Parser>::try_parse_from(std::env::args_os())
+        .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string())?;
+    let mut env = Environment::load(cli.dotenv_path.as_deref()).map_err(|e| e.to_string())?;
+    let mut loaded = cloud::LoadedSecrets::default();
+    if cloud::configured(&env) {
+        loaded = cloud::load_into(&mut env).await?;
+    }
+    match resolve(cli, &env).map_err(|e| e.to_string())? {
+        Invocation::Serve(mut config) => {
+            config.secrets.loaded = loaded;
+            unenforced::refuse_unenforced(&config).map_err(|e| e.to_string())?;
+            Ok(*config)
+        }
+        _ => Err("the command line is not that of a serving process".to_string()),
+    }
 }
 
 /// Why the process cannot start: a setting (exit 2) or a cloud secret store (exit 1).
@@ -541,7 +667,40 @@ pub fn resolve(cli: Cli, env: &Environment) -> Result<Invocation, ConfigError> {
             config,
         });
     }
+    if let Some(
+        command @ (Command::Status(args)
+        | Command::Reload(args)
+        | Command::Restart(args)
+        | Command::Stop(args)),
+    ) = &cli.command
+    {
+        let action = match command {
+            Command::Status(_) => LifecycleAction::Status,
+            Command::Reload(_) => LifecycleAction::Reload,
+            Command::Restart(_) => LifecycleAction::Restart,
+            _ => LifecycleAction::Stop,
+        };
+        let pid_file =
+            values::lifecycle_pid_file(&input, args.pid_file.as_deref())?.ok_or_else(|| {
+                ConfigError::new(
+                    "--pid-file",
+                    "",
+                    "the server's PID file: none is configured (ZSCALER_MCP_PID_FILE) and no \
+                     default location exists (neither XDG_RUNTIME_DIR nor HOME is set)",
+                )
+            })?;
+        return Ok(Invocation::Lifecycle {
+            action,
+            pid_file,
+            wait: values::SHUTDOWN_GRACE + Duration::from_secs(10),
+        });
+    }
     let config = Box::new(values::build_config(&input)?);
+    if let Some(Command::Config(args)) = &cli.command {
+        let client = ClientKind::parse(&args.client)
+            .ok_or_else(|| ConfigError::new("config CLIENT", &args.client, ClientKind::ACCEPTED))?;
+        return Ok(Invocation::ClientConfig { config, client });
+    }
     if cli.list_tools {
         return Ok(Invocation::ListTools {
             config,

@@ -16,7 +16,7 @@ use crate::service::Service;
 
 const BOOL_EXPECTED: &str = "a boolean: true/false, 1/0, yes/no or on/off";
 const SECRET_SHOWN: &str = "<redacted>";
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+pub(super) const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 /// Parses a boolean the same way for every flag and variable.
 pub fn parse_bool(value: &str) -> Option<bool> {
@@ -125,6 +125,25 @@ impl<'a> Input<'a> {
     fn path_var(&self, vars: &[&str]) -> Option<PathBuf> {
         vars.iter().find_map(|v| self.env.get(v)).map(PathBuf::from)
     }
+}
+
+/// The PID file the lifecycle subcommands use, read without building the whole configuration
+/// (so `stop` and `status` work even when another setting is invalid): the flag, else
+/// `ZSCALER_MCP_PID_FILE`, else the default for `--port` / `ZSCALER_MCP_PORT` (8000).
+pub(super) fn lifecycle_pid_file(
+    input: &Input<'_>,
+    flag: Option<&std::path::Path>,
+) -> Result<Option<PathBuf>, ConfigError> {
+    if let Some(path) = flag.or(input.cli.pid_file.as_deref()) {
+        return Ok(Some(path.to_path_buf()));
+    }
+    if let Some(path) = input.path_var(&["ZSCALER_MCP_PID_FILE"]) {
+        return Ok(Some(path));
+    }
+    let port = port(input.pick(input.cli.port.as_deref(), "--port", "ZSCALER_MCP_PORT"))?;
+    Ok(super::default_pid_file(port, |name| {
+        input.env.get(name).map(str::to_string)
+    }))
 }
 
 /// A Zscaler endpoint override: an absolute `https` URL, or `http` to a loopback host (the
@@ -813,6 +832,8 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
 
     let client = client_settings(input, zscaler.user_agent_comment.clone())?;
 
+    let default_pid_file =
+        super::default_pid_file(http.port, |name| input.env.get(name).map(str::to_string));
     Ok(Config {
         transport: transport(input.pick(
             cli.transport.as_deref(),
@@ -874,6 +895,7 @@ pub(super) fn build_config(input: &Input<'_>) -> Result<Config, ConfigError> {
             .clone()
             .or_else(|| input.path_var(&["ZSCALER_MCP_PID_FILE"])),
         state_store: state_store(input, cli)?,
+        default_pid_file,
     })
 }
 

@@ -95,10 +95,41 @@ pub(crate) struct Entry<'a> {
     pub started: std::time::Instant,
 }
 
+/// The outcomes [`Entry::outcome`] takes: the metrics' `outcome` label comes from this list.
+const OUTCOMES: &[&str] = &[
+    "ok",
+    "error",
+    "unknown_tool",
+    "invalid_arguments",
+    "not_entitled",
+    "missing_scope",
+    "confirmation_requested",
+    "confirmation_rejected",
+    "not_confirmed",
+];
+
+/// The metrics labels of a call: a catalog tool name (else `unknown`) and a known outcome (else
+/// `other`), so a caller's text never becomes a label value.
+fn labels(entry: &Entry<'_>) -> (&'static str, &'static str) {
+    let tool = crate::catalog::all_tools()
+        .map(|t| t.name)
+        .chain(crate::catalog::discover::find(entry.tool).map(|t| t.name))
+        .find(|name| *name == entry.tool)
+        .unwrap_or("unknown");
+    let outcome = OUTCOMES
+        .iter()
+        .copied()
+        .find(|o| *o == entry.outcome)
+        .unwrap_or("other");
+    (tool, outcome)
+}
+
 impl ZscalerMcp {
-    /// Writes the audit line when `--log-tool-calls` is on.
+    /// Counts the call in the metrics, and writes the audit line when `--log-tool-calls` is on.
     pub(crate) fn audit(&self, ctx: &RequestContext<RoleServer>, entry: Entry<'_>) {
-        if !self.shared.config.logging.log_tool_calls {
+        let (tool, outcome) = labels(&entry);
+        crate::metrics::tool_call(tool, outcome, entry.started.elapsed());
+        if !self.shared.config().logging.log_tool_calls {
             return;
         }
         let principal = self.principal(ctx);

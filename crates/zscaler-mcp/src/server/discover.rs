@@ -143,7 +143,7 @@ impl ZscalerMcp {
                 "There is no tool named {name}. Find tools with {SEARCH_TOOLS} (a task in words)."
             );
         };
-        let config = &self.shared.config;
+        let config = &self.shared.config();
         let sel = &config.selection;
         let entitled = self.shared.entitled();
         let blocked = tool.service.and_then(|service| {

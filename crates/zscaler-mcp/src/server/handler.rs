@@ -37,6 +37,7 @@ use crate::catalog::{Action, Handler, ToolDeclaration};
 use crate::client::ZscalerClient;
 use crate::config::ToolMode;
 use crate::executor::{self, arguments};
+use crate::logging::{RequestId, TraceParent};
 use crate::service::Service;
 pub use crate::transport::SessionKind;
 use crate::transport::edge::auth::Principal;
@@ -134,7 +135,7 @@ impl ZscalerMcp {
         &self,
         ctx: &RequestContext<RoleServer>,
     ) -> Option<Vec<Service>> {
-        if !self.shared.config.selection.entitlement_filter {
+        if !self.shared.config().selection.entitlement_filter {
             return None;
         }
         let caller = self.caller(ctx)?;
@@ -165,7 +166,7 @@ impl ZscalerMcp {
         Visible {
             view: self.view(),
             entitled: self.caller_entitlements(ctx),
-            writes: crate::policy::caller::may_write(&self.shared.config, scopes.as_deref()),
+            writes: crate::policy::caller::may_write(&self.shared.config(), scopes.as_deref()),
             discover: self.discover_mode(),
         }
     }
@@ -185,14 +186,14 @@ impl ZscalerMcp {
             client: &client,
             customer_id: upstream.customer_id.as_deref(),
             zcell_customer_id: upstream.zcell_customer_id.as_deref(),
-            sanitize: self.shared.config.output.sanitize,
+            sanitize: self.shared.config().output.sanitize,
         };
         executor::run(tool, args, &ctx).await
     }
 
     /// True in `--tool-mode discover`.
     pub(crate) fn discover_mode(&self) -> bool {
-        self.shared.config.selection.tool_mode == ToolMode::Discover
+        self.shared.config().selection.tool_mode == ToolMode::Discover
     }
 
     /// A `tools/call`: the tool this session's view (or, in discover mode, the discovery tools)
@@ -316,7 +317,7 @@ impl ZscalerMcp {
         }
         let scopes = self.caller_scopes(context);
         if let Some(why) =
-            crate::policy::caller::refusal(&self.shared.config, scopes.as_deref(), tool)
+            crate::policy::caller::refusal(&self.shared.config(), scopes.as_deref(), tool)
         {
             self.audit(context, entry(None, "missing_scope", None));
             return Ok(CallToolResult::error(vec![ContentBlock::text(why)]).into());
@@ -361,7 +362,7 @@ impl ZscalerMcp {
         }
         let logged_args = self
             .shared
-            .config
+            .config()
             .logging
             .log_tool_calls
             .then(|| args.clone());
@@ -377,6 +378,34 @@ impl ZscalerMcp {
         let rows = super::audit::rows(result.structured_content.as_ref());
         self.audit(context, entry(logged_args.as_ref(), outcome, rows));
         Ok(result.into())
+    }
+}
+
+impl ZscalerMcp {
+    /// The span a request is served in (`crate::logging`): the HTTP request's id (else a new
+    /// one, e.g. on stdio) and the first valid `traceparent` of the context's `_meta`, the
+    /// request's own `_meta` and the HTTP header.
+    pub(crate) fn request_span(
+        &self,
+        kind: &'static str,
+        ctx: &RequestContext<RoleServer>,
+        meta: Option<&rmcp::model::MetaObject>,
+    ) -> tracing::Span {
+        let parts = ctx.extensions.get::<http::request::Parts>();
+        let id = parts
+            .and_then(|p| p.extensions.get::<RequestId>().cloned())
+            .unwrap_or_else(RequestId::generate);
+        let header = parts
+            .and_then(|p| p.headers.get("traceparent"))
+            .and_then(|v| v.to_str().ok());
+        let trace = TraceParent::first_valid(
+            ctx.meta
+                .get_traceparent()
+                .into_iter()
+                .chain(meta.and_then(|m| m.get_traceparent()))
+                .chain(header),
+        );
+        crate::logging::request_span(kind, &id, trace.as_ref())
     }
 }
 
@@ -452,7 +481,7 @@ impl ServerHandler for ZscalerMcp {
                 .build(),
         )
         .with_server_info(implementation)
-        .with_instructions(instructions(self.shared.config.selection.tool_mode))
+        .with_instructions(instructions(self.shared.config().selection.tool_mode))
     }
 
     fn supported_protocol_versions(&self) -> Cow<'static, [ProtocolVersion]> {
@@ -487,6 +516,7 @@ impl ServerHandler for ZscalerMcp {
         _request: Option<PaginatedRequestParams>,
         context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, ErrorData> {
+        let _span = self.request_span("tools/list", &context, None).entered();
         Ok(ListToolsResult::with_all_items(
             self.visible(&context).tools(),
         ))
@@ -548,7 +578,12 @@ impl ServerHandler for ZscalerMcp {
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
         let _inflight = self.shared.inflight.token();
-        self.call(request, &context).await
+        let span = self.request_span("tools/call", &context, request.meta.as_deref());
+        let call = async {
+            tracing::debug!(tool = ?request.name, "tools/call");
+            self.call(request, &context).await
+        };
+        tracing::Instrument::instrument(call, span).await
     }
 
     // Resources are declared (empty until the catalog adds them), so discovery and the list

@@ -52,7 +52,7 @@ impl ZscalerMcp {
             .map(|&Toolset { id, service }| {
                 let tools = all_tools().filter(|t| t.toolset == id).count();
                 let blocked = selection::toolset_blocked(
-                    &self.shared.config,
+                    &self.shared.config(),
                     entitled.as_deref(),
                     id,
                     service,
@@ -82,7 +82,7 @@ impl ZscalerMcp {
             return Self::unknown_toolset(id);
         };
         let view = self.view();
-        let config = &self.shared.config;
+        let config = &self.shared.config();
         let entitled = self.shared.entitled();
         let blocked = selection::toolset_blocked(config, entitled.as_deref(), id, service);
         let rows: Vec<Value> = all_tools()
@@ -114,7 +114,7 @@ impl ZscalerMcp {
 
     fn server_info(&self, ctx: &RequestContext<RoleServer>) -> Value {
         let shared = &self.shared;
-        let config = &shared.config;
+        let config = &shared.config();
         let protocol = self.protocol_version(ctx);
         // A 2026-07-28 request is self-contained even on a stateful endpoint.
         let session = match (self.kind, &protocol) {
@@ -178,7 +178,7 @@ impl ZscalerMcp {
                 "vanityDomain": config.zscaler.vanity_domain,
                 "customerIdSet": upstream.customer_id.is_some(),
             },
-            "security": shared.posture,
+            "security": *shared.posture(),
         })
     }
 
@@ -186,7 +186,7 @@ impl ZscalerMcp {
         let Some(service) = toolset_service(id) else {
             return Self::unknown_toolset(id);
         };
-        let config = &self.shared.config;
+        let config = &self.shared.config();
         let entitled = self.shared.entitled();
         if let Some(why) = selection::toolset_blocked(config, entitled.as_deref(), id, service) {
             return CallToolResult::error(vec![ContentBlock::text(format!(

@@ -11,6 +11,7 @@ pub mod entitlements;
 pub mod handler;
 mod meta;
 pub mod posture;
+pub mod reload;
 mod session;
 pub mod state;
 
@@ -63,35 +64,9 @@ pub enum ServerError {
         path: String,
         source: std::io::Error,
     },
-}
-
-/// The PID file (`--pid-file`, `ZSCALER_MCP_PID_FILE`): this process's id and a newline,
-/// removed when the server stops.
-struct PidFile(std::path::PathBuf);
-
-impl PidFile {
-    fn write(path: &std::path::Path) -> Result<PidFile, ServerError> {
-        std::fs::write(path, format!("{}\n", std::process::id())).map_err(|source| {
-            ServerError::PidFile {
-                path: path.display().to_string(),
-                source,
-            }
-        })?;
-        tracing::info!(
-            "Wrote PID file: {} (pid={})",
-            path.display(),
-            std::process::id()
-        );
-        Ok(PidFile(path.to_path_buf()))
-    }
-}
-
-impl Drop for PidFile {
-    fn drop(&mut self) {
-        if let Err(e) = std::fs::remove_file(&self.0) {
-            tracing::warn!("cannot remove the PID file {}: {e}", self.0.display());
-        }
-    }
+    /// A live server owns the PID file.
+    #[error("{0}")]
+    AlreadyRunning(String),
 }
 
 /// `ZSCALER_MCP_TRUST_PLATFORM_AUTH`: the container's own credentials as the headers a client
@@ -201,11 +176,11 @@ impl ZscalerMcpServerBuilder {
         let upstream = self.config.zscaler.upstream(self.base_url, self.token_url);
         let config = Arc::new(self.config);
         let resolved = selection::resolve(&config);
-        let mut shared = Shared::new(config, resolved, upstream);
+        let shared = Shared::new(config, resolved, upstream);
         if let Some(provider) = &self.auth
-            && shared.config.transport.is_http()
+            && shared.config().transport.is_http()
         {
-            shared.posture.client_auth = provider.describe();
+            shared.set_client_auth_posture(provider.describe());
         }
         ZscalerMcpServer {
             shared: Arc::new(shared),
@@ -231,8 +206,9 @@ impl ZscalerMcpServer {
         }
     }
 
-    pub fn config(&self) -> &Config {
-        &self.shared.config
+    /// The configuration in force (a reload may replace it while the server runs).
+    pub fn config(&self) -> Arc<Config> {
+        self.shared.config()
     }
 
     /// A new MCP handler for one session (for embedding on a custom transport).
@@ -252,13 +228,11 @@ impl ZscalerMcpServer {
     ) -> Result<(), ServerError> {
         self.preflight().await?;
         let tls = self.tls()?;
-        // Written before anything is served, removed when `run` returns (drop).
-        let _pid_file = match &self.shared.config.pid_file {
-            Some(path) => Some(PidFile::write(path)?),
-            None => None,
-        };
+        // Written before anything is served, removed when `run` returns (drop), whatever the
+        // reason: a stop signal, stdin EOF, a restart, or a start that failed.
+        let mut pid_file = self.pid_file()?;
         // The embedded sandbox lives as long as the server does.
-        let _sandbox = match &self.shared.config.sandbox {
+        let _sandbox = match &self.shared.config().sandbox {
             Some(embedded) => {
                 let running = zscaler_sandbox::Sandbox::start(embedded.to_config())
                     .await
@@ -299,17 +273,17 @@ impl ZscalerMcpServer {
             );
         }
         self.apply_entitlement_filter(&client).await;
-        if let Some(warning) = crate::policy::write_gate::warning(&self.shared.config) {
+        if let Some(warning) = crate::policy::write_gate::warning(&self.shared.config()) {
             tracing::warn!("{warning}");
         }
         self.log_startup();
-        match self.shared.config.transport {
+        match self.shared.config().transport {
             Transport::Stdio => {
                 let cancel = CancellationToken::new();
                 let drain = tokio::spawn(shutdown::drain(
                     stop,
                     self.shared.inflight.clone(),
-                    self.shared.config.http.shutdown_grace,
+                    self.shared.config().http.shutdown_grace,
                     cancel.clone(),
                 ));
                 let result = stdio::serve(self.handler(SessionKind::Stdio), cancel.clone()).await;
@@ -320,7 +294,8 @@ impl ZscalerMcpServer {
             Transport::StreamableHttp | Transport::Sse => {
                 let addr = format!(
                     "{}:{}",
-                    self.shared.config.http.host, self.shared.config.http.port
+                    self.shared.config().http.host,
+                    self.shared.config().http.port
                 );
                 let listener =
                     TcpListener::bind(&addr)
@@ -329,6 +304,9 @@ impl ZscalerMcpServer {
                             addr: addr.clone(),
                             source,
                         })?;
+                if let Some(file) = &mut pid_file {
+                    file.set_port(listener.local_addr()?.port());
+                }
                 self.serve_on(listener, tls, stop).await
             }
         }
@@ -339,10 +317,8 @@ impl ZscalerMcpServer {
     /// closed without it).
     async fn preflight(&self) -> Result<(), ServerError> {
         // A library user's configuration gets the same refusal as the binary's.
-        crate::config::unenforced::refuse_unenforced_with(
-            &self.shared.config,
-            self.auth.is_some(),
-        )?;
+        let config = self.shared.config();
+        crate::config::unenforced::refuse_unenforced_with(&config, self.auth.is_some())?;
         if let Err(e) = &self.shared.confirmations {
             return Err(e.clone().into());
         }
@@ -357,9 +333,9 @@ impl ZscalerMcpServer {
             tracing::info!(
                 "shared state store: {} (confirmations, the tenant's rate budget and per-caller \
                  limits are shared by every replica using it)",
-                self.shared.config.state_store.describe()
+                config.state_store.describe()
             );
-            let write = &self.shared.config.write;
+            let write = &config.write;
             if write.enabled && write.request_state_keys.is_empty() {
                 tracing::warn!(
                     "ZSCALER_MCP_STATE_STORE is shared but ZSCALER_MCP_REQUEST_STATE_KEYS is not \
@@ -372,9 +348,39 @@ impl ZscalerMcpServer {
         Ok(())
     }
 
+    /// Takes the PID file ([`Config::serving_pid_file`]): refused when a live server owns it;
+    /// a configured one that cannot be written stops the start, the default one is a warning.
+    fn pid_file(&self) -> Result<Option<crate::lifecycle::PidFile>, ServerError> {
+        use crate::lifecycle::{PidError, PidFile, PidRecord};
+        let config = self.shared.config();
+        let Some((path, configured)) = config.serving_pid_file() else {
+            return Ok(None);
+        };
+        match PidFile::acquire(&path, PidRecord::of(&config), !configured) {
+            Ok(file) => Ok(Some(file)),
+            Err(e @ PidError::Running { .. }) => Err(ServerError::AlreadyRunning(e.to_string())),
+            Err(PidError::Io { path, source }) if configured => Err(ServerError::PidFile {
+                path: path.display().to_string(),
+                source,
+            }),
+            Err(e) => {
+                tracing::warn!(
+                    "{e}: the lifecycle subcommands (status, reload, restart, stop) will not \
+                     find this server; set --pid-file / ZSCALER_MCP_PID_FILE to a writable path"
+                );
+                Ok(None)
+            }
+        }
+    }
+
+    /// Applies reloaded configurations to this server while it runs (SIGHUP).
+    pub fn reloader(&self) -> reload::Reloader {
+        reload::Reloader::new(self.shared.clone())
+    }
+
     /// The TLS material, read and checked before anything is served.
     fn tls(&self) -> Result<Option<Arc<rustls::ServerConfig>>, ServerError> {
-        let config = &self.shared.config;
+        let config = &self.shared.config();
         match &config.http.tls {
             Some(tls) if config.transport.is_http() => {
                 Ok(Some(crate::transport::tls::server_config(tls)?))
@@ -401,7 +407,7 @@ impl ZscalerMcpServer {
         tls: Option<Arc<rustls::ServerConfig>>,
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
-        let config = &self.shared.config;
+        let config = &self.shared.config();
         let local: SocketAddr = listener.local_addr()?;
         let cancel = CancellationToken::new();
         let hosts = if config.http.disable_host_validation {
@@ -522,7 +528,7 @@ impl ZscalerMcpServer {
 
     /// Narrows the exposed services to the token's entitlements (never fatal).
     async fn apply_entitlement_filter(&self, client: &crate::client::ZscalerClient) {
-        let config = &self.shared.config;
+        let config = &self.shared.config();
         if !config.selection.entitlement_filter {
             tracing::info!("OneAPI entitlement filter disabled by configuration.");
             return;
@@ -585,16 +591,16 @@ impl ZscalerMcpServer {
         let r = &exposed.resolved;
         tracing::info!(
             "zscaler-mcp {VERSION} starting: transport={}, {} service(s), {} toolset(s), {} tool(s), tool_mode={}",
-            self.shared.config.transport,
+            self.shared.config().transport,
             r.services.len(),
             r.toolsets.len(),
             r.tools.len(),
-            self.shared.config.selection.tool_mode.as_str()
+            self.shared.config().selection.tool_mode.as_str()
         );
-        for line in self.shared.posture.banner() {
+        for line in self.shared.posture().banner() {
             tracing::info!("{line}");
         }
-        let config = &self.shared.config;
+        let config = &self.shared.config();
         if config.selection.tool_mode == ToolMode::Static && r.tools.len() > OPENAI_TOOL_LIMIT {
             tracing::warn!(
                 "tools/list has {} tools, more than the {OPENAI_TOOL_LIMIT} that OpenAI-backed \

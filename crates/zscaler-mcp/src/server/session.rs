@@ -29,6 +29,9 @@ pub(crate) struct SessionState {
     /// Watchers taken when a `subscriptions/listen` request is accepted, before its
     /// acknowledgement is sent, so a change made right after the acknowledgement is not missed.
     pub(crate) accepted_listeners: Mutex<VecDeque<tokio::sync::watch::Receiver<u64>>>,
+    /// The configuration generation (`Shared::generation`) the session's own view was built
+    /// under; a reload makes it stale.
+    pub(crate) view_generation: std::sync::atomic::AtomicU64,
 }
 
 /// At most this many accepted listen streams wait to start; older ones are dropped.
@@ -68,6 +71,7 @@ impl Default for SessionState {
             enabled: Mutex::new((Vec::new(), None)),
             tool_list_version: tokio::sync::watch::channel(0).0,
             accepted_listeners: Mutex::new(VecDeque::new()),
+            view_generation: std::sync::atomic::AtomicU64::new(0),
         }
     }
 }
@@ -93,11 +97,27 @@ impl ZscalerMcp {
     }
 
     /// What this session sees: the shared view, or its own when it enabled toolsets.
+    /// A view built before a configuration reload is rebuilt with the toolsets it enabled.
     pub(crate) fn view(&self) -> Arc<Exposed> {
-        if let Ok(enabled) = self.session.enabled.lock()
-            && let Some(own) = &enabled.1
+        if let Ok(mut enabled) = self.session.enabled.lock()
+            && enabled.1.is_some()
         {
-            return own.clone();
+            let generation = self.shared.generation();
+            let built = (self.session.view_generation)
+                .swap(generation, std::sync::atomic::Ordering::AcqRel);
+            if built != generation {
+                let config = self.shared.config();
+                let entitled = self.shared.entitled();
+                let resolved = crate::policy::selection::resolve_with(
+                    &config,
+                    entitled.as_deref(),
+                    &enabled.0,
+                );
+                enabled.1 = Some(Exposed::new(resolved));
+            }
+            if let Some(own) = &enabled.1 {
+                return own.clone();
+            }
         }
         self.shared.exposed()
     }

@@ -57,8 +57,12 @@ impl Exposed {
 
 /// Process-wide state shared by every session.
 pub struct Shared {
-    pub config: Arc<Config>,
-    pub posture: Posture,
+    /// The configuration in force; a reload (SIGHUP, `server::reload`) swaps in a copy whose
+    /// run-time toggles changed and nothing else.
+    config: std::sync::RwLock<Arc<Config>>,
+    posture: std::sync::RwLock<Arc<Posture>>,
+    /// Bumped by every applied reload: sessions rebuild the views they hold.
+    generation: std::sync::atomic::AtomicU64,
     /// The configured selection, narrowed once by the entitlement filter at startup.
     exposed: std::sync::RwLock<Arc<Exposed>>,
     /// Services the OneAPI credentials are entitled to, when the filter ran.
@@ -115,8 +119,9 @@ impl Shared {
         settings.shared_state = state.clone();
         let confirmations = Confirmations::new(&config.write).map(|c| c.with_store(state.clone()));
         Shared {
-            posture: Posture::of(&config),
-            config,
+            posture: std::sync::RwLock::new(Arc::new(Posture::of(&config))),
+            config: std::sync::RwLock::new(config),
+            generation: std::sync::atomic::AtomicU64::new(0),
             exposed: std::sync::RwLock::new(Exposed::new(resolved)),
             entitled: std::sync::RwLock::new(None),
             inflight: TaskTracker::new(),
@@ -136,6 +141,43 @@ impl Shared {
         (Arc::new(upstream), client)
     }
 
+    /// The configuration in force.
+    pub fn config(&self) -> Arc<Config> {
+        read(&self.config)
+    }
+
+    /// The security posture in force.
+    pub fn posture(&self) -> Arc<Posture> {
+        read(&self.posture)
+    }
+
+    /// Replaces the posture's client-authentication line (a library auth provider's).
+    pub fn set_client_auth_posture(&self, described: String) {
+        let mut posture = (*self.posture()).clone();
+        posture.client_auth = described;
+        write(&self.posture, Arc::new(posture));
+    }
+
+    /// How many reloads were applied: views built under an older generation are rebuilt.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Puts `config` in force (a reload that already kept every setting needing a restart):
+    /// the posture and the process-wide view are rebuilt from it, sessions rebuild theirs.
+    pub fn replace_config(&self, config: Config) {
+        let config = Arc::new(config);
+        let mut posture = Posture::of(&config);
+        posture.client_auth = self.posture().client_auth.clone();
+        let entitled = self.entitled();
+        let resolved = selection::resolve_with(&config, entitled.as_deref(), &[]);
+        write(&self.config, config);
+        write(&self.posture, Arc::new(posture));
+        write(&self.exposed, Exposed::new(resolved));
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+    }
+
     pub fn upstream(&self) -> Arc<Upstream> {
         read(&self.upstream).0
     }
@@ -148,8 +190,9 @@ impl Shared {
     /// True when tool calls run with each caller's own OneAPI token (`zscaler` client
     /// authentication on an HTTP transport): the server's own client is never used for them.
     pub fn per_caller_tokens(&self) -> bool {
-        self.config.transport.is_http()
-            && self.config.client_auth.effective_mode() == Some(crate::config::AuthMode::Zscaler)
+        let config = self.config();
+        config.transport.is_http()
+            && config.client_auth.effective_mode() == Some(crate::config::AuthMode::Zscaler)
     }
 
     pub fn use_upstream(&self, upstream: Upstream) {
@@ -170,7 +213,7 @@ impl Shared {
 
     /// Narrows every view to the services the credentials are entitled to.
     pub fn apply_entitlements(&self, services: Vec<Service>) {
-        let resolved = selection::resolve_with(&self.config, Some(&services), &[]);
+        let resolved = selection::resolve_with(&self.config(), Some(&services), &[]);
         write(&self.entitled, Some(services));
         write(&self.exposed, Exposed::new(resolved));
     }

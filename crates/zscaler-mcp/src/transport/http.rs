@@ -23,6 +23,7 @@ use tokio_util::sync::CancellationToken;
 use super::edge::auth::Principal;
 use super::edge::{self, Edge};
 use super::{HandlerFactory, SessionKind, SessionLimits, health, sse};
+use crate::logging::{RequestId, TraceParent};
 
 /// Which MCP endpoints the HTTP application serves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,16 +100,58 @@ where
             .with_state(sse_state),
     };
 
+    // `/metrics` passes every edge layer, client authentication included, like `/mcp`: what
+    // it reveals (tools used, error rates) is for the same callers (docs/operations.md).
     let guarded = edge::apply(
         sse_routes
             .merge(mcp_routes)
+            .route("/metrics", get(metrics))
             .layer(axum::extract::DefaultBodyLimit::max(options.max_body_bytes)),
         options.edge,
     );
     Router::new()
         .route("/health", get(health::health).head(health::health))
         .merge(guarded)
+        .layer(axum::middleware::from_fn(request_context))
 }
+
+/// `GET /metrics`: the process metrics in the Prometheus text format.
+async fn metrics() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, crate::metrics::CONTENT_TYPE),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        crate::metrics::render(),
+    )
+        .into_response()
+}
+
+/// Outermost: gives every HTTP request its id (a valid `X-Request-Id`, else a new one; echoed
+/// in the answer) and serves it in a `request` span with the `traceparent` header's trace id
+/// (`crate::logging`). The id travels on in the request's extensions to the MCP handler.
+async fn request_context(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use tracing::Instrument as _;
+    let id = RequestId::from_header(request.headers().get(REQUEST_ID).map(|v| v.as_bytes()));
+    let trace = TraceParent::first_valid(
+        request
+            .headers()
+            .get("traceparent")
+            .and_then(|v| v.to_str().ok()),
+    );
+    let span = crate::logging::request_span("http", &id, trace.as_ref());
+    request.extensions_mut().insert(id.clone());
+    let mut response = next.run(request).instrument(span).await;
+    if let Ok(value) = header::HeaderValue::from_str(&id.0) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    response
+}
+
+const REQUEST_ID: &str = "x-request-id";
 
 async fn sse_only_post() -> Response {
     let mut response = edge::rejection(
