@@ -191,6 +191,10 @@ fn needs_restart(old: &Config, next: &Config) -> Vec<&'static str> {
             || old.secrets.gcp_project_id != next.secrets.gcp_project_id,
     );
     check(
+        "ZSCALER_MCP_STATE_STORE, ZSCALER_MCP_STATE_PREFIX",
+        old.state_store != next.state_store,
+    );
+    check(
         "ZSCALER_MCP_PID_FILE",
         old.pid_file != next.pid_file || old.default_pid_file != next.default_pid_file,
     );

@@ -249,6 +249,20 @@ fn tag(key: &str, value: &str) -> Tag {
     Tag::builder().key(key).value(value).build()
 }
 
+/// The tags of a secret `deploy` creates: it manages it, for this stack (`destroy` deletes only
+/// such secrets).
+fn secret_tags(stack_name: &str) -> Vec<aws_sdk_secretsmanager::types::Tag> {
+    [(MANAGED_BY.0, MANAGED_BY.1), (STACK_TAG, stack_name)]
+        .into_iter()
+        .map(|(k, v)| {
+            aws_sdk_secretsmanager::types::Tag::builder()
+                .key(k)
+                .value(v)
+                .build()
+        })
+        .collect()
+}
+
 /// Creates or updates the credentials secret (`New`), or finds the existing one. Returns its
 /// ARN and its customer managed KMS key, if any. Never prints a value.
 async fn put_credentials(
@@ -323,18 +337,7 @@ async fn put_credentials(
                         )
                         .set_kms_key_id(kms_key.clone())
                         .secret_string(text)
-                        .tags(
-                            aws_sdk_secretsmanager::types::Tag::builder()
-                                .key(MANAGED_BY.0)
-                                .value(MANAGED_BY.1)
-                                .build(),
-                        )
-                        .tags(
-                            aws_sdk_secretsmanager::types::Tag::builder()
-                                .key(STACK_TAG)
-                                .value(&plan.stack_name)
-                                .build(),
-                        )
+                        .set_tags(Some(secret_tags(&plan.stack_name)))
                         .send()
                         .await
                         .map_err(|e| failed("cannot create the secret")(describe(&e)))?;
@@ -494,18 +497,7 @@ async fn put_plain_secret(
                 .create_secret()
                 .name(name)
                 .secret_string(text)
-                .tags(
-                    aws_sdk_secretsmanager::types::Tag::builder()
-                        .key(MANAGED_BY.0)
-                        .value(MANAGED_BY.1)
-                        .build(),
-                )
-                .tags(
-                    aws_sdk_secretsmanager::types::Tag::builder()
-                        .key(STACK_TAG)
-                        .value(&plan.stack_name)
-                        .build(),
-                )
+                .set_tags(Some(secret_tags(&plan.stack_name)))
                 .send()
                 .await
                 .map_err(|e| failed("cannot create the secret")(describe(&e)))?;
