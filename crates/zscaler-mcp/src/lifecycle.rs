@@ -43,6 +43,12 @@ pub struct PidRecord {
 }
 
 impl PidRecord {
+    /// The same process start: same pid, and the same start time as far as a JSON round trip
+    /// keeps it (serde_json may read a float back one unit in the last place off).
+    pub fn is_same_start(&self, other: &PidRecord) -> bool {
+        self.pid == other.pid && (self.started_at - other.started_at).abs() < 1e-3
+    }
+
     /// The record of this process serving `config`.
     pub fn of(config: &Config) -> PidRecord {
         let http = config.transport.is_http();
@@ -177,7 +183,7 @@ impl Drop for PidFile {
     fn drop(&mut self) {
         // Only our own record is removed: never a file another process has taken since.
         match read(&self.path) {
-            Ok(Some(r)) if r.pid == self.record.pid && r.started_at == self.record.started_at => {
+            Ok(Some(r)) if r.is_same_start(&self.record) => {
                 match std::fs::remove_file(&self.path) {
                     Ok(()) => tracing::info!("Removed PID file: {}", self.path.display()),
                     Err(e) => {
@@ -588,6 +594,23 @@ mod tests {
             started_at: 1.0,
             version: "0".into(),
         }
+    }
+
+    #[test]
+    fn a_start_time_read_back_one_ulp_off_is_the_same_start() {
+        let mut a = record(42);
+        a.started_at = 1_796_342_400.123_456_7;
+        let mut b = a.clone();
+        b.started_at = f64::from_bits(a.started_at.to_bits() + 1);
+        assert_ne!(a.started_at, b.started_at);
+        assert!(a.is_same_start(&b));
+        b.started_at += 1.0;
+        assert!(
+            !a.is_same_start(&b),
+            "a later start is another process start"
+        );
+        let c = record(43);
+        assert!(!record(42).is_same_start(&c));
     }
 
     #[test]
