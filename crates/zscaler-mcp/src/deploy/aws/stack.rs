@@ -294,17 +294,8 @@ async fn put_credentials(
             for (k, v) in values {
                 object.insert((*k).to_string(), serde_json::Value::String(v.clone()));
             }
-            let found = sm.describe_secret().secret_id(name).send().await;
-            let arn = match found {
-                Ok(found) => {
-                    let arn = found.arn().unwrap_or(name).to_string();
-                    if found.deleted_date().is_some() {
-                        sm.restore_secret()
-                            .secret_id(&arn)
-                            .send()
-                            .await
-                            .map_err(|e| failed("cannot restore the secret")(describe(&e)))?;
-                    }
+            let arn = match live_secret(sm, name).await? {
+                Some(arn) => {
                     // Keep a generated API key across deploys when the settings give none.
                     if plan.auth == super::settings::AuthMode::ApiKey
                         && !object.contains_key("ZSCALER_MCP_AUTH_API_KEY")
@@ -326,7 +317,7 @@ async fn put_credentials(
                     println!("Credentials: secret {arn} updated");
                     arn
                 }
-                Err(e) if e.code() == Some("ResourceNotFoundException") => {
+                None => {
                     ensure_api_key(plan, &mut object)?;
                     let text = serde_json::Value::Object(object).to_string();
                     let created = sm
@@ -349,11 +340,6 @@ async fn put_credentials(
                             .unwrap_or("AWS managed aws/secretsmanager")
                     );
                     arn
-                }
-                Err(e) => {
-                    return Err(failed(&format!("cannot look up the secret {name}"))(
-                        describe(&e),
-                    ));
                 }
             };
             Ok((arn, kms_key.clone()))
@@ -474,16 +460,8 @@ async fn put_plain_secret(
     name: &str,
     text: String,
 ) -> Result<String, AwsError> {
-    match sm.describe_secret().secret_id(name).send().await {
-        Ok(found) => {
-            let arn = found.arn().unwrap_or(name).to_string();
-            if found.deleted_date().is_some() {
-                sm.restore_secret()
-                    .secret_id(&arn)
-                    .send()
-                    .await
-                    .map_err(|e| failed("cannot restore the secret")(describe(&e)))?;
-            }
+    match live_secret(sm, name).await? {
+        Some(arn) => {
             sm.put_secret_value()
                 .secret_id(&arn)
                 .secret_string(text)
@@ -492,7 +470,7 @@ async fn put_plain_secret(
                 .map_err(|e| failed("cannot update the secret")(describe(&e)))?;
             Ok(arn)
         }
-        Err(e) if e.code() == Some("ResourceNotFoundException") => {
+        None => {
             let created = sm
                 .create_secret()
                 .name(name)
@@ -503,6 +481,25 @@ async fn put_plain_secret(
                 .map_err(|e| failed("cannot create the secret")(describe(&e)))?;
             Ok(created.arn().unwrap_or(name).to_string())
         }
+    }
+}
+
+/// The ARN of the secret `name`, restored first if it is scheduled for deletion; `None` when
+/// there is no such secret.
+async fn live_secret(sm: &SecretsManager, name: &str) -> Result<Option<String>, AwsError> {
+    match sm.describe_secret().secret_id(name).send().await {
+        Ok(found) => {
+            let arn = found.arn().unwrap_or(name).to_string();
+            if found.deleted_date().is_some() {
+                sm.restore_secret()
+                    .secret_id(&arn)
+                    .send()
+                    .await
+                    .map_err(|e| failed("cannot restore the secret")(describe(&e)))?;
+            }
+            Ok(Some(arn))
+        }
+        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(None),
         Err(e) => Err(failed(&format!("cannot look up the secret {name}"))(
             describe(&e),
         )),
