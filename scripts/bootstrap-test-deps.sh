@@ -104,33 +104,28 @@ fi
 MCP_PY_VERSION=$("$PY" -c 'import importlib.metadata as m; print(m.version("mcp"))') \
     || die "venv is broken (cannot import mcp metadata); rm -rf $VENV and rerun"
 
-# ------------------------------------------------------- mitmproxy (its own venv)
-MITM_REQ="$ROOT/tests/clients/python/requirements-mitmproxy.txt"
+# ------------------------------------------------ tool venvs (one venv per pinned tool)
+# side_venv NAME REQUIREMENTS PROBE: a venv at $CACHE/venv-NAME from REQUIREMENTS, rebuilt when
+# they (or the Python version) change; PROBE is a program it must hold. Kept apart from the
+# client venv: mitmproxy pins an h11 the mcp client cannot use.
+side_venv() {
+    local name=$1 req=$2 probe=$3 venv="$CACHE/venv-$1" want
+    want="$(hash_of "$req")-$("$PYTHON" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')"
+    if [[ -x "$venv/bin/$probe" && "$(cat "$venv/.stamp" 2>/dev/null)" == "$want" ]]; then
+        SUMMARY+=("$name venv: cached ($venv)")
+    else
+        rm -rf "$venv"
+        run "venv-$name" "$PYTHON" -m venv "$venv"
+        run "pip-$name" "$venv/bin/python" -m pip install --quiet -r "$req"
+        echo "$want" >"$venv/.stamp"
+        SUMMARY+=("$name venv: installed ($venv)")
+    fi
+}
 MITM_VENV="$CACHE/venv-mitmproxy"
-MITM_STAMP_WANT="$(hash_of "$MITM_REQ")-$("$PYTHON" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')"
-if [[ -x "$MITM_VENV/bin/mitmdump" && "$(cat "$MITM_VENV/.stamp" 2>/dev/null)" == "$MITM_STAMP_WANT" ]]; then
-    SUMMARY+=("mitmproxy venv: cached ($MITM_VENV)")
-else
-    rm -rf "$MITM_VENV"
-    run venv-mitmproxy "$PYTHON" -m venv "$MITM_VENV"
-    run pip-mitmproxy "$MITM_VENV/bin/python" -m pip install --quiet -r "$MITM_REQ"
-    echo "$MITM_STAMP_WANT" >"$MITM_VENV/.stamp"
-    SUMMARY+=("mitmproxy venv: installed ($MITM_VENV)")
-fi
-
-# ------------------------------------------------- AgentCore template lint (its own venv)
-AWS_REQ="$ROOT/tests/deploy/requirements-aws.txt"
+side_venv mitmproxy "$ROOT/tests/clients/python/requirements-mitmproxy.txt" mitmdump
+# The AgentCore template lint.
 AWS_VENV="$CACHE/venv-aws"
-AWS_STAMP_WANT="$(hash_of "$AWS_REQ")-$("$PYTHON" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')"
-if [[ -x "$AWS_VENV/bin/cfn-lint" && "$(cat "$AWS_VENV/.stamp" 2>/dev/null)" == "$AWS_STAMP_WANT" ]]; then
-    SUMMARY+=("aws venv: cached ($AWS_VENV)")
-else
-    rm -rf "$AWS_VENV"
-    run venv-aws "$PYTHON" -m venv "$AWS_VENV"
-    run pip-aws "$AWS_VENV/bin/python" -m pip install --quiet -r "$AWS_REQ"
-    echo "$AWS_STAMP_WANT" >"$AWS_VENV/.stamp"
-    SUMMARY+=("aws venv: installed ($AWS_VENV)")
-fi
+side_venv aws "$ROOT/tests/deploy/requirements-aws.txt" cfn-lint
 
 # ---------------------------------------------------------------- Node 22
 # System Node is 20, too old for the Inspector (needs >= 22.19) and conformance.
