@@ -105,16 +105,7 @@ pub struct CommandError(pub String);
 /// operator's machine by the command it prints.
 pub fn generate_auth_token(config: &Config, format: TokenFormat) -> Result<String, CommandError> {
     use base64::Engine as _;
-    let scheme = if config.http.tls.is_some() {
-        "https"
-    } else {
-        "http"
-    };
-    let url = format!(
-        "{scheme}://{}:{}/mcp",
-        display_host(&config.http.host),
-        config.http.port
-    );
+    let url = server_url(config);
     let mut out = String::new();
     let rule = "=".repeat(70);
     let _ = writeln!(out, "{rule}\nMCP client authentication\n{rule}");
@@ -407,24 +398,30 @@ fn stdio_entry(
     (Value::Object(server), inputs)
 }
 
-/// The server entry and VS Code `inputs` for an HTTP server.
-fn http_entry(config: &Config, client: ClientKind, notes: &mut Vec<String>) -> (Value, Vec<Value>) {
-    use crate::config::{AuthMode, Transport};
+/// The MCP endpoint a client of this HTTP server connects to: `/sse` for the legacy SSE
+/// transport, `/mcp` otherwise.
+fn server_url(config: &Config) -> String {
     let scheme = if config.http.tls.is_some() {
         "https"
     } else {
         "http"
     };
-    let path = if config.transport == Transport::Sse {
+    let path = if config.transport == crate::config::Transport::Sse {
         "sse"
     } else {
         "mcp"
     };
-    let url = format!(
+    format!(
         "{scheme}://{}:{}/{path}",
         display_host(&config.http.host),
         config.http.port
-    );
+    )
+}
+
+/// The server entry and VS Code `inputs` for an HTTP server.
+fn http_entry(config: &Config, client: ClientKind, notes: &mut Vec<String>) -> (Value, Vec<Value>) {
+    use crate::config::{AuthMode, Transport};
+    let url = server_url(config);
     // What the client must send, as a placeholder: never the key or secret itself.
     let header = match config.client_auth.effective_mode() {
         Some(AuthMode::ApiKey) => Some("Bearer <ZSCALER_MCP_AUTH_API_KEY value>"),

@@ -71,20 +71,7 @@ impl Rig {
 
     /// Recorded requests, oldest first.
     async fn requests(&self) -> Vec<Value> {
-        let text = self
-            .admin
-            .get(format!("{}/_sandbox/requests", self.sandbox.base_url))
-            .bearer_auth(&self.sandbox.admin_token)
-            .send()
-            .await
-            .expect("requests")
-            .text()
-            .await
-            .expect("body");
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).expect("json line"))
-            .collect()
+        common::sandbox_requests(&self.sandbox.base_url, &self.sandbox.admin_token).await
     }
 
     async fn clear(&self) {

@@ -130,15 +130,23 @@ async def register(server: Any, **meta: Any) -> httpx2.Response:
     return httpx2.post(f"{server.base}/register", json=body, timeout=10)
 
 
-async def authorize(
-    server: Any, client_id: str, challenge: str, redirect: str = CLIENT_REDIRECT, scope: str | None = None
-) -> dict[str, str]:
-    query = {
+def authorize_query(client_id: str, redirect: str, challenge: str) -> dict[str, str]:
+    """What every `/authorize` request of these tests carries: the client, where to return,
+    PKCE S256."""
+    return {
         "response_type": "code",
         "client_id": client_id,
         "redirect_uri": redirect,
         "code_challenge": challenge,
         "code_challenge_method": "S256",
+    }
+
+
+async def authorize(
+    server: Any, client_id: str, challenge: str, redirect: str = CLIENT_REDIRECT, scope: str | None = None
+) -> dict[str, str]:
+    query = {
+        **authorize_query(client_id, redirect, challenge),
         "state": "st-" + secrets.token_hex(4),
         "resource": server.mcp_url,
     }
@@ -150,14 +158,7 @@ async def authorize(
 
 def first_step(server: Any, client_id: str, redirect: str, challenge: str) -> httpx2.Response:
     """The `/authorize` request as a client sends it, its answer not followed."""
-    query = {
-        "response_type": "code",
-        "client_id": client_id,
-        "redirect_uri": redirect,
-        "code_challenge": challenge,
-        "code_challenge_method": "S256",
-    }
-    return httpx2.get(f"{server.base}/authorize", params=query, timeout=10)
+    return httpx2.get(f"{server.base}/authorize", params=authorize_query(client_id, redirect, challenge), timeout=10)
 
 
 def token(server: Any, **form: str) -> httpx2.Response:

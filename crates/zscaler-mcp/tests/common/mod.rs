@@ -181,6 +181,7 @@ pub async fn sandbox_requests(base_url: &str, admin_token: &str) -> Vec<serde_js
         .await
         .expect("body");
     text.lines()
+        .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("JSON line"))
         .collect()
 }
