@@ -171,15 +171,11 @@ struct Inner {
 /// The tenant's name in a shared budget: the gateway and OneAPI client, digested (stable across
 /// replicas of one deployment, and no identifier in Redis).
 fn tenant_name(upstream: &Upstream) -> String {
-    use sha2::Digest as _;
-    let mut h = sha2::Sha256::new();
-    h.update(upstream.base_url.trim_end_matches('/').as_bytes());
-    h.update([0]);
-    h.update(upstream.client_id.as_deref().unwrap_or("").as_bytes());
-    h.finalize()[..12]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::state::digest(&format!(
+        "{}\0{}",
+        upstream.base_url.trim_end_matches('/'),
+        upstream.client_id.as_deref().unwrap_or("")
+    ))
 }
 
 /// Said of a request that may have reached the server and is therefore not sent again.

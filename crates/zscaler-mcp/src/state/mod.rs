@@ -384,8 +384,9 @@ fn booking_id() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Callers are keyed by a digest: principals and addresses do not appear in Redis.
-fn digest(text: &str) -> String {
+/// How names appear in Redis keys (callers, tenants): a digest, so no principal, address or
+/// client id is stored in clear.
+pub fn digest(text: &str) -> String {
     use sha2::Digest as _;
     let d = sha2::Sha256::digest(text.as_bytes());
     d[..16].iter().map(|b| format!("{b:02x}")).collect()
